@@ -1,0 +1,44 @@
+"""Puentes app factory: ``create_app()`` builds the Dash app; ``server`` is for gunicorn."""
+
+from __future__ import annotations
+
+import os
+
+from dash import Dash
+
+from callbacks import routing
+from dashboard import loading
+from dashboard.settings import Settings
+from layouts.router import shell
+
+
+def create_app(settings: Settings | None = None) -> Dash:
+    """A Dash app on the processed data; refuses to start if data/ is corrupt or partial."""
+    settings = settings or Settings.from_env()
+    os.environ["PUENTES_DATA_DIR"] = str(settings.data_dir)
+    loading.clear_caches()
+    loading.verify(settings.data_dir)
+    app = Dash(
+        __name__,
+        title=settings.title,
+        compress=True,
+        serve_locally=True,
+        suppress_callback_exceptions=True,
+        update_title="",
+    )
+    app.layout = shell
+    routing.register(app)
+    return app
+
+
+def main() -> None:
+    """``python app.py``: serve on HOST:PORT with the development server (debug off)."""
+    settings = Settings.from_env()
+    create_app(settings).run(host=settings.host, port=settings.port, debug=False)
+
+
+app = create_app()
+server = app.server
+
+if __name__ == "__main__":
+    main()

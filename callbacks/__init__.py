@@ -1,0 +1,1 @@
+"""Thin glue between components and the pure core. Each module has ``register(app)``."""

@@ -1,0 +1,1 @@
+"""Puentes core: data loading, transforms and figures. Never imports dash."""

@@ -1,0 +1,265 @@
+"""The ETL pipeline: load inputs / process / save, with progress and a coverage summary."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pandas as pd
+import pandera.pandas as pa
+
+from dashboard.errors import DataValidationError
+from dashboard.etl import catalogue as cat
+from dashboard.etl import corridors, countries, geometry, indicators, readers, write
+from dashboard.etl import reference as ref
+from dashboard.etl.validate import check
+
+T = TypeVar("T")
+
+FILES = {
+    "totals": "undesa_ims2024/derived/undesa_ims2024_stock_by_destination_sex_age.csv",
+    "bilateral": "undesa_ims2024/derived/undesa_ims2024_bilateral_by_sex.csv",
+    "locations": "undesa_ims2024/derived/undesa_ims2024_locations.csv",
+    "unhcr": "unhcr/derived/unhcr_population.csv",
+    "netm": "worldbank_wdi/API_SM.POP.NETM_DS2_en_excel_v2_782.xls",
+    "remit_received": "worldbank_wdi/API_BX.TRF.PWKR.CD.DT_DS2_en_excel_v2_6000901.xls",
+    "remit_paid": "worldbank_wdi/API_BM.TRF.PWKR.CD.DT_DS2_en_csv_v2_3012027.csv",
+    "population": "worldbank_datahub/population.csv",
+    "gdp": "worldbank_datahub/gdp.csv",
+    "knomad": "knomad/bilateral_remittance_matrix_2021.xlsx",
+    "natural_earth": "natural_earth/ne_50m_admin_0_countries.geojson",
+}
+UNDESA_EDITION_TAG = "UNPD_2024"
+SEX = {0: "total", 1: "male", 2: "female"}
+
+INDICATORS_OUT = pa.DataFrameSchema(
+    {
+        "iso3": pa.Column(str, pa.Check.str_matches(r"^[A-Z]{3}$")),
+        "indicator": pa.Column(str),
+        "year": pa.Column(int, pa.Check.in_range(1950, 2030)),
+        "value": pa.Column(float, pa.Check(lambda s: s.notna() & (s.abs() < 1e15))),
+        "flag": pa.Column(str, pa.Check.isin(["", indicators.REPORTED_ZERO])),
+    },
+    unique=["iso3", "indicator", "year"],
+)
+
+
+def step(name: str, action: Callable[[], T]) -> T:
+    """Run one step, printing its name first so a failure is easy to place."""
+    print(f"  - {name} ...", flush=True)
+    return action()
+
+
+def run(raw_dir: Path, out_dir: Path) -> dict[str, Any]:
+    """Read every raw file under ``raw_dir`` and write the processed tables to ``out_dir``."""
+    paths = {key: raw_dir / rel for key, rel in FILES.items()}
+    members = set(ref.CELAC) | set(ref.EU27)
+    project = set(ref.members())
+    partners = set(ref.PARTNERS)
+
+    print(f"Puentes ETL: {raw_dir} -> {out_dir}")
+    # -- load inputs
+    catalogue = step("catalogue", cat.load)
+    totals = step("UN DESA IMS 2024 totals", lambda: readers.read_undesa_totals(paths["totals"]))
+    bilateral = step("UN DESA IMS 2024 bilateral", lambda: readers.read_undesa_bilateral(paths["bilateral"]))
+    locations = step("UN DESA locations", lambda: pd.read_csv(paths["locations"]))
+    unhcr = step("UNHCR population", lambda: readers.read_unhcr_population(paths["unhcr"]))
+    netm, netm_ed = step("WDI net migration", lambda: readers.read_wdi_xls(paths["netm"], "SM.POP.NETM"))
+    received, received_ed = step(
+        "WDI remittances received", lambda: readers.read_wdi_xls(paths["remit_received"], "BX.TRF.PWKR.CD.DT")
+    )
+    paid, paid_ed = step(
+        "WDI remittances paid", lambda: readers.read_wdi_csv(paths["remit_paid"], "BM.TRF.PWKR.CD.DT")
+    )
+    population = step("WDI population", lambda: readers.read_datahub(paths["population"]))
+    gdp = step("WDI GDP", lambda: readers.read_datahub(paths["gdp"]))
+    wb_names = readers.read_wdi_names(paths["remit_received"])
+    names = {**wb_names, **ref.KNOMAD_NAME_FIXES}
+    knomad = step("KNOMAD remittance matrix", lambda: readers.read_knomad_matrix(paths["knomad"], names))
+    shapes = step("Natural Earth 50m", lambda: geometry.read_natural_earth(paths["natural_earth"], members))
+
+    # -- process
+    bilateral = _one_edition(bilateral, paths["bilateral"])
+    _check_bilateral_sums(bilateral, totals, members, paths["bilateral"])
+    long = step(
+        "indicators",
+        lambda: _country_indicators(
+            project, totals, bilateral, unhcr, netm, received, paid, population, gdp, catalogue
+        ),
+    )
+    long = check(long, INDICATORS_OUT, "indicators (processed)")
+    groups = step("aggregates", lambda: indicators.aggregate(long, ref.groups(), catalogue["indicators"]))
+    migrant_corridors = step("migrant corridors", lambda: _migrant_corridors(bilateral, members, partners))
+    remittance_corridors = step(
+        "remittance corridors", lambda: _remittance_corridors(knomad, members, partners)
+    )
+    points = pd.DataFrame(geometry.label_points(shapes))
+    seen = (
+        set(migrant_corridors["origin"])
+        | set(migrant_corridors["destination"])
+        | set(remittance_corridors["sender"])
+        | set(remittance_corridors["receiver"])
+    )
+    iso2 = geometry.iso2_codes(paths["natural_earth"])
+    country_table = step(
+        "countries",
+        lambda: countries.build(
+            locations, iso2, seen, points, {code: name for name, code in wb_names.items()}
+        ),
+    )
+    _check_codes(long, migrant_corridors, remittance_corridors, country_table)
+
+    # -- save
+    editions = {
+        "undesa_ims2024": UNDESA_EDITION_TAG,
+        "wdi_netm": netm_ed,
+        "wdi_remit_received": received_ed,
+        "wdi_remit_paid": paid_ed,
+    }
+    tables: dict[str, Any] = {
+        "countries.csv": country_table,
+        "groups.csv": countries.groups_table(),
+        "catalogue.json": cat.with_coverage(catalogue, long),
+        "indicators.parquet": long,
+        "aggregates.parquet": groups,
+        "corridors.parquet": migrant_corridors,
+        "remittance_corridors.parquet": remittance_corridors,
+        "geometry.geojson": geometry.dumps(geometry.to_geojson(shapes)),
+    }
+    manifest = step("write", lambda: write.write_all(tables, out_dir, editions))
+    summary(long, manifest, members)
+    return manifest
+
+
+def _one_edition(bilateral: pd.DataFrame, path: Path) -> pd.DataFrame:
+    """Drop rows of another UN DESA revision (two 1990 rows, neither touching a member)."""
+    odd = bilateral[bilateral["source_tag"] != UNDESA_EDITION_TAG]
+    if len(odd):
+        print(
+            f"    dropped {len(odd)} row(s) tagged with another edition: "
+            f"{sorted(set(odd['source_tag']))} ({', '.join(odd['destination'].unique())})"
+        )
+    return bilateral[bilateral["source_tag"] == UNDESA_EDITION_TAG].drop(columns="source_tag")
+
+
+def _check_bilateral_sums(
+    bilateral: pd.DataFrame, totals: pd.DataFrame, members: set[str], path: Path
+) -> None:
+    """Every member's bilateral rows must add up to its published total (same edition)."""
+    sums = (
+        bilateral[bilateral["destination"].isin(members)]
+        .groupby(["destination", "year", "sex"])["migrant_stock"]
+        .sum()
+    )
+    published = totals[totals["iso3"].isin(members)].set_index(["iso3", "year", "sex"])["value"]
+    published.index.names = sums.index.names
+    diff = (sums - published).dropna()
+    bad = diff[diff.abs() > 0]
+    if len(bad) or len(sums) != len(published):
+        raise DataValidationError(str(path), f"bilateral rows do not sum to totals for {list(bad.index[:5])}")
+
+
+def _country_indicators(
+    project: set[str],
+    totals: pd.DataFrame,
+    bilateral: pd.DataFrame,
+    unhcr: pd.DataFrame,
+    netm: pd.DataFrame,
+    received: pd.DataFrame,
+    paid: pd.DataFrame,
+    population: pd.DataFrame,
+    gdp: pd.DataFrame,
+    catalogue: dict[str, Any],
+) -> pd.DataFrame:
+    tag = indicators.tag
+    stock = totals[totals["sex"] == 0]
+    female = totals[totals["sex"] == 2]
+    emigrants = indicators.sum_by(bilateral[bilateral["sex"] == 0], "origin", "migrant_stock", project)
+    base = [
+        tag(stock, "migrant_stock"),
+        tag(female, "female_migrant_stock"),
+        tag(emigrants, "emigrant_stock"),
+        tag(netm, "net_migration"),
+        tag(indicators.sum_by(unhcr, "coa_iso", "refugees", project), "refugees_hosted"),
+        tag(indicators.sum_by(unhcr, "coa_iso", "asylum_seekers", project), "asylum_seekers_hosted"),
+        tag(indicators.sum_by(unhcr, "coa_iso", "oip", project), "other_protection_hosted"),
+        tag(indicators.sum_by(unhcr, "coo_iso", "refugees", project), "refugees_origin"),
+        tag(received, "remittances_received", flag_zeros=True),
+        tag(paid, "remittances_paid", flag_zeros=True),
+        tag(population, "population"),
+        tag(gdp, "gdp"),
+    ]
+    long = pd.concat(base, ignore_index=True)
+    long = long[long["iso3"].isin(project)]
+    by_id = {ind: frame for ind, frame in long.groupby("indicator")}
+    computed = [
+        indicators.ratio(by_id[spec["numerator"]], by_id[spec["denominator"]], spec["id"], spec["scale"])
+        for spec in catalogue["indicators"]
+        if spec["computed"] and spec["aggregate"] == "ratio"
+    ]
+    long = pd.concat([long, *computed], ignore_index=True)
+    long["year"] = long["year"].astype(int)
+    return long.sort_values(["indicator", "iso3", "year"]).reset_index(drop=True)
+
+
+def _migrant_corridors(bilateral: pd.DataFrame, members: set[str], partners: set[str]) -> pd.DataFrame:
+    folded = corridors.fold(bilateral, members, partners, ["year", "sex"], "migrant_stock")
+    folded["sex"] = folded["sex"].map(SEX)
+    return folded
+
+
+def _remittance_corridors(knomad: pd.DataFrame, members: set[str], partners: set[str]) -> pd.DataFrame:
+    folded = corridors.fold(knomad, members, partners, [], "value")
+    folded.insert(2, "year", 2021)
+    return folded.rename(columns={"origin": "sender", "destination": "receiver", "value": "usd_millions"})
+
+
+def _check_codes(
+    long: pd.DataFrame, migrants: pd.DataFrame, money: pd.DataFrame, table: pd.DataFrame
+) -> None:
+    known = set(table["iso3"])
+    for name, codes in (
+        ("indicators", set(long["iso3"])),
+        ("corridors", set(migrants["origin"]) | set(migrants["destination"])),
+        ("remittance corridors", set(money["sender"]) | set(money["receiver"])),
+    ):
+        unknown = sorted(codes - known)
+        if unknown:
+            raise DataValidationError(name, f"codes missing from countries.csv: {unknown[:10]}")
+
+
+def summary(long: pd.DataFrame, manifest: dict[str, Any], members: set[str]) -> None:
+    """Rows per table and, per indicator, member countries covered and years."""
+    print("\nTables written:")
+    for name, info in manifest["files"].items():
+        rows = f"{info['rows']:>9,} rows" if info["rows"] is not None else "           -"
+        print(f"  {name:<30}{rows}")
+    print(f"\nCoverage of the {len(members)} members (countries with any value, years):")
+    subset = long[long["iso3"].isin(members)]
+    for ind, frame in subset.groupby("indicator"):
+        years = sorted(frame["year"].unique())
+        print(
+            f"  {ind:<26}{frame['iso3'].nunique():>3} countries  {len(years):>3} years "
+            f"({years[0]}-{years[-1]})  {len(frame):>6,} values"
+        )
+    sys.stdout.flush()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: ``python -m dashboard.etl [--raw-dir DIR] [--out-dir DIR]``."""
+    import argparse
+
+    from dashboard import paths
+
+    parser = argparse.ArgumentParser(prog="python -m dashboard.etl", description=__doc__)
+    parser.add_argument("--raw-dir", type=Path, default=paths.raw_dir())
+    parser.add_argument("--out-dir", type=Path, default=paths.data_dir())
+    args = parser.parse_args(argv)
+    try:
+        run(args.raw_dir, args.out_dir)
+    except DataValidationError as exc:
+        print(f"\nETL failed, data/ left unchanged: {exc}", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,97 @@
+"""Translation and locale formatting.
+
+Messages live in gettext catalogues, ``dashboard/locales/<lang>/LC_MESSAGES/messages.po``,
+read with Babel at first use (no compile step). English is the source language;
+Spanish is complete; Portuguese and French fall back to English message by message.
+Numbers are formatted with CLDR conventions of each locale (decimal comma, etc.).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from functools import cache
+
+from babel import numbers
+from babel.messages.pofile import read_po
+
+from dashboard.paths import locales_dir
+
+LANGUAGES: tuple[str, ...] = ("en", "es", "pt", "fr")
+DEFAULT_LANGUAGE = "en"
+LANGUAGE_NAMES = {"en": "English", "es": "Español", "pt": "Português", "fr": "Français"}
+LOCALES = {"en": "en_GB", "es": "es_ES", "pt": "pt_PT", "fr": "fr_FR"}
+
+Translate = Callable[[str], str]
+
+
+def normalise_language(value: object) -> str:
+    """A supported language code, or the default for anything else."""
+    text = str(value or "").strip().lower()[:2]
+    return text if text in LANGUAGES else DEFAULT_LANGUAGE
+
+
+@cache
+def messages(lang: str) -> dict[str, str]:
+    """msgid -> msgstr for one language (empty translations are left out)."""
+    path = locales_dir() / lang / "LC_MESSAGES" / "messages.po"
+    if not path.exists():
+        return {}
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale=lang)
+    return {str(m.id): str(m.string) for m in catalog if m.id and m.string}
+
+
+def translator(lang: str) -> Translate:
+    """The ``_`` function for one language; unknown messages come back in English."""
+    table = messages(normalise_language(lang))
+
+    def translate(message: str) -> str:
+        return table.get(message, message)
+
+    return translate
+
+
+def format_number(value: float | None, lang: str, decimals: int = 0) -> str:
+    """A number with the locale's grouping and decimal marks, e.g. 8,870,527 / 8.870.527."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return translator(lang)("no data")
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return numbers.format_decimal(value, format=pattern, locale=LOCALES[normalise_language(lang)])
+
+
+def format_compact(value: float | None, lang: str) -> str:
+    """Short form for big numbers in hovers and cards: 8.9 million, 8,9 millones."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return translator(lang)("no data")
+    return numbers.format_compact_decimal(
+        value, format_type="long", fraction_digits=1, locale=LOCALES[normalise_language(lang)]
+    )
+
+
+def unit_label(unit: str, lang: str) -> str:
+    """Translated name of a catalogue unit, for axis titles and source lines."""
+    _ = translator(lang)
+    labels = {
+        "persons": _("people"),
+        "percent": _("% of population"),
+        "per_1000": _("per 1,000 people"),
+        "usd": _("current US$"),
+        "usd_millions": _("US$ millions"),
+    }
+    return labels.get(unit, unit)
+
+
+def format_value(value: float | None, unit: str, lang: str) -> str:
+    """A value with its unit in the reader's locale: "8,870,527 people", "18.2 %", "US$ 54.1 bn"."""
+    _ = translator(lang)
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return _("no data")
+    if unit == "percent":
+        return f"{format_number(value, lang, 1)} %"
+    if unit == "per_1000":
+        return f"{format_number(value, lang, 1)} ‰"
+    if unit in ("usd", "usd_millions"):
+        dollars = value * (1e6 if unit == "usd_millions" else 1)
+        return f"US$ {format_compact(dollars, lang)}"
+    return f"{format_number(value, lang)} {_('people')}"

@@ -1,0 +1,202 @@
+"""The only module that reads data/: cached, checked against the manifest, never mutated.
+
+Every loader takes the data folder as an argument (default: ``paths.data_dir()``)
+and returns a frame that callers must not modify in place. :func:`verify` is run
+at start-up so that a corrupt or partial data/ stops the server with one clear
+line naming the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from dashboard import paths
+from dashboard.errors import DataValidationError
+
+REQUIRED_COLUMNS: dict[str, list[str]] = {
+    "countries.csv": [
+        "iso3",
+        "iso2",
+        "m49",
+        "bloc",
+        "subregion",
+        "name_en",
+        "name_es",
+        "name_pt",
+        "name_fr",
+        "lon",
+        "lat",
+        "area_km2",
+    ],
+    "groups.csv": ["group", "kind", "members", "n_members", "name_en", "name_es"],
+    "indicators.parquet": ["iso3", "indicator", "year", "value", "flag"],
+    "aggregates.parquet": ["group", "indicator", "year", "value", "flag", "n_reporting", "n_members"],
+    "corridors.parquet": ["origin", "destination", "year", "sex", "migrant_stock"],
+    "remittance_corridors.parquet": ["sender", "receiver", "year", "usd_millions"],
+}
+JSON_FILES = ("catalogue.json", "geometry.geojson")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One catalogue entry, as the app needs it."""
+
+    id: str
+    group: str
+    unit: str
+    source: str
+    computed: bool
+    colour: str
+    coverage: str
+    label: dict[str, str]
+    definition: dict[str, str]
+    method: str
+    years: tuple[int, ...]
+
+    def text(self, field: str, lang: str) -> str:
+        """Label or definition in ``lang``, falling back to English."""
+        values: dict[str, str] = getattr(self, field)
+        return values.get(lang) or values["en"]
+
+
+def _folder(data_dir: Path | None) -> Path:
+    return Path(data_dir) if data_dir is not None else paths.data_dir()
+
+
+def _read(name: str, data_dir: Path) -> Any:
+    path = data_dir / name
+    try:
+        if name.endswith(".parquet"):
+            frame = pd.read_parquet(path)
+        elif name.endswith(".csv"):
+            frame = pd.read_csv(path, keep_default_na=False, na_values=[""])
+        else:
+            return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataValidationError(str(path), "file not found; run `make data`") from None
+    except Exception as exc:  # noqa: BLE001 - any reader failure means a corrupt file
+        raise DataValidationError(str(path), f"cannot be read ({type(exc).__name__})") from None
+    missing = [c for c in REQUIRED_COLUMNS.get(name, []) if c not in frame.columns]
+    if missing:
+        raise DataValidationError(str(path), f"missing column(s) {missing}")
+    return frame
+
+
+def verify(data_dir: Path | None = None) -> dict[str, Any]:
+    """Check every file against ``manifest.json`` (present, same hash, readable columns)."""
+    folder = _folder(data_dir)
+    manifest = _read("manifest.json", folder)
+    for name, info in manifest.get("files", {}).items():
+        path = folder / name
+        if not path.exists():
+            raise DataValidationError(str(path), "listed in manifest.json but missing")
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        if digest != info["sha256"]:
+            raise DataValidationError(str(path), "content differs from manifest.json (corrupt or partial)")
+    for name in [*REQUIRED_COLUMNS, *JSON_FILES]:
+        if name not in manifest.get("files", {}):
+            raise DataValidationError(str(folder / name), "not listed in manifest.json")
+        _read(name, folder)
+    return dict(manifest)
+
+
+@cache
+def countries(data_dir: Path | None = None) -> pd.DataFrame:
+    """Countries, partners and pseudo-codes, indexed by ISO3."""
+    return _read("countries.csv", _folder(data_dir)).set_index("iso3", drop=False)
+
+
+@cache
+def groups(data_dir: Path | None = None) -> pd.DataFrame:
+    """Aggregate groups (CELAC, EU27, sub-regions, organisations), indexed by code."""
+    return _read("groups.csv", _folder(data_dir)).set_index("group", drop=False)
+
+
+@cache
+def indicator_values(data_dir: Path | None = None) -> pd.DataFrame:
+    """Long table ``iso3, indicator, year, value, flag``, sorted by indicator, year, iso3."""
+    frame = _read("indicators.parquet", _folder(data_dir))
+    return frame.sort_values(["indicator", "year", "iso3"]).reset_index(drop=True)
+
+
+@cache
+def aggregates(data_dir: Path | None = None) -> pd.DataFrame:
+    """Group values ``group, indicator, year, value, flag, n_reporting, n_members``."""
+    return _read("aggregates.parquet", _folder(data_dir))
+
+
+@cache
+def corridors(data_dir: Path | None = None) -> pd.DataFrame:
+    """Bilateral migrant stock ``origin, destination, year, sex, migrant_stock``."""
+    return _read("corridors.parquet", _folder(data_dir))
+
+
+@cache
+def remittance_corridors(data_dir: Path | None = None) -> pd.DataFrame:
+    """KNOMAD 2021 ``sender, receiver, year, usd_millions``."""
+    return _read("remittance_corridors.parquet", _folder(data_dir))
+
+
+@cache
+def geometry(data_dir: Path | None = None) -> dict[str, Any]:
+    """The simplified GeoJSON FeatureCollection of the 60 members (``id`` = ISO3)."""
+    return dict(_read("geometry.geojson", _folder(data_dir)))
+
+
+@cache
+def catalogue(data_dir: Path | None = None) -> dict[str, Indicator]:
+    """Indicators by id, in catalogue order."""
+    raw = _read("catalogue.json", _folder(data_dir))
+    out = {}
+    for spec in raw["indicators"]:
+        out[spec["id"]] = Indicator(
+            id=spec["id"],
+            group=spec["group"],
+            unit=spec["unit"],
+            source=spec["source"],
+            computed=bool(spec["computed"]),
+            colour=spec["colour"],
+            coverage=spec["coverage"],
+            label=dict(spec["label"]),
+            definition=dict(spec["definition"]),
+            method=spec["method"],
+            years=tuple(spec["years"]),
+        )
+    return out
+
+
+@cache
+def sources(data_dir: Path | None = None) -> dict[str, dict[str, str]]:
+    """Dataset descriptions (name, edition, licence, citation, url) by source key."""
+    raw = _read("catalogue.json", _folder(data_dir))
+    return {key: dict(value) for key, value in raw["sources"].items()}
+
+
+@cache
+def manifest(data_dir: Path | None = None) -> dict[str, Any]:
+    """The manifest written by the ETL (editions and file hashes)."""
+    return dict(_read("manifest.json", _folder(data_dir)))
+
+
+def clear_caches() -> None:
+    """Forget every cached table (used by tests that point at another data folder)."""
+    for loader in (
+        countries,
+        groups,
+        indicator_values,
+        aggregates,
+        corridors,
+        remittance_corridors,
+        geometry,
+        catalogue,
+        sources,
+        manifest,
+    ):
+        loader.cache_clear()

@@ -1,0 +1,136 @@
+"""The one place that maps the URL query string to the shared filter state and back.
+
+``?indicator=migrant_stock&year=2024&region=both&countries=ESP,ECU&lang=es``. Parsing
+never fails: unknown or malformed values fall back to defaults and are reported as
+notices (message ids for the translation layer plus the offending parameter).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from urllib.parse import parse_qs, urlencode
+
+from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES
+
+REGIONS = ("both", "celac", "eu")
+DEFAULT_INDICATOR = "migrant_stock"
+MAX_COUNTRIES = 6
+MAX_QUERY_LENGTH = 2000
+ISO3 = re.compile(r"^[A-Z]{3}$")
+
+
+@dataclass(frozen=True)
+class FilterState:
+    """Filters shared by every page; ``year=None`` means the indicator's latest year."""
+
+    indicator: str = DEFAULT_INDICATOR
+    year: int | None = None
+    region: str = "both"
+    countries: tuple[str, ...] = ()
+    lang: str = DEFAULT_LANGUAGE
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something in the URL that was not understood and was replaced by a default."""
+
+    parameter: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Parsed:
+    state: FilterState
+    notices: tuple[Notice, ...] = field(default_factory=tuple)
+
+
+def _first(query: Mapping[str, Sequence[str]], key: str) -> str | None:
+    values = query.get(key)
+    return values[0] if values else None
+
+
+def parse(
+    search: str | None,
+    indicators: Mapping[str, Sequence[int]],
+    known_countries: frozenset[str] | set[str],
+) -> Parsed:
+    """Filter state from a query string, given each indicator's years and the known codes."""
+    text = (search or "").lstrip("?")
+    notices: list[Notice] = []
+    if len(text) > MAX_QUERY_LENGTH:
+        return Parsed(FilterState(), (Notice("query", text[:40] + "…"),))
+    query = parse_qs(text, keep_blank_values=True)
+    state = FilterState()
+
+    lang = _first(query, "lang")
+    if lang is not None:
+        if lang in LANGUAGES:
+            state = replace(state, lang=lang)
+        else:
+            notices.append(Notice("lang", lang))
+
+    indicator = _first(query, "indicator")
+    if indicator is not None:
+        if indicator in indicators:
+            state = replace(state, indicator=indicator)
+        else:
+            notices.append(Notice("indicator", indicator))
+
+    year = _first(query, "year")
+    if year is not None:
+        years = indicators.get(state.indicator, ())
+        if year.isdigit() and int(year) in years:
+            state = replace(state, year=int(year))
+        else:
+            notices.append(Notice("year", year))
+
+    region = _first(query, "region")
+    if region is not None:
+        if region in REGIONS:
+            state = replace(state, region=region)
+        else:
+            notices.append(Notice("region", region))
+
+    countries = _first(query, "countries")
+    if countries is not None:
+        codes: list[str] = []
+        for code in countries.split(","):
+            code = code.strip().upper()
+            if not code:
+                continue
+            if ISO3.match(code) and code in known_countries and code not in codes:
+                codes.append(code)
+            else:
+                notices.append(Notice("countries", code))
+        if len(codes) > MAX_COUNTRIES:
+            notices.append(Notice("countries", ",".join(codes[MAX_COUNTRIES:])))
+        state = replace(state, countries=tuple(codes[:MAX_COUNTRIES]))
+    return Parsed(state, tuple(notices))
+
+
+def to_query(state: FilterState) -> str:
+    """Query string (with leading ``?``) for a state; default values are left out."""
+    params: dict[str, str] = {}
+    default = FilterState()
+    if state.indicator != default.indicator:
+        params["indicator"] = state.indicator
+    if state.year is not None:
+        params["year"] = str(state.year)
+    if state.region != default.region:
+        params["region"] = state.region
+    if state.countries:
+        params["countries"] = ",".join(state.countries)
+    if state.lang != default.lang:
+        params["lang"] = state.lang
+    return "?" + urlencode(params, safe=",") if params else ""
+
+
+def with_selection(
+    state: FilterState, indicator: str | None, year: int | None, indicators: Mapping[str, Sequence[int]]
+) -> FilterState:
+    """The state after a control change; a year the new indicator lacks becomes its latest."""
+    chosen = indicator if indicator is not None and indicator in indicators else state.indicator
+    kept_year = year if year in indicators.get(chosen, ()) else None
+    return replace(state, indicator=chosen, year=kept_year)

@@ -1,0 +1,102 @@
+"""DataFrame in, DataFrame out: the selections and rankings the pages show.
+
+Helpers take their data as arguments (never load it themselves) and never mutate
+what they are given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+from dashboard.errors import UnknownIndicator
+from dashboard.i18n import format_value
+from dashboard.loading import Indicator
+
+REGION_BLOCS = {"both": ("CELAC", "EU27"), "celac": ("CELAC",), "eu": ("EU27",)}
+INDICATOR_GROUPS = ("stocks", "shares", "flows", "refugees", "remittances", "population")
+
+
+def region_members(countries: pd.DataFrame, region: str) -> list[str]:
+    """ISO3 codes of the members shown for a region switch value (both, celac, eu)."""
+    blocs = REGION_BLOCS.get(region, REGION_BLOCS["both"])
+    return sorted(countries.loc[countries["bloc"].isin(blocs), "iso3"])
+
+
+def resolve_year(spec: Indicator, year: int | None) -> int:
+    """The requested year if the indicator has it, else its latest year."""
+    if year is not None and year in spec.years:
+        return year
+    return spec.years[-1]
+
+
+def map_values(
+    values: pd.DataFrame, countries: pd.DataFrame, spec: Indicator, year: int, lang: str
+) -> pd.DataFrame:
+    """One row per CELAC and EU member: value (NaN = no data), rank within its bloc, hover text.
+
+    Rank 1 is the largest value in the bloc; countries with no data have no rank.
+    """
+    members = countries[countries["bloc"].isin(("CELAC", "EU27"))]
+    selected = values[(values["indicator"] == spec.id) & (values["year"] == year)]
+    frame = (
+        members[["iso3", "bloc", f"name_{lang}", "lon", "lat", "area_km2"]]
+        .rename(columns={f"name_{lang}": "name"})
+        .reset_index(drop=True)
+    )
+    frame = frame.merge(selected[["iso3", "value", "flag"]], on="iso3", how="left")
+    frame["flag"] = frame["flag"].fillna("")
+    frame["rank"] = frame.groupby("bloc")["value"].rank(ascending=False, method="min")
+    frame["n_in_bloc"] = frame.groupby("bloc")["value"].transform("count")
+    frame["display"] = [format_value(v, spec.unit, lang) for v in frame["value"]]
+    return frame.sort_values("iso3").reset_index(drop=True)
+
+
+def indicator_options(catalogue: Mapping[str, Indicator], lang: str) -> list[dict[str, str]]:
+    """Dropdown options in catalogue group order: ``{"label", "value", "group"}``."""
+    order = {group: i for i, group in enumerate(INDICATOR_GROUPS)}
+    specs = sorted(catalogue.values(), key=lambda s: order.get(s.group, len(order)))
+    return [{"label": s.text("label", lang), "value": s.id, "group": s.group} for s in specs]
+
+
+def indicator(catalogue: Mapping[str, Indicator], indicator_id: str) -> Indicator:
+    """Catalogue entry by id, or :class:`UnknownIndicator`."""
+    try:
+        return catalogue[indicator_id]
+    except KeyError:
+        raise UnknownIndicator(indicator_id) from None
+
+
+def top_corridors(
+    corridors: pd.DataFrame,
+    origins: Iterable[str],
+    destinations: Iterable[str],
+    year: int,
+    sex: str = "total",
+    n: int = 10,
+) -> pd.DataFrame:
+    """The ``n`` largest origin -> destination stocks between two sets of countries."""
+    mask = (
+        corridors["origin"].isin(set(origins))
+        & corridors["destination"].isin(set(destinations))
+        & (corridors["year"] == year)
+        & (corridors["sex"] == sex)
+    )
+    chosen = corridors.loc[mask, ["origin", "destination", "migrant_stock"]]
+    return (
+        chosen.sort_values(["migrant_stock", "origin", "destination"], ascending=[False, True, True])
+        .head(n)
+        .reset_index(drop=True)
+    )
+
+
+def country_names(countries: pd.DataFrame, codes: Iterable[str], lang: str) -> list[str]:
+    """Names in ``lang`` for ISO3 or pseudo-codes, in the given order."""
+    names = countries[f"name_{lang}"]
+    return [str(names.get(code, code)) for code in codes]
+
+
+def years_by_indicator(catalogue: Mapping[str, Indicator]) -> dict[str, tuple[int, ...]]:
+    """Indicator id -> the years it has data for (used to check URL years)."""
+    return {spec.id: spec.years for spec in catalogue.values()}

@@ -1,0 +1,127 @@
+"""Small layout factories shared by the pages: navbar, notice banner, headers, source lines."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard import loading
+from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, translator
+from dashboard.state import FilterState, Notice, to_query
+from layouts import ids
+
+PAGE_PATHS = ("map", "corridors", "dialogue", "programmes", "sources")
+MAX_SHOWN_VALUE = 40
+
+
+def page_titles(lang: str) -> dict[str, str]:
+    """Navbar label of each page."""
+    _ = translator(lang)
+    return {
+        "map": _("Map explorer"),
+        "corridors": _("Corridors"),
+        "dialogue": _("Dialogue timeline"),
+        "programmes": _("Programme results"),
+        "sources": _("Sources"),
+    }
+
+
+def href(page: str, state: FilterState) -> str:
+    """Link to ``page`` keeping the shared filters."""
+    return f"/{page}{to_query(state)}"
+
+
+def navbar(page: str, state: FilterState) -> dbc.Navbar:
+    """Brand, the five pages, and the language switch (links that keep the view)."""
+    _ = translator(state.lang)
+    titles = page_titles(state.lang)
+    links = [
+        dbc.NavItem(dbc.NavLink(titles[p], href=href(p, state), active=(p == page), id=ids.nav_link(p)))
+        for p in PAGE_PATHS
+    ]
+    languages = [
+        dcc.Link(
+            code.upper(),
+            href=f"/{page}{to_query(replace(state, lang=code))}",
+            id=ids.language_link(code),
+            title=LANGUAGE_NAMES[code],
+            className="lang-link" + (" active" if code == state.lang else ""),
+        )
+        for code in LANGUAGES
+    ]
+    return dbc.Navbar(
+        dbc.Container(
+            [
+                dbc.NavbarBrand(
+                    [
+                        html.Span("Puentes", className="brand-name"),
+                        html.Span(_("EU–CELAC migration indicators"), className="brand-tag"),
+                    ],
+                    href=href("map", state),
+                ),
+                dbc.Nav(links, navbar=True, className="me-auto"),
+                html.Nav(languages, id=ids.LANGUAGE_MENU, className="lang-menu", title=_("Language")),
+            ],
+            fluid=True,
+        ),
+        color="dark",
+        dark=True,
+        className="mb-3",
+    )
+
+
+def notice(notices: Sequence[Notice], lang: str) -> html.Div:
+    """A visible, translated banner listing URL values that were replaced by defaults."""
+    _ = translator(lang)
+    if not notices:
+        return html.Div(id=ids.NOTICE)
+    items = [
+        html.Li(
+            _("{parameter}: “{value}” is not a valid value").format(
+                parameter=n.parameter, value=n.value[:MAX_SHOWN_VALUE]
+            )
+        )
+        for n in notices
+    ]
+    return html.Div(
+        dbc.Alert(
+            [
+                html.Strong(_("Part of this link could not be used; showing defaults instead.")),
+                html.Ul(items, className="mb-0"),
+            ],
+            color="warning",
+            className="mb-3",
+        ),
+        id=ids.NOTICE,
+    )
+
+
+def header(title: str, subtitle: str | None = None) -> html.Header:
+    return html.Header(
+        [html.H1(title, className="page-title"), html.P(subtitle, className="lead") if subtitle else None],
+        className="mb-3",
+    )
+
+
+def source_line(
+    source_key: str, state: FilterState, computed_method: str = "", element_id: str | None = None
+) -> html.P:
+    """Source, edition and licence of a dataset, "computed" with its method, link to Sources."""
+    _ = translator(state.lang)
+    src = loading.sources()[source_key]
+    parts: list[Any] = [
+        html.Strong(_("Source") + ": "),
+        src["name"],
+        " · ",
+        _("edition") + " " + src["edition"],
+        " · ",
+        _("licence") + " " + src["licence"],
+    ]
+    if computed_method:
+        parts += [" · ", html.Em(_("computed") + ": " + computed_method)]
+    parts += [" · ", dcc.Link(_("All sources"), href=href("sources", state))]
+    return html.P(parts, className="source-line", id=element_id or f"source-{source_key}")

@@ -1,0 +1,44 @@
+"""Every component ID in the app, kebab-case ``<page>-<role>``. Never build IDs elsewhere."""
+
+from __future__ import annotations
+
+from typing import Final
+
+URL: Final = "app-url"
+NAVBAR: Final = "app-navbar"
+PAGE: Final = "app-page"
+NOTICE: Final = "app-notice"
+LANGUAGE_MENU: Final = "app-language-menu"
+
+MAP_GRAPH: Final = "map-graph"
+MAP_TITLE: Final = "map-title"
+MAP_SOURCE: Final = "map-source"
+MAP_INDICATOR_LINKS: Final = "map-indicator-links"
+
+CORRIDORS_TABLE: Final = "corridors-table"
+CORRIDORS_SOURCE: Final = "corridors-source"
+
+DIALOGUE_BODY: Final = "dialogue-body"
+PROGRAMMES_BODY: Final = "programmes-body"
+
+SOURCES_DATASETS: Final = "sources-datasets"
+SOURCES_INDICATORS: Final = "sources-indicators"
+
+
+def nav_link(page: str) -> str:
+    """ID of the navbar link to ``page``."""
+    return f"nav-link-{page}"
+
+
+def language_link(lang: str) -> str:
+    """ID of the language switch link for ``lang``."""
+    return f"app-language-{lang}"
+
+
+def all_static_ids() -> list[str]:
+    """Every constant ID above (for the uniqueness test)."""
+    return [value for name, value in globals().items() if name.isupper() and isinstance(value, str)]
+
+
+MAP_INDICATOR: Final = "map-indicator"
+MAP_YEAR: Final = "map-year"

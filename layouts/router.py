@@ -1,0 +1,63 @@
+"""Which layout a URL shows: parse the shared state, pick the page, wrap it with the navbar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+from dash.development.base_component import Component
+
+from dashboard import loading, transforms
+from dashboard.i18n import translator
+from dashboard.state import FilterState, Parsed, parse
+from layouts import corridors_page, ids, map_page, seed_pages, sources_page
+from layouts.common import href, navbar, notice
+
+PAGES: dict[str, Callable[[FilterState], Component]] = {
+    "map": map_page.layout,
+    "corridors": corridors_page.layout,
+    "dialogue": seed_pages.dialogue,
+    "programmes": seed_pages.programmes,
+    "sources": sources_page.layout,
+}
+
+
+def shell() -> html.Div:
+    """The static app layout: location, navbar slot, page slot."""
+    return html.Div(
+        [
+            dcc.Location(id=ids.URL, refresh="callback-nav"),
+            html.Div(id=ids.NAVBAR),
+            dbc.Container(id=ids.PAGE, fluid=True, className="page"),
+        ]
+    )
+
+
+def parse_url(search: str | None) -> Parsed:
+    """Shared state from the query string, checked against the catalogue and countries."""
+    years = transforms.years_by_indicator(loading.catalogue())
+    return parse(search, years, frozenset(loading.countries()["iso3"]))
+
+
+def page_key(pathname: str | None) -> str | None:
+    """``/map`` -> ``map``; ``/`` -> ``map``; unknown paths -> None."""
+    key = (pathname or "/").strip("/").split("/")[0] or "map"
+    return key if key in PAGES else None
+
+
+def render(pathname: str | None, search: str | None) -> tuple[Component, Component]:
+    """Navbar and page body for a URL. Never raises for bad input."""
+    parsed = parse_url(search)
+    key = page_key(pathname)
+    state = parsed.state
+    if key is None:
+        _ = translator(state.lang)
+        body: Component = html.Div(
+            [
+                html.H1(_("Page not found"), className="page-title"),
+                dcc.Link(_("Go to the map explorer"), href=href("map", state)),
+            ]
+        )
+        return navbar("", state), body
+    return navbar(key, state), html.Div([notice(parsed.notices, state.lang), PAGES[key](state)])
