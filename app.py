@@ -15,9 +15,10 @@ from layouts.router import shell
 def create_app(settings: Settings | None = None) -> Dash:
     """A Dash app on the processed data; refuses to start if data/ is corrupt or partial."""
     settings = settings or Settings.from_env()
+    loading.verify(settings.data_dir)
+    # Loaders read paths.data_dir(); point it at the verified folder for this process.
     os.environ["PUENTES_DATA_DIR"] = str(settings.data_dir)
     loading.clear_caches()
-    loading.verify(settings.data_dir)
     app = Dash(
         __name__,
         title=settings.title,

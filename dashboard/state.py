@@ -8,7 +8,7 @@ notices (message ids for the translation layer plus the offending parameter).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qs, urlencode
 
@@ -62,45 +62,31 @@ def parse(
     if len(text) > MAX_QUERY_LENGTH:
         return Parsed(FilterState(), (Notice("query", text[:40] + "…"),))
     query = parse_qs(text, keep_blank_values=True)
-    state = FilterState()
 
-    lang = _first(query, "lang")
-    if lang is not None:
-        if lang in LANGUAGES:
-            state = replace(state, lang=lang)
-        else:
-            notices.append(Notice("lang", lang))
+    def choose(key: str, allowed: Collection[str], default: str) -> str:
+        value = _first(query, key)
+        if value is None or value in allowed:
+            return value if value is not None else default
+        notices.append(Notice(key, value))
+        return default
 
-    indicator = _first(query, "indicator")
-    if indicator is not None:
-        if indicator in indicators:
-            state = replace(state, indicator=indicator)
-        else:
-            notices.append(Notice("indicator", indicator))
-
-    year = _first(query, "year")
-    if year is not None:
-        years = indicators.get(state.indicator, ())
-        if year.isdigit() and int(year) in years:
-            state = replace(state, year=int(year))
-        else:
-            notices.append(Notice("year", year))
-
-    region = _first(query, "region")
-    if region is not None:
-        if region in REGIONS:
-            state = replace(state, region=region)
-        else:
-            notices.append(Notice("region", region))
+    lang = choose("lang", LANGUAGES, DEFAULT_LANGUAGE)
+    indicator = choose("indicator", indicators, DEFAULT_INDICATOR)
+    region = choose("region", REGIONS, "both")
+    years = [str(y) for y in indicators.get(indicator, ())]
+    year_text = choose("year", years, "")
+    state = FilterState(
+        indicator=indicator, year=int(year_text) if year_text else None, region=region, lang=lang
+    )
 
     countries = _first(query, "countries")
     if countries is not None:
         codes: list[str] = []
         for code in countries.split(","):
             code = code.strip().upper()
-            if not code:
+            if not code or code in codes:
                 continue
-            if ISO3.match(code) and code in known_countries and code not in codes:
+            if ISO3.match(code) and code in known_countries:
                 codes.append(code)
             else:
                 notices.append(Notice("countries", code))

@@ -31,7 +31,7 @@ def _read_table(path: Path, **kwargs: object) -> pd.DataFrame:
     """Read a CSV or Excel file, turning parser failures into a named validation error."""
     try:
         if path.suffix in {".xls", ".xlsx"}:
-            return pd.read_excel(path, **kwargs)  # type: ignore[call-overload,no-any-return]
+            return pd.read_excel(path, engine="calamine", **kwargs)  # type: ignore[call-overload,no-any-return]
         return pd.read_csv(path, **kwargs)  # type: ignore[call-overload,no-any-return]
     except FileNotFoundError:
         raise DataValidationError(str(path), "file not found") from None

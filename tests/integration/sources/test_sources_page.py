@@ -1,0 +1,21 @@
+"""Sources page lists every dataset with its edition and licence, and every indicator."""
+
+from __future__ import annotations
+
+from dash import Dash
+from dash.testing.composite import DashComposite
+
+from dashboard import loading
+from layouts import ids
+
+
+def test_sources_page_lists_datasets_and_indicators(dash_duo: DashComposite, puentes_app: Dash) -> None:
+    dash_duo.start_server(puentes_app)
+    dash_duo.driver.get(f"{dash_duo.server_url}/sources")
+    dash_duo.wait_for_element(f"#{ids.SOURCES_DATASETS}", timeout=15)
+    datasets = dash_duo.find_element(f"#{ids.SOURCES_DATASETS}").text
+    assert "International Migrant Stock 2024" in datasets and "CC BY 3.0 IGO" in datasets
+    assert "Bilateral Remittance Matrix 2021" in datasets
+    rows = dash_duo.find_elements(f"#{ids.SOURCES_INDICATORS} tbody tr")
+    assert len(rows) == len(loading.catalogue())
+    assert dash_duo.get_logs() == []

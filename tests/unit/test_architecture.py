@@ -1,0 +1,102 @@
+"""The data flow of STYLE.md holds: a pure core, one ID module, nothing from outside hosts."""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from dash.development.base_component import Component
+
+from dashboard.paths import ROOT
+from layouts import ids
+from layouts.router import PAGES, render
+
+
+def python_files(folder: str) -> list[Path]:
+    return sorted((ROOT / folder).rglob("*.py"))
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+@pytest.mark.parametrize("path", python_files("dashboard"), ids=lambda p: str(p.relative_to(ROOT)))
+def test_core_never_imports_dash(path: Path) -> None:
+    forbidden = {"dash", "dash_bootstrap_components", "flask"} & imported_modules(path)
+    assert not forbidden, f"{path} imports {forbidden}"
+
+
+def test_running_app_does_not_import_geopandas_or_pandera() -> None:
+    code = (
+        "import app, sys; print(sorted(m for m in ('geopandas', 'pandera', 'shapely') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+OUTSIDE_HOST = re.compile(r"(cdn\.|unpkg\.com|jsdelivr|googleapis|cdnjs|cdn\.plot\.ly|fonts\.)")
+
+
+def test_no_code_or_asset_points_at_a_cdn() -> None:
+    files = [
+        *python_files("dashboard"),
+        *python_files("layouts"),
+        *python_files("callbacks"),
+        ROOT / "app.py",
+    ]
+    files += [p for p in (ROOT / "assets").rglob("*") if p.suffix in {".css", ".js"}]
+    hits = [str(p) for p in files if OUTSIDE_HOST.search(p.read_text(encoding="utf-8", errors="ignore"))]
+    assert hits == []
+
+
+def walk(component: object) -> Iterator[Component]:
+    if isinstance(component, Component):
+        yield component
+        yield from walk(getattr(component, "children", None))
+    elif isinstance(component, (list, tuple)):
+        for child in component:
+            yield from walk(child)
+
+
+@pytest.mark.parametrize("page", sorted(PAGES))
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_every_id_on_a_page_is_unique(page: str, lang: str) -> None:
+    navbar, body = render(f"/{page}", f"?lang={lang}")
+    found = [c.id for c in walk([navbar, body]) if getattr(c, "id", None)]
+    assert len(found) == len(set(found)), sorted(i for i in found if found.count(i) > 1)
+
+
+def test_id_constants_are_unique_and_kebab_case() -> None:
+    values = ids.all_static_ids()
+    assert len(values) == len(set(values))
+    assert all(re.fullmatch(r"[a-z]+(-[a-z0-9]+)+", v) for v in values)
+
+
+def test_ids_are_only_written_in_the_ids_module() -> None:
+    """No string literal ID passed as ``id=`` outside layouts/ids.py."""
+    offenders = []
+    for path in [*python_files("layouts"), *python_files("callbacks")]:
+        if path.name == "ids.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.keyword) and node.arg == "id" and isinstance(node.value, ast.Constant):
+                offenders.append(f"{path.name}:{node.value.lineno}")
+    assert offenders == []
+
+
+def test_every_setting_and_path_variable_is_documented() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    variables = {"HOST", "PORT", "PUENTES_DATA_DIR", "PUENTES_RAW_DIR", "PUENTES_SEEDS_DIR"}
+    assert {v for v in variables if f"`{v}`" not in readme} == set()

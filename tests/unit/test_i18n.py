@@ -1,0 +1,54 @@
+"""Translation catalogues are complete and numbers follow each locale."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from dashboard.i18n import (
+    LANGUAGES,
+    format_number,
+    format_value,
+    messages,
+    normalise_language,
+    translator,
+)
+from scripts.update_catalogues import extract
+
+
+def test_every_message_in_the_code_is_translated_to_spanish() -> None:
+    missing = [m for m in extract() if m not in messages("es")]
+    assert missing == []
+
+
+@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "en"])
+def test_catalogues_exist_and_keep_placeholders(lang: str) -> None:
+    table = messages(lang)
+    assert table, f"{lang} catalogue is empty"
+    for source, text in table.items():
+        for placeholder in ("{rank}", "{n}", "{bloc}", "{year}", "{parameter}", "{value}"):
+            assert (placeholder in source) == (placeholder in text), (lang, source)
+
+
+def test_unknown_messages_and_languages_fall_back_to_english() -> None:
+    assert translator("pt")("A message nobody wrote") == "A message nobody wrote"
+    assert normalise_language("de") == "en"
+    assert normalise_language("ES") == "es"
+    assert translator("es")("no data") == "sin datos"
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("en", "8,870,527"), ("es", "8.870.527"), ("pt", "8\u00a0870\u00a0527"), ("fr", "8\u202f870\u202f527")],
+)
+def test_thousands_separators_follow_the_locale(lang: str, expected: str) -> None:
+    assert format_number(8870527, lang) == expected
+
+
+def test_values_carry_units_and_missing_is_never_zero() -> None:
+    assert format_value(18.159, "percent", "es") == "18,2 %"
+    assert format_value(float("nan"), "persons", "en") == "no data"
+    assert format_value(None, "usd", "fr") == "pas de données"
+    assert format_value(54.13e9, "usd", "en").startswith("US$ 54.1")
+    assert not math.isnan(0.0) and format_value(0.0, "persons", "en") == "0 people"
