@@ -5,11 +5,24 @@ from __future__ import annotations
 import os
 
 from dash import Dash
+from flask import Flask
 
-from callbacks import routing
+from callbacks import map as map_callbacks
+from callbacks import routes, routing
 from dashboard import loading
 from dashboard.settings import Settings
 from layouts.router import shell
+
+COMPRESSED = [
+    "text/html",
+    "text/css",
+    "text/javascript",
+    "application/javascript",
+    "application/json",
+    "application/geo+json",
+    "text/csv",
+    "image/svg+xml",
+]
 
 
 def create_app(settings: Settings | None = None) -> Dash:
@@ -19,8 +32,12 @@ def create_app(settings: Settings | None = None) -> Dash:
     # Loaders read paths.data_dir(); point it at the verified folder for this process.
     os.environ["PUENTES_DATA_DIR"] = str(settings.data_dir)
     loading.clear_caches()
+    server = Flask(__name__)
+    # Flask-Compress reads this once, when Dash initialises it: set it before.
+    server.config["COMPRESS_MIMETYPES"] = COMPRESSED
     app = Dash(
         __name__,
+        server=server,  # type: ignore[arg-type]
         title=settings.title,
         compress=True,
         serve_locally=True,
@@ -29,6 +46,8 @@ def create_app(settings: Settings | None = None) -> Dash:
     )
     app.layout = shell
     routing.register(app)
+    map_callbacks.register(app)
+    routes.register(app.server)
     return app
 
 

@@ -1,38 +1,29 @@
-"""Render the page for the URL; write control changes back into the URL (the permalink)."""
+"""Render the page for the URL, unless the page itself wrote that URL (it is already showing it)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from dash import Dash, Input, Output, State, no_update
-from dash.development.base_component import Component
+from dash import Dash, Input, Output, State
+from dash.exceptions import PreventUpdate
 
-from dashboard import loading, transforms
-from dashboard.state import to_query, with_selection
 from layouts import ids
-from layouts.router import parse_url, render
+from layouts.router import render
 
 
 def register(app: Dash) -> None:
-    """Attach the routing callbacks to ``app``."""
+    """Attach the routing callback to ``app``."""
 
     @app.callback(
         Output(ids.NAVBAR, "children"),
         Output(ids.PAGE, "children"),
         Input(ids.URL, "pathname"),
         Input(ids.URL, "search"),
+        State(ids.APP_SEARCH, "data"),
     )
-    def render_page(pathname: str | None, search: str | None) -> tuple[Component, Component]:
-        return render(pathname, search)
-
-    @app.callback(
-        Output(ids.URL, "search"),
-        Input(ids.MAP_INDICATOR, "value"),
-        Input(ids.MAP_YEAR, "value"),
-        State(ids.URL, "search"),
-        prevent_initial_call=True,
-    )
-    def map_controls(indicator: str | None, year: int | None, search: str | None) -> Any:
-        years = transforms.years_by_indicator(loading.catalogue())
-        query = to_query(with_selection(parse_url(search).state, indicator, year, years))
-        return query if query != (search or "") else no_update
+    def render_page(pathname: Any, search: Any, written: Any) -> tuple[Any, Any]:
+        if isinstance(written, dict) and written == {"path": pathname, "search": search or ""}:
+            raise PreventUpdate  # a control changed the URL; its callback already updated the page
+        return render(
+            pathname if isinstance(pathname, str) else "/", search if isinstance(search, str) else ""
+        )

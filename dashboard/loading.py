@@ -196,7 +196,37 @@ def clear_caches() -> None:
         remittance_corridors,
         geometry,
         catalogue,
+        values_by_key,
+        series_by_key,
+        geometry_bytes,
         sources,
         manifest,
     ):
         loader.cache_clear()
+
+
+@cache
+def values_by_key(data_dir: Path | None = None) -> dict[tuple[str, int], pd.DataFrame]:
+    """(indicator, year) -> ``value, flag`` indexed by ISO3: the map's pre-indexed lookups."""
+    frame = indicator_values(data_dir)
+    return {
+        (str(ind), int(year)): group.set_index("iso3")[["value", "flag"]]  # type: ignore[call-overload]
+        for (ind, year), group in frame.groupby(["indicator", "year"], sort=False)
+    }
+
+
+@cache
+def series_by_key(data_dir: Path | None = None) -> dict[tuple[str, str], pd.Series]:
+    """(indicator, iso3 or group code) -> value by year, countries and aggregates alike."""
+    out: dict[tuple[str, str], pd.Series] = {}
+    for (ind, iso3), group in indicator_values(data_dir).groupby(["indicator", "iso3"], sort=False):
+        out[(str(ind), str(iso3))] = group.set_index("year")["value"]
+    for (ind, code), group in aggregates(data_dir).groupby(["indicator", "group"], sort=False):
+        out[(str(ind), str(code))] = group.set_index("year")["value"].dropna()
+    return out
+
+
+@cache
+def geometry_bytes(data_dir: Path | None = None) -> bytes:
+    """The GeoJSON file as served to browsers (fetched once and cached by them)."""
+    return (_folder(data_dir) / "geometry.geojson").read_bytes()

@@ -15,6 +15,7 @@ from urllib.parse import parse_qs, urlencode
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 REGIONS = ("both", "celac", "eu")
+SCALES = ("linear", "log")
 DEFAULT_INDICATOR = "migrant_stock"
 MAX_COUNTRIES = 6
 MAX_QUERY_LENGTH = 2000
@@ -30,6 +31,7 @@ class FilterState:
     region: str = "both"
     countries: tuple[str, ...] = ()
     lang: str = DEFAULT_LANGUAGE
+    scale: str = "linear"
 
 
 @dataclass(frozen=True)
@@ -73,10 +75,15 @@ def parse(
     lang = choose("lang", LANGUAGES, DEFAULT_LANGUAGE)
     indicator = choose("indicator", indicators, DEFAULT_INDICATOR)
     region = choose("region", REGIONS, "both")
+    scale = choose("scale", SCALES, "linear")
     years = [str(y) for y in indicators.get(indicator, ())]
     year_text = choose("year", years, "")
     state = FilterState(
-        indicator=indicator, year=int(year_text) if year_text else None, region=region, lang=lang
+        indicator=indicator,
+        year=int(year_text) if year_text else None,
+        region=region,
+        lang=lang,
+        scale=scale,
     )
 
     countries = _first(query, "countries")
@@ -110,13 +117,49 @@ def to_query(state: FilterState) -> str:
         params["countries"] = ",".join(state.countries)
     if state.lang != default.lang:
         params["lang"] = state.lang
+    if state.scale != default.scale:
+        params["scale"] = state.scale
     return "?" + urlencode(params, safe=",") if params else ""
 
 
 def with_selection(
-    state: FilterState, indicator: str | None, year: int | None, indicators: Mapping[str, Sequence[int]]
+    state: FilterState,
+    indicators: Mapping[str, Sequence[int]],
+    *,
+    indicator: str | None = None,
+    year: int | None = None,
+    region: str | None = None,
+    scale: str | None = None,
+    countries: Sequence[str] | None = None,
+    known_countries: Collection[str] | None = None,
 ) -> FilterState:
-    """The state after a control change; a year the new indicator lacks becomes its latest."""
+    """The state after control changes, each checked like a URL value.
+
+    A year the (new) indicator lacks becomes its latest; unknown values keep the current
+    setting; countries are de-duplicated and capped at :data:`MAX_COUNTRIES`.
+    """
     chosen = indicator if indicator is not None and indicator in indicators else state.indicator
-    kept_year = year if year in indicators.get(chosen, ()) else None
-    return replace(state, indicator=chosen, year=kept_year)
+    years = indicators.get(chosen, ())
+    kept_year = year if year in years else (state.year if state.year in years and year is None else None)
+    picked = state.countries
+    if countries is not None:
+        valid = (c for c in countries if isinstance(c, str) and ISO3.match(c))
+        picked = tuple(dict.fromkeys(c for c in valid if known_countries is None or c in known_countries))
+    return replace(
+        state,
+        indicator=chosen,
+        year=kept_year,
+        region=region if region in REGIONS else state.region,
+        scale=scale if scale in SCALES else state.scale,
+        countries=picked[:MAX_COUNTRIES],
+    )
+
+
+def same_view(a: FilterState, b: FilterState, indicators: Mapping[str, Sequence[int]]) -> bool:
+    """True when two states show the same thing (no year and the latest year are the same view)."""
+
+    def resolved(state: FilterState) -> FilterState:
+        years = indicators.get(state.indicator, ())
+        return replace(state, year=state.year if state.year is not None else (years[-1] if years else None))
+
+    return resolved(a) == resolved(b)

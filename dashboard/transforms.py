@@ -32,20 +32,22 @@ def resolve_year(spec: Indicator, year: int | None) -> int:
 
 
 def map_values(
-    values: pd.DataFrame, countries: pd.DataFrame, spec: Indicator, year: int, lang: str
+    lookup: pd.DataFrame | None, countries: pd.DataFrame, spec: Indicator, year: int, lang: str
 ) -> pd.DataFrame:
-    """One row per CELAC and EU member: value (NaN = no data), rank within its bloc, hover text.
+    """One row per CELAC and EU member: value (NaN = no data), rank within its bloc, display text.
 
-    Rank 1 is the largest value in the bloc; countries with no data have no rank.
+    ``lookup`` holds ``value, flag`` indexed by ISO3 for this indicator and year (None when
+    nothing was published). Rank 1 is the largest value in the bloc; no data has no rank.
     """
     members = countries[countries["bloc"].isin(("CELAC", "EU27"))]
-    selected = values[(values["indicator"] == spec.id) & (values["year"] == year)]
     frame = (
         members[["iso3", "bloc", f"name_{lang}", "lon", "lat", "area_km2"]]
         .rename(columns={f"name_{lang}": "name"})
         .reset_index(drop=True)
     )
-    frame = frame.merge(selected[["iso3", "value", "flag"]], on="iso3", how="left")
+    if lookup is None:
+        lookup = pd.DataFrame({"value": pd.Series(dtype=float), "flag": pd.Series(dtype=str)})
+    frame = frame.join(lookup[["value", "flag"]], on="iso3")
     frame["flag"] = frame["flag"].fillna("")
     frame["rank"] = frame.groupby("bloc")["value"].rank(ascending=False, method="min")
     frame["n_in_bloc"] = frame.groupby("bloc")["value"].transform("count")
@@ -100,3 +102,37 @@ def country_names(countries: pd.DataFrame, codes: Iterable[str], lang: str) -> l
 def years_by_indicator(catalogue: Mapping[str, Indicator]) -> dict[str, tuple[int, ...]]:
     """Indicator id -> the years it has data for (used to check URL years)."""
     return {spec.id: spec.years for spec in catalogue.values()}
+
+
+def country_options(countries: pd.DataFrame, lang: str) -> list[dict[str, str]]:
+    """The 60 members as dropdown options, sorted by name in the reader's language."""
+    members = countries[countries["bloc"].isin(("CELAC", "EU27"))]
+    options = [
+        {"label": str(n), "value": str(c)}
+        for c, n in zip(members["iso3"], members[f"name_{lang}"], strict=True)
+    ]
+    return sorted(options, key=lambda o: o["label"])
+
+
+def clicked_country(click_data: object) -> str | None:
+    """ISO3 of the country a map click landed on (a shape's location or a marker's customdata)."""
+    try:
+        point = click_data["points"][0]  # type: ignore[index]
+    except (TypeError, KeyError, IndexError):
+        return None
+    if not isinstance(point, dict):
+        return None
+    code = point.get("location")
+    if code is None and isinstance(point.get("customdata"), list) and point["customdata"]:
+        code = point["customdata"][-1]
+    return code if isinstance(code, str) and len(code) == 3 and code.isalpha() else None
+
+
+def toggle(selected: Iterable[str], code: str | None, limit: int) -> list[str]:
+    """Add a country to the selection, or remove it if already there; oldest drops past ``limit``."""
+    current = list(selected)
+    if code is None:
+        return current
+    if code in current:
+        return [c for c in current if c != code]
+    return [*current, code][-limit:]

@@ -1,81 +1,295 @@
-"""The map explorer page: indicator and year controls, the choropleth, its source line."""
+"""The map explorer: indicator, region, scale and year controls; map and table; country profile."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import dash_bootstrap_components as dbc
-from dash import dcc, html
+from dash import dash_table, dcc, html
 
-from dashboard import figures, loading, transforms
-from dashboard.i18n import translator, unit_label
+from dashboard import loading, transforms, urls
+from dashboard.figures.maps import log_scale_allowed
+from dashboard.i18n import format_number, translator
+from dashboard.map_view import MapView, build
 from dashboard.state import FilterState
 from layouts import ids
-from layouts.common import header, source_line
+from layouts.common import source_line
 
-GRAPH_CONFIG: Any = {"topojsonURL": "/assets/topojson/", "displaylogo": False, "responsive": True}
+GRAPH_CONFIG: Any = {
+    "topojsonURL": urls.TOPOJSON_DIR,
+    "displaylogo": False,
+    "responsive": True,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+}
+DENSE_YEARS = 12
 
 
 def year_marks(years: tuple[int, ...]) -> dict[int, str]:
-    """Slider marks: every year when few, else every fifth plus the last."""
-    if len(years) <= 12:
+    """Slider marks: every year when few, else each decade plus the last year."""
+    if len(years) <= DENSE_YEARS:
         return {y: str(y) for y in years}
     last = years[-1]
     return {y: str(y) for y in years if (y % 10 == 0 and last - y >= 4) or y == last}
 
 
+def slider_props(view: MapView) -> dict[str, Any]:
+    """min, max, step, marks and value of the year slider for an indicator's years."""
+    years = view.spec.years
+    return {
+        "min": years[0],
+        "max": years[-1],
+        "step": None if len(years) <= DENSE_YEARS else 1,
+        "marks": year_marks(years),
+        "value": view.year,
+    }
+
+
+def indicator_options(lang: str) -> list[dict[str, Any]]:
+    """Indicators grouped under disabled headings (stocks, shares, flows, refugees, remittances)."""
+    _ = translator(lang)
+    headings = {
+        "stocks": _("Stocks"),
+        "shares": _("Shares"),
+        "flows": _("Flows"),
+        "refugees": _("Refugees and asylum"),
+        "remittances": _("Remittances"),
+        "population": _("Population and economy"),
+    }
+    options: list[dict[str, Any]] = []
+    group = None
+    for option in transforms.indicator_options(loading.catalogue(), lang):
+        if option["group"] != group:
+            group = option["group"]
+            options.append({"label": headings[group].upper(), "value": f"group:{group}", "disabled": True})
+        options.append({"label": "\u2003" + option["label"], "value": option["value"]})
+    return options
+
+
+def definition(view: MapView) -> list[Any]:
+    """Popover body: definition, method where computed, source."""
+    _ = translator(view.state.lang)
+    body: list[Any] = [html.P(view.definition)]
+    if view.spec.computed:
+        body.append(html.P([html.Em(_("Computed") + ": "), view.spec.method], className="small"))
+    body.append(html.P(view.source["name"], className="small text-muted mb-0"))
+    return body
+
+
+def table_columns(view: MapView) -> list[dict[str, Any]]:
+    _ = translator(view.state.lang)
+    decimals = 0 if view.spec.unit == "persons" else 2
+    sample = format_number(1234567.5, view.state.lang, 1)
+    fmt = {"locale": {"group": sample[1], "decimal": sample[-2]}, "specifier": f",.{decimals}f"}
+    return [
+        {"name": _("Country"), "id": "country"},
+        {"name": _("Bloc"), "id": "bloc"},
+        {"name": view.subtitle, "id": "value", "type": "numeric", "format": fmt},
+        {"name": _("Rank in bloc"), "id": "rank_in_bloc", "type": "numeric"},
+        {"name": _("Note"), "id": "flag"},
+    ]
+
+
+def table_data(view: MapView) -> list[dict[str, Any]]:
+    _ = translator(view.state.lang)
+    table = view.table()
+    table["flag"] = (
+        table["flag"].map({"reported_zero": _("published as 0: treated as not reported")}).fillna("")
+    )
+    table["bloc"] = table["bloc"].map({"CELAC": "CELAC", "EU27": _("EU")})
+    rows = table[["country", "bloc", "value", "rank_in_bloc", "flag"]].astype(object)
+    return rows.where(rows.notna(), None).to_dict("records")  # type: ignore[return-value]
+
+
+def cards(view: MapView) -> list[Any]:
+    """Key figures of the first selected country, each with unit, year and source."""
+    _ = translator(view.state.lang)
+    figures = view.key_figures()
+    if not figures:
+        return []
+    name = transforms.country_names(loading.countries(), view.state.countries[:1], view.state.lang)[0]
+    tiles = [
+        dbc.Col(
+            dbc.Card(
+                dbc.CardBody(
+                    [
+                        html.Div(f.label, className="kf-label"),
+                        html.Div(f.value, className="kf-value"),
+                        html.Div(f"{f.year if f.year else '–'} · {f.source}", className="kf-meta"),
+                    ]
+                )
+            ),
+            xs=12,
+            sm=6,
+            xl=3,
+            className="mb-2",
+        )
+        for f in figures
+    ]
+    return [html.H3(_("Key figures: {country}").format(country=name), className="h5 mt-2"), dbc.Row(tiles)]
+
+
+def profile_hint(view: MapView) -> str:
+    _ = translator(view.state.lang)
+    if view.state.countries:
+        return _("Up to 6 countries. Click a country on the map to add or remove it.")
+    return _("Click a country on the map, or pick up to 6 here, to see its profile.")
+
+
 def layout(state: FilterState) -> html.Div:
     _ = translator(state.lang)
-    catalogue = loading.catalogue()
-    spec = transforms.indicator(catalogue, state.indicator)
-    year = transforms.resolve_year(spec, state.year)
-    values = transforms.map_values(loading.indicator_values(), loading.countries(), spec, year, state.lang)
-    source = loading.sources()[spec.source]["name"]
-    figure = figures.choropleth_map(values, loading.geometry(), spec, year, state.lang, source)
+    view = build(state)
+    region_options = [
+        {"label": _("CELAC and EU"), "value": "both"},
+        {"label": "CELAC", "value": "celac"},
+        {"label": _("EU"), "value": "eu"},
+    ]
     controls = dbc.Row(
         [
             dbc.Col(
                 [
                     dbc.Label(_("Indicator"), html_for=ids.MAP_INDICATOR),
-                    dcc.Dropdown(
-                        id=ids.MAP_INDICATOR,
-                        value=spec.id,
-                        clearable=False,
-                        searchable=False,
-                        options=[
-                            {"label": o["label"], "value": o["value"]}
-                            for o in transforms.indicator_options(catalogue, state.lang)
+                    dbc.InputGroup(
+                        [
+                            html.Div(
+                                dcc.Dropdown(
+                                    id=ids.MAP_INDICATOR,
+                                    value=view.spec.id,
+                                    clearable=False,
+                                    options=indicator_options(state.lang),
+                                    searchable=True,
+                                ),
+                                className="flex-grow-1",
+                            ),
+                            dbc.Button(
+                                "?", id=ids.MAP_INFO, color="secondary", outline=True, title=_("Definition")
+                            ),
                         ],
+                        className="flex-nowrap",
+                    ),
+                    dbc.Popover(
+                        [
+                            dbc.PopoverHeader(_("Definition")),
+                            dbc.PopoverBody(definition(view), id=ids.MAP_DEFINITION),
+                        ],
+                        target=ids.MAP_INFO,
+                        trigger="legacy",
+                        placement="bottom",
                     ),
                 ],
-                md=5,
+                lg=5,
             ),
             dbc.Col(
                 [
-                    dbc.Label(_("Year"), html_for=ids.MAP_YEAR),
-                    dcc.Slider(
-                        id=ids.MAP_YEAR,
-                        min=spec.years[0],
-                        max=spec.years[-1],
-                        step=None,
-                        value=year,
-                        marks=year_marks(spec.years),
-                        included=False,
+                    dbc.Label(_("Region"), html_for=ids.MAP_REGION),
+                    dbc.RadioItems(
+                        id=ids.MAP_REGION,
+                        options=region_options,
+                        value=state.region,
+                        inline=True,
+                        className="btn-group",
+                        inputClassName="btn-check",
+                        labelClassName="btn btn-outline-primary",
+                        labelCheckedClassName="active",
                     ),
                 ],
-                md=7,
+                lg=4,
+            ),
+            dbc.Col(
+                [
+                    dbc.Label(_("Colour scale"), html_for=ids.MAP_SCALE),
+                    dbc.Switch(
+                        id=ids.MAP_SCALE,
+                        label=_("Logarithmic"),
+                        value=view.log,
+                        disabled=not log_scale_allowed(view.spec),
+                    ),
+                ],
+                lg=3,
             ),
         ],
-        className="mb-2 g-3",
+        className="g-3 mb-2 align-items-end",
+    )
+    slider = slider_props(view)
+    year_row = dbc.Row(
+        [
+            dbc.Col(
+                dbc.Button(
+                    "▶",
+                    id=ids.MAP_PLAY,
+                    color="primary",
+                    outline=True,
+                    n_clicks=0,
+                    title=_("Play the years / pause"),
+                ),
+                width="auto",
+            ),
+            dbc.Col(dcc.Slider(id=ids.MAP_YEAR, included=False, updatemode="mouseup", **slider)),
+        ],
+        className="g-3 mb-2 align-items-center",
+    )
+    map_tab = dcc.Graph(id=ids.MAP_GRAPH, figure=view.figure(), config=GRAPH_CONFIG, className="map-graph")
+    table_tab = html.Div(
+        [
+            html.A(
+                _("Download CSV"),
+                id=ids.MAP_DOWNLOAD,
+                href=view.csv_href(),
+                className="btn btn-outline-primary btn-sm my-2",
+                download="puentes-map.csv",
+            ),
+            dash_table.DataTable(  # type: ignore[attr-defined]
+                id=ids.MAP_TABLE,
+                columns=table_columns(view),
+                data=table_data(view),
+                sort_action="native",
+                page_action="none",
+                style_as_list_view=True,
+                style_cell={"fontFamily": "inherit", "fontSize": "1rem", "padding": "6px"},
+                style_header={"fontWeight": "600"},
+            ),
+        ]
     )
     return html.Div(
         [
-            header(
-                spec.text("label", state.lang),
-                f"{year} · {unit_label(spec.unit, state.lang)} · {spec.text('definition', state.lang)}",
+            html.Header(
+                [
+                    html.H1(view.title, id=ids.MAP_TITLE, className="page-title"),
+                    html.P(view.subtitle, id=ids.MAP_SUBTITLE, className="lead"),
+                ],
+                className="mb-2",
             ),
             controls,
-            dcc.Graph(id=ids.MAP_GRAPH, figure=figure, config=GRAPH_CONFIG, className="map-graph"),
-            source_line(spec.source, state, spec.method if spec.computed else "", ids.MAP_SOURCE),
+            year_row,
+            dcc.Interval(id=ids.MAP_TIMER, interval=1200, disabled=True),
+            dcc.Store(id=ids.MAP_YEARS, data=list(view.spec.years)),
+            dcc.Store(id=ids.MAP_QUERY, data=view.query),
+            dbc.Tabs(
+                [
+                    dbc.Tab(map_tab, label=_("Map"), tab_id="map"),
+                    dbc.Tab(table_tab, label=_("Table"), tab_id="table"),
+                ],
+                id=ids.MAP_TABS,
+                active_tab="map",
+            ),
+            html.Div(
+                source_line(view.spec.source, state, view.spec.method if view.spec.computed else ""),
+                id=ids.MAP_SOURCE,
+            ),
+            html.Section(
+                [
+                    html.H2(_("Country profile"), className="h4 mt-4"),
+                    dcc.Dropdown(
+                        id=ids.MAP_COUNTRIES,
+                        multi=True,
+                        value=list(state.countries),
+                        options=transforms.country_options(loading.countries(), state.lang),
+                        placeholder=_("Choose countries to compare"),
+                    ),
+                    html.P(profile_hint(view), id=ids.MAP_PROFILE_HINT, className="text-muted small mt-1"),
+                    dcc.Graph(id=ids.MAP_PROFILE, figure=view.profile(), config={"displaylogo": False}),
+                    html.Div(cards(view), id=ids.MAP_CARDS),
+                ],
+                className="profile",
+            ),
         ]
     )

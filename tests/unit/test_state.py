@@ -54,9 +54,23 @@ def test_defaults_are_left_out_of_the_query() -> None:
 
 def test_changing_indicator_drops_a_year_it_does_not_have() -> None:
     state = FilterState(year=1990)
-    assert with_selection(state, "net_migration", 1990, INDICATORS).year is None
-    assert with_selection(state, "net_migration", 2021, INDICATORS) == FilterState("net_migration", 2021)
-    assert with_selection(state, "unknown", 2000, INDICATORS) == FilterState(year=2000)
+    assert with_selection(state, INDICATORS, indicator="net_migration", year=1990).year is None
+    assert with_selection(state, INDICATORS, indicator="net_migration", year=2021) == FilterState(
+        "net_migration", 2021
+    )
+    assert with_selection(state, INDICATORS, indicator="unknown", year=2000) == FilterState(year=2000)
+
+
+def test_control_values_are_checked_like_url_values() -> None:
+    state = with_selection(
+        FilterState(),
+        INDICATORS,
+        region="mars",
+        scale="log",
+        countries=["ESP", "ESP", "<b>", 3, "ECU", "COL", "MEX", "BRA", "ITA", "DEU"],  # type: ignore[list-item]
+    )
+    assert state.region == "both" and state.scale == "log"
+    assert state.countries == ("ESP", "ECU", "COL", "MEX", "BRA", "ITA")
 
 
 states = st.builds(
@@ -66,6 +80,7 @@ states = st.builds(
     region=st.sampled_from(["both", "celac", "eu"]),
     countries=st.lists(st.sampled_from(sorted(COUNTRIES)), max_size=MAX_COUNTRIES, unique=True).map(tuple),
     lang=st.sampled_from(["en", "es", "pt", "fr"]),
+    scale=st.sampled_from(["linear", "log"]),
 )
 
 

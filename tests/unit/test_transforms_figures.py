@@ -1,15 +1,24 @@
-"""Map values, ranks and the choropleth figure built from tiny frames."""
+"""Map values, ranks, the map figure and its value-only updates, built from tiny frames."""
 
 from __future__ import annotations
 
+import copy
+import json
 import math
 
 import pandas as pd
 import pytest
 
-from dashboard.figures import NO_DATA_COLOUR, SMALL_STATE_KM2, choropleth_map, colour_axis
+from dashboard.figures import maps
 from dashboard.loading import Indicator
-from dashboard.transforms import map_values, region_members, resolve_year, top_corridors
+from dashboard.transforms import (
+    clicked_country,
+    map_values,
+    region_members,
+    resolve_year,
+    toggle,
+    top_corridors,
+)
 
 
 def spec(**overrides: object) -> Indicator:
@@ -42,31 +51,31 @@ COUNTRIES = pd.DataFrame(
     }
 ).set_index("iso3", drop=False)
 
-VALUES = pd.DataFrame(
-    {
-        "iso3": ["ESP", "ITA", "MLT", "ECU", "USA", "ESP"],
-        "indicator": ["stock"] * 6,
-        "year": [2024, 2024, 2024, 2024, 2024, 2020],
-        "value": [8.0, 6.0, 0.1, 0.4, 50.0, 7.0],
-        "flag": [""] * 6,
-    }
+LOOKUP = pd.DataFrame(
+    {"value": [8.0, 6.0, 0.1, 0.4, 50.0], "flag": ["", "", "", "reported_zero", ""]},
+    index=pd.Index(["ESP", "ITA", "MLT", "ECU", "USA"], name="iso3"),
 )
 
 
+def frame(lang: str = "en") -> pd.DataFrame:
+    return map_values(LOOKUP, COUNTRIES, spec(), 2024, lang)
+
+
 def test_map_values_ranks_within_each_bloc_and_keeps_missing_as_nan() -> None:
-    frame = map_values(VALUES, COUNTRIES, spec(), 2024, "en").set_index("iso3")
-    assert list(frame.index) == ["BRB", "ECU", "ESP", "ITA", "MLT"]  # members only, no USA
-    assert frame.loc["ESP", "rank"] == 1 and frame.loc["MLT", "rank"] == 3
-    assert frame.loc["ECU", "rank"] == 1 and frame.loc["ECU", "n_in_bloc"] == 1
-    assert math.isnan(frame.loc["BRB", "value"])
-    assert frame.loc["BRB", "display"] == "no data"
-    assert frame.loc["ESP", "display"] == "8 people"
+    out = frame().set_index("iso3")
+    assert list(out.index) == ["BRB", "ECU", "ESP", "ITA", "MLT"]  # members only, no USA
+    assert out.loc["ESP", "rank"] == 1 and out.loc["MLT", "rank"] == 3
+    assert out.loc["ECU", "rank"] == 1 and out.loc["ECU", "n_in_bloc"] == 1
+    assert math.isnan(out.loc["BRB", "value"])
+    assert out.loc["BRB", "display"] == "no data"
+    assert out.loc["ESP", "display"] == "8 people"
 
 
-def test_map_values_are_in_the_readers_language() -> None:
-    frame = map_values(VALUES, COUNTRIES, spec(), 2024, "es").set_index("iso3")
-    assert frame.loc["ESP", "name"] == "España"
-    assert frame.loc["BRB", "display"] == "sin datos"
+def test_map_values_in_the_readers_language_and_with_nothing_published() -> None:
+    out = frame("es").set_index("iso3")
+    assert out.loc["ESP", "name"] == "España" and out.loc["BRB", "display"] == "sin datos"
+    empty = map_values(None, COUNTRIES, spec(), 2024, "en")
+    assert empty["value"].isna().all() and len(empty) == 5
 
 
 def test_region_members_and_year_resolution() -> None:
@@ -77,31 +86,72 @@ def test_region_members_and_year_resolution() -> None:
     assert resolve_year(spec(), None) == 2024
 
 
-def test_choropleth_draws_no_data_apart_and_small_states_as_markers() -> None:
-    frame = map_values(VALUES, COUNTRIES, spec(), 2024, "en")
-    fig = choropleth_map(frame, {"type": "FeatureCollection", "features": []}, spec(), 2024, "en", "UN")
-    coloured, missing, small_with, small_without = fig.data
-    assert sorted(coloured.locations) == ["ECU", "ESP", "ITA", "MLT"]
-    assert list(missing.locations) == ["BRB"]
-    assert missing.colorscale[0][1] == NO_DATA_COLOUR
-    small = set(COUNTRIES.loc[COUNTRIES["area_km2"] < SMALL_STATE_KM2, "iso3"])
-    assert len(small_with.lon) + len(small_without.lon) == len(small)
-    assert small_without.marker.color == NO_DATA_COLOUR
-    assert "no data" in str(missing.customdata[0])
-    assert not any(getattr(t, "locationmode", None) for t in fig.data)  # never the CDN maps
+def test_map_figure_points_at_the_geometry_url_and_never_uses_cdn_maps() -> None:
+    figure = maps.map_figure(frame(), "/geometry/members.geojson", spec(), 2024, "en", "UN DESA")
+    text = json.dumps(figure)
+    assert '"locationmode"' not in text and "coordinates" not in text  # no inlined shapes
+    choropleths = [t for t in figure["data"] if t["type"] == "choropleth"]
+    assert {t["geojson"] for t in choropleths} == {"/geometry/members.geojson"}
+    celac = figure["data"][maps.trace_index("CELAC", "data")]
+    assert celac["locations"] == ["BRB", "ECU"]
+    assert celac["z"] == [None, 0.4]  # no data is null, never 0
 
 
-def test_colour_axis_is_diverging_around_zero_for_net_migration() -> None:
-    axis = colour_axis(spec(colour="diverging"), pd.Series([-30.0, 5.0]))
-    assert axis["cmid"] == 0 and axis["cmin"] == -30 and axis["cmax"] == 30
-    assert "cmid" not in colour_axis(spec(), pd.Series([1.0, 5.0]))
+def test_no_data_is_a_grey_layer_and_small_states_are_markers() -> None:
+    figure = maps.map_figure(frame(), "/g", spec(), 2024, "en", "UN DESA")
+    grey = figure["data"][maps.trace_index("CELAC", "no_data")]
+    assert grey["colorscale"][0][1] == maps.NO_DATA_COLOUR and "no data" in grey["hovertemplate"]
+    eu_small = figure["data"][maps.trace_index("EU27", "small_data")]
+    assert eu_small["text"] == ["Malta"]
+    celac_small_missing = figure["data"][maps.trace_index("CELAC", "small_no_data")]
+    assert celac_small_missing["text"] == ["Barbados"]
+    assert celac_small_missing["marker"]["color"] == maps.NO_DATA_COLOUR
+    note = figure["data"][maps.trace_index("CELAC", "data")]["customdata"][1][1]
+    assert "published as 0" in note  # Ecuador's flagged value says so in the hover
+
+
+def test_updates_are_values_only_and_reproduce_a_fresh_figure() -> None:
+    old = maps.map_figure(frame(), "/g", spec(), 2024, "en", "UN DESA")
+    other = spec(id="net", colour="diverging", unit="per_1000")
+    changes = maps.updates(frame(), other, 2020, "en", "WDI", "eu", False, ["ESP"])
+    patched = maps.apply(copy.deepcopy(old), changes)
+    fresh = maps.map_figure(frame(), "/g", other, 2020, "en", "WDI", "eu", False, ["ESP"])
+    assert patched == fresh
+    assert all(path[-1] not in ("geojson", "locations") for path, _ in changes)
+    assert len(json.dumps([list(v) if isinstance(v, tuple) else v for _, v in changes])) < 5000
+
+
+def test_colour_axis_choices() -> None:
+    diverging = maps.colour_axis(spec(colour="diverging"), pd.Series([-30.0, 5.0]), False, "en")
+    assert diverging["cmid"] == 0 and diverging["cmin"] == -30 and diverging["cmax"] == 30
+    log = maps.colour_axis(spec(), pd.Series([3.0, 1234567.0]), True, "en")
+    assert (log["cmin"], log["cmax"]) == (0, 7)
+    assert log["colorbar"]["ticktext"][-1] == "10 million"
+    assert maps.colour_values(pd.Series([100.0, 0.0, float("nan")]), True) == [2.0, 2.0, None]
+    assert not maps.log_scale_allowed(spec(unit="percent"))
+    assert not maps.log_scale_allowed(spec(colour="diverging"))
+
+
+def test_locale_separators() -> None:
+    assert maps._separators("en") == ".,"
+    assert maps._separators("es") == ",."
+
+
+def test_clicks_and_selection() -> None:
+    assert clicked_country({"points": [{"location": "BRA"}]}) == "BRA"
+    assert clicked_country({"points": [{"customdata": ["1", "rank", "BRB"]}]}) == "BRB"
+    for junk in (None, {}, {"points": []}, {"points": ["x"]}, {"points": [{"location": "<script>"}]}):
+        assert clicked_country(junk) is None
+    assert toggle(["ESP"], "ECU", 6) == ["ESP", "ECU"]
+    assert toggle(["ESP", "ECU"], "ESP", 6) == ["ECU"]
+    assert toggle(["A", "B"], "C", 2) == ["B", "C"]
 
 
 def test_top_corridors_orders_by_size() -> None:
     corridors = pd.DataFrame(
         {
             "origin": ["ECU", "COL", "VEN", "COL"],
-            "destination": ["ESP", "ESP", "ESP", "ESP"],
+            "destination": ["ESP"] * 4,
             "year": [2024, 2024, 2024, 2020],
             "sex": ["total"] * 4,
             "migrant_stock": [4.0, 8.0, 6.0, 100.0],

@@ -1,0 +1,151 @@
+"""Map page glue: controls -> value-only figure patch; clicks -> selection; play -> years;
+the page's query -> the address bar (the permalink)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dash import Dash, Input, Output, Patch, State, no_update
+from dash.exceptions import PreventUpdate
+
+from dashboard import loading, transforms
+from dashboard.map_view import build
+from dashboard.state import MAX_COUNTRIES, same_view, with_selection
+from layouts import ids, map_page
+from layouts.common import source_line
+from layouts.router import parse_url
+
+OUTPUTS = [
+    Output(ids.MAP_GRAPH, "figure"),
+    Output(ids.MAP_TITLE, "children"),
+    Output(ids.MAP_SUBTITLE, "children"),
+    Output(ids.MAP_DEFINITION, "children"),
+    Output(ids.MAP_SOURCE, "children"),
+    Output(ids.MAP_YEAR, "min"),
+    Output(ids.MAP_YEAR, "max"),
+    Output(ids.MAP_YEAR, "step"),
+    Output(ids.MAP_YEAR, "marks"),
+    Output(ids.MAP_YEAR, "value"),
+    Output(ids.MAP_YEARS, "data"),
+    Output(ids.MAP_SCALE, "disabled"),
+    Output(ids.MAP_TABLE, "columns"),
+    Output(ids.MAP_TABLE, "data"),
+    Output(ids.MAP_DOWNLOAD, "href"),
+    Output(ids.MAP_PROFILE, "figure"),
+    Output(ids.MAP_CARDS, "children"),
+    Output(ids.MAP_PROFILE_HINT, "children"),
+    Output(ids.MAP_QUERY, "data"),
+]
+CONTROLS = [
+    Input(ids.MAP_INDICATOR, "value"),
+    Input(ids.MAP_YEAR, "value"),
+    Input(ids.MAP_REGION, "value"),
+    Input(ids.MAP_SCALE, "value"),
+    Input(ids.MAP_COUNTRIES, "value"),
+]
+
+
+def to_patch(changes: list[tuple[tuple[str | int, ...], Any]]) -> Patch:
+    """The same (path, value) updates as ``maps.apply``, on a ``dash.Patch``."""
+    patch = Patch()
+    for path, value in changes:
+        target: Any = patch
+        for key in path[:-1]:
+            target = target[key]
+        target[path[-1]] = value
+    return patch
+
+
+def register(app: Dash) -> None:
+    """Attach the map page callbacks to ``app``."""
+
+    @app.callback(*OUTPUTS, *CONTROLS, State(ids.URL, "search"), prevent_initial_call=True)
+    def update_map(indicator: Any, year: Any, region: Any, log: Any, countries: Any, search: Any) -> Any:
+        current = parse_url(search).state
+        years = transforms.years_by_indicator(loading.catalogue())
+        state = with_selection(
+            current,
+            years,
+            indicator=indicator if isinstance(indicator, str) else None,
+            year=year if isinstance(year, int) else None,
+            region=region if isinstance(region, str) else None,
+            scale="log" if log is True else "linear",
+            countries=countries if isinstance(countries, list) else [],
+            known_countries=set(transforms.region_members(loading.countries(), "both")),
+        )
+        if same_view(state, current, years):
+            raise PreventUpdate  # the controls show what the URL says (e.g. the page was just rendered)
+        view = build(state)
+        slider = map_page.slider_props(view)
+        source = source_line(view.spec.source, state, view.spec.method if view.spec.computed else "")
+        return (
+            to_patch(view.updates()),
+            view.title,
+            view.subtitle,
+            map_page.definition(view),
+            source,
+            slider["min"],
+            slider["max"],
+            slider["step"],
+            slider["marks"],
+            slider["value"],
+            list(view.spec.years),
+            not map_page.log_scale_allowed(view.spec),
+            map_page.table_columns(view),
+            map_page.table_data(view),
+            view.csv_href(),
+            view.profile(),
+            map_page.cards(view),
+            map_page.profile_hint(view),
+            view.query,
+        )
+
+    @app.callback(
+        Output(ids.URL, "search"),
+        Output(ids.APP_SEARCH, "data"),
+        Input(ids.MAP_QUERY, "data"),
+        State(ids.URL, "pathname"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def write_permalink(query: Any, pathname: Any, search: Any) -> tuple[Any, Any]:
+        """Keep the address bar equal to what the page shows."""
+        if not isinstance(query, str) or query.lstrip("?") == (search or "").lstrip("?"):
+            return no_update, no_update
+        return query, {"path": pathname, "search": query}
+
+    @app.callback(
+        Output(ids.MAP_COUNTRIES, "value"),
+        Input(ids.MAP_GRAPH, "clickData"),
+        State(ids.MAP_COUNTRIES, "value"),
+        prevent_initial_call=True,
+    )
+    def select_clicked_country(click: Any, selected: Any) -> Any:
+        code = transforms.clicked_country(click)
+        if code is None:
+            return no_update
+        return transforms.toggle(selected if isinstance(selected, list) else [], code, MAX_COUNTRIES)
+
+    app.clientside_callback(
+        """function(clicks) {
+            const playing = (clicks || 0) % 2 === 1;
+            return [!playing, playing ? '❚❚' : '▶'];
+        }""",
+        Output(ids.MAP_TIMER, "disabled"),
+        Output(ids.MAP_PLAY, "children"),
+        Input(ids.MAP_PLAY, "n_clicks"),
+        prevent_initial_call=True,
+    )
+
+    app.clientside_callback(
+        """function(ticks, year, years) {
+            if (!years || !years.length) { return window.dash_clientside.no_update; }
+            const next = years.find(y => y > year);
+            return next === undefined ? years[0] : next;
+        }""",
+        Output(ids.MAP_YEAR, "value", allow_duplicate=True),
+        Input(ids.MAP_TIMER, "n_intervals"),
+        State(ids.MAP_YEAR, "value"),
+        State(ids.MAP_YEARS, "data"),
+        prevent_initial_call=True,
+    )

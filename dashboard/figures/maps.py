@@ -1,0 +1,303 @@
+"""The map explorer's choropleth: a base figure sent once, then value-only updates.
+
+The shapes are not inlined: every choropleth trace points at the app's own GeoJSON URL,
+which the browser fetches once and caches, so a figure carries values only. An update
+is a list of ``(path, value)`` pairs that :func:`apply` writes into a figure dict and the
+callback writes into a ``dash.Patch`` — the same paths, so both stay in step.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from plotly import colors as plotly_colors
+from plotly.colors import make_colorscale
+
+from dashboard.figures import FONT
+from dashboard.i18n import format_compact, format_number, translator
+from dashboard.loading import Indicator
+
+NO_DATA_COLOUR = "#cfd4da"
+SELECTED_LINE = "#111827"
+# Explicit light-to-dark lists: plotly.js's own "YlGnBu" runs dark-to-light.
+SEQUENTIAL = make_colorscale(plotly_colors.sequential.YlGnBu)
+DIVERGING = make_colorscale(plotly_colors.diverging.RdBu)  # red = more leaving, blue = more arriving
+SMALL_STATE_KM2 = 5000.0
+BLOCS = ("CELAC", "EU27")
+GEO_OF = {"CELAC": "geo", "EU27": "geo2"}
+VIEWS = {
+    "CELAC": {"lon": [-118.0, -33.0], "lat": [-56.0, 33.0]},
+    "EU27": {"lon": [-25.0, 35.0], "lat": [34.0, 71.5]},
+}
+ROLES = ("no_data", "data", "small_data", "small_no_data")
+HEIGHT = 540
+
+Path = tuple[str | int, ...]
+Update = tuple[Path, Any]
+
+
+def trace_index(bloc: str, role: str) -> int:
+    """Position of a trace in the figure: four per bloc, CELAC first."""
+    return BLOCS.index(bloc) * len(ROLES) + ROLES.index(role)
+
+
+def log_scale_allowed(spec: Indicator) -> bool:
+    """Counts (people, dollars) may use a log colour scale; shares and net flows may not."""
+    return spec.unit in ("persons", "usd") and spec.colour == "sequential"
+
+
+def base_figure(frame: pd.DataFrame, geometry_url: str) -> dict[str, Any]:
+    """Traces with fixed locations, names and positions for both blocs; no values yet."""
+    traces: list[dict[str, Any]] = []
+    for bloc in BLOCS:
+        members = frame[frame["bloc"] == bloc].sort_values("iso3")
+        small = members[members["area_km2"] < SMALL_STATE_KM2]
+        geo = GEO_OF[bloc]
+        line = {"color": "white", "width": 0.6}
+        common = {
+            "type": "choropleth",
+            "geojson": geometry_url,
+            "geo": geo,
+            "locations": list(members["iso3"]),
+        }
+        traces.append(
+            {
+                **common,
+                "z": [0] * len(members),
+                "showscale": False,
+                "marker": {"line": line},
+                "colorscale": [[0, NO_DATA_COLOUR], [1, NO_DATA_COLOUR]],
+                "name": f"{bloc}-no-data",
+            }
+        )
+        traces.append({**common, "coloraxis": "coloraxis", "marker": {"line": dict(line)}, "name": bloc})
+        for role in ("small_data", "small_no_data"):
+            traces.append(
+                {
+                    "type": "scattergeo",
+                    "geo": geo,
+                    "mode": "markers",
+                    "name": f"{bloc}-{role}",
+                    "lon": list(small["lon"]),
+                    "lat": list(small["lat"]),
+                    "marker": {"size": 12, "line": {"color": "#334155", "width": 1}},
+                }
+            )
+    layout = {
+        "geo": _geo_layout(),
+        "geo2": _geo_layout(),
+        "height": HEIGHT,
+        "showlegend": False,
+        "margin": {"l": 0, "r": 0, "t": 4, "b": 0},
+        "paper_bgcolor": "white",
+        "font": {"family": FONT, "size": 15},
+        "hoverlabel": {"font": {"family": FONT, "size": 15}},
+        "uirevision": "map",
+    }
+    return {"data": traces, "layout": layout}
+
+
+def _geo_layout() -> dict[str, Any]:
+    return {
+        "projection": {"type": "natural earth"},
+        "showland": True,
+        "landcolor": "#eef0f2",
+        "showcountries": False,
+        "showcoastlines": False,
+        "showframe": False,
+        "showocean": False,
+        "bgcolor": "rgba(0,0,0,0)",
+    }
+
+
+def colour_axis(spec: Indicator, values: pd.Series, log: bool, lang: str) -> dict[str, Any]:
+    """Sequential for stocks and shares, diverging around 0, or log10 with readable ticks."""
+    axis: dict[str, Any] = {
+        "colorscale": SEQUENTIAL,
+        "cmin": None,
+        "cmax": None,
+        "cmid": None,
+        "colorbar": {
+            "thickness": 16,
+            "len": 0.75,
+            "tickvals": None,
+            "ticktext": None,
+            "tickfont": {"size": 14},
+        },
+    }
+    finite = values.dropna()
+    if spec.colour == "diverging" and len(finite):
+        bound = float(finite.abs().max()) or 1.0
+        axis.update(colorscale=DIVERGING, cmid=0.0, cmin=-bound, cmax=bound)
+    elif log and len(finite):
+        low = math.floor(math.log10(max(float(finite[finite > 0].min()) if (finite > 0).any() else 1.0, 1.0)))
+        high = math.ceil(math.log10(max(float(finite.max()), 10.0)))
+        ticks = list(range(low, high + 1))
+        axis.update(cmin=low, cmax=high)
+        axis["colorbar"].update(tickvals=ticks, ticktext=[format_compact(10.0**t, lang) for t in ticks])
+    return axis
+
+
+def colour_values(values: pd.Series, log: bool) -> list[float | None]:
+    """What the colour scale sees: the value, or log10 of it (zeros drawn at the floor)."""
+    if not log:
+        return [None if pd.isna(v) else float(v) for v in values]
+    positive = values[values > 0]
+    floor = float(np.log10(positive.min())) if len(positive) else 0.0
+    return [None if pd.isna(v) else (float(np.log10(v)) if v > 0 else floor) for v in values]
+
+
+def rank_text(frame: pd.DataFrame, lang: str) -> list[str]:
+    """ "rank 3 of 27 in the EU", or the reason a value is special."""
+    _ = translator(lang)
+    out = []
+    for value, rank, n, bloc, flag in zip(
+        frame["value"], frame["rank"], frame["n_in_bloc"], frame["bloc"], frame["flag"], strict=True
+    ):
+        if pd.isna(value):
+            out.append("")
+            continue
+        text = _("rank {rank} of {n} in {bloc}").format(
+            rank=format_number(rank, lang),
+            n=format_number(n, lang),
+            bloc="CELAC" if bloc == "CELAC" else _("the EU"),
+        )
+        if flag == "reported_zero":
+            text += " · " + _("published as 0: treated as not reported")
+        out.append(text)
+    return out
+
+
+def updates(
+    frame: pd.DataFrame,
+    spec: Indicator,
+    year: int,
+    lang: str,
+    source: str,
+    region: str,
+    log: bool,
+    selected: Iterable[str] = (),
+) -> list[Update]:
+    """Everything that changes with indicator, year, region, scale or selection — values only."""
+    _ = translator(lang)
+    chosen = set(selected)
+    log = log and log_scale_allowed(spec)
+    template = (
+        "<b>%{text}</b><br>%{customdata[0]} · "
+        + str(year)
+        + "<br>%{customdata[1]}<extra>"
+        + source
+        + "</extra>"
+    )
+    no_data = "<b>%{text}</b><br>" + _("no data") + " · " + str(year) + "<extra>" + source + "</extra>"
+    out: list[Update] = [
+        (("layout", "coloraxis"), colour_axis(spec, frame["value"], log, lang)),
+        (("layout", "separators"), _separators(lang)),
+    ]
+    shown = {"both": BLOCS, "celac": ("CELAC",), "eu": ("EU27",)}.get(region, BLOCS)
+    for bloc in BLOCS:
+        members = frame[frame["bloc"] == bloc].sort_values("iso3")
+        small = members[members["area_km2"] < SMALL_STATE_KM2]
+        visible = bloc in shown
+        geo = GEO_OF[bloc]
+        out += [(("layout", geo, *key), value) for key, value in _geo_view(bloc, visible, shown)]
+        for role in ROLES:
+            out.append((("data", trace_index(bloc, role), "visible"), visible))
+        i = trace_index(bloc, "no_data")
+        out += [(("data", i, "text"), list(members["name"])), (("data", i, "hovertemplate"), no_data)]
+        i = trace_index(bloc, "data")
+        out += [
+            (("data", i, "z"), colour_values(members["value"], log)),
+            (("data", i, "text"), list(members["name"])),
+            (
+                ("data", i, "customdata"),
+                [list(p) for p in zip(members["display"], rank_text(members, lang), strict=True)],
+            ),
+            (("data", i, "hovertemplate"), template),
+            (("data", i, "marker", "line", "width"), [2.5 if c in chosen else 0.6 for c in members["iso3"]]),
+            (
+                ("data", i, "marker", "line", "color"),
+                [SELECTED_LINE if c in chosen else "white" for c in members["iso3"]],
+            ),
+        ]
+        has = small["value"].notna().to_numpy()
+        for role, mask in (("small_data", has), ("small_no_data", ~has)):
+            part = small[mask]
+            i = trace_index(bloc, role)
+            out += [
+                (("data", i, "lon"), list(part["lon"])),
+                (("data", i, "lat"), list(part["lat"])),
+                (("data", i, "text"), list(part["name"])),
+                (
+                    ("data", i, "customdata"),
+                    [
+                        [*p, iso3]
+                        for p, iso3 in zip(
+                            zip(part["display"], rank_text(part, lang), strict=True),
+                            part["iso3"],
+                            strict=True,
+                        )
+                    ],
+                ),
+                (("data", i, "hovertemplate"), template if role == "small_data" else no_data),
+                (
+                    ("data", i, "marker", "color"),
+                    colour_values(part["value"], log) if role == "small_data" else NO_DATA_COLOUR,
+                ),
+                (("data", i, "marker", "coloraxis"), "coloraxis" if role == "small_data" else None),
+                (("data", i, "marker", "line", "width"), [3 if c in chosen else 1 for c in part["iso3"]]),
+            ]
+    return out
+
+
+def _separators(lang: str) -> str:
+    """Plotly's decimal and thousands characters for the locale (axis ticks, colour bar)."""
+    sample = format_number(1234567.5, lang, 1)
+    return sample[-2] + sample[1]
+
+
+def _geo_view(bloc: str, visible: bool, shown: Sequence[str]) -> list[tuple[Path, Any]]:
+    """Leaf settings of one map panel: both side by side, or the shown one full width."""
+    view = VIEWS[bloc]
+    domain = ([0.0, 0.47] if bloc == "CELAC" else [0.49, 0.93]) if len(shown) == 2 else [0.0, 0.93]
+    return [
+        (("visible",), visible),
+        (("domain", "x"), domain),
+        (("domain", "y"), [0.0, 1.0]),
+        (("lonaxis", "range"), view["lon"]),
+        (("lataxis", "range"), view["lat"]),
+    ]
+
+
+def apply(figure: dict[str, Any], changes: Iterable[Update]) -> dict[str, Any]:
+    """Write updates into a figure dict (in place, creating missing levels) and return it.
+
+    Assignment replaces, exactly as it does on a ``dash.Patch``.
+    """
+    for path, value in changes:
+        target: Any = figure
+        for key in path[:-1]:
+            target = target[key] if isinstance(key, int) else target.setdefault(key, {})
+        target[path[-1]] = value
+    return figure
+
+
+def map_figure(
+    frame: pd.DataFrame,
+    geometry_url: str,
+    spec: Indicator,
+    year: int,
+    lang: str,
+    source: str,
+    region: str = "both",
+    log: bool = False,
+    selected: Iterable[str] = (),
+) -> dict[str, Any]:
+    """The full figure for a first render: base plus the current values."""
+    return apply(
+        base_figure(frame, geometry_url), updates(frame, spec, year, lang, source, region, log, selected)
+    )
