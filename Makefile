@@ -7,7 +7,7 @@ PORT   ?= 8050
 WORKERS ?= 2
 THREADS ?= 4
 
-.PHONY: run test lint format data install install-test browsers screenshot clean
+.PHONY: run test lint format data install install-test browsers bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,10 @@ format: install-test
 ## The whole suite: lint, unit, ETL, data spot checks and browser tests.
 test: install-test browsers lint
 	$(BIN)/pytest
+
+## Bytes, server and browser time per map interaction, beside a naive implementation.
+bench: install-test browsers
+	$(BIN)/python bench/map_interactions.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

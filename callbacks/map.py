@@ -28,12 +28,7 @@ OUTPUTS = [
     Output(ids.MAP_YEAR, "value"),
     Output(ids.MAP_YEARS, "data"),
     Output(ids.MAP_SCALE, "disabled"),
-    Output(ids.MAP_TABLE, "columns"),
-    Output(ids.MAP_TABLE, "data"),
     Output(ids.MAP_DOWNLOAD, "href"),
-    Output(ids.MAP_PROFILE, "figure"),
-    Output(ids.MAP_CARDS, "children"),
-    Output(ids.MAP_PROFILE_HINT, "children"),
     Output(ids.MAP_QUERY, "data"),
 ]
 CONTROLS = [
@@ -76,6 +71,17 @@ def register(app: Dash) -> None:
         if same_view(state, current, years):
             raise PreventUpdate  # the controls show what the URL says (e.g. the page was just rendered)
         view = build(state)
+        if state.indicator == current.indicator:  # same indicator: only values, subtitle and links change
+            same = (no_update,) * 2  # definition, source line
+            return (
+                to_patch(view.updates()),
+                no_update,
+                view.subtitle,
+                *same,
+                *(no_update,) * 7,
+                view.csv_href(),
+                view.query,
+            )
         slider = map_page.slider_props(view)
         source = source_line(view.spec.source, state, view.spec.method if view.spec.computed else "")
         return (
@@ -91,14 +97,40 @@ def register(app: Dash) -> None:
             slider["value"],
             list(view.spec.years),
             not map_page.log_scale_allowed(view.spec),
-            map_page.table_columns(view),
-            map_page.table_data(view),
             view.csv_href(),
-            view.profile(),
-            map_page.cards(view),
-            map_page.profile_hint(view),
             view.query,
         )
+
+    @app.callback(
+        Output(ids.MAP_TABLE, "columns"),
+        Output(ids.MAP_TABLE, "data"),
+        Input(ids.MAP_QUERY, "data"),
+        Input(ids.MAP_TABS, "active_tab"),
+        prevent_initial_call=True,
+    )
+    def update_table(query: Any, tab: Any) -> Any:
+        """The table follows the map only while it is on screen (no bytes for a hidden tab)."""
+        if tab != "table":
+            raise PreventUpdate
+        view = build(parse_url(query if isinstance(query, str) else "").state)
+        return map_page.table_columns(view), map_page.table_data(view)
+
+    @app.callback(
+        Output(ids.MAP_PROFILE, "figure"),
+        Output(ids.MAP_CARDS, "children"),
+        Output(ids.MAP_PROFILE_HINT, "children"),
+        Output(ids.MAP_PROFILE_KEY, "data"),
+        Input(ids.MAP_QUERY, "data"),
+        State(ids.MAP_PROFILE_KEY, "data"),
+        prevent_initial_call=True,
+    )
+    def update_profile(query: Any, shown: Any) -> Any:
+        """Profiles change with the indicator and the selection, not with year or region."""
+        view = build(parse_url(query if isinstance(query, str) else "").state)
+        key = map_page.profile_key(view)
+        if key == shown:
+            raise PreventUpdate
+        return view.profile(), map_page.cards(view), map_page.profile_hint(view), key
 
     @app.callback(
         Output(ids.URL, "search"),

@@ -52,12 +52,28 @@ def translator(lang: str) -> Translate:
     return translate
 
 
+@cache
+def _symbols(lang: str) -> tuple[str, str, int]:
+    """Group and decimal marks of a locale and its minimum grouping digits (CLDR via Babel)."""
+    locale = LOCALES[lang]
+    group, decimal = numbers.get_group_symbol(locale), numbers.get_decimal_symbol(locale)
+    minimum = 1 if group in numbers.format_decimal(1234, locale=locale) else 2
+    return group, decimal, minimum
+
+
 def format_number(value: float | None, lang: str, decimals: int = 0) -> str:
-    """A number with the locale's grouping and decimal marks, e.g. 8,870,527 / 8.870.527."""
+    """A number with the locale's grouping and decimal marks, e.g. 8,870,527 / 8.870.527.
+
+    Same result as Babel's ``format_decimal`` (CLDR marks and minimum grouping), computed
+    with Python's formatter because the map formats hundreds of numbers per interaction.
+    """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return translator(lang)("no data")
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return numbers.format_decimal(value, format=pattern, locale=LOCALES[normalise_language(lang)])
+    group, decimal, minimum = _symbols(normalise_language(lang))
+    text = f"{value:,.{decimals}f}"
+    if minimum == 2 and abs(value) < 10000:
+        text = text.replace(",", "")
+    return text.replace(",", "\x00").replace(".", decimal).replace("\x00", group)
 
 
 def format_compact(value: float | None, lang: str) -> str:

@@ -85,7 +85,7 @@ class MapView:
             self.state.countries,
             self.state.lang,
         )
-        return profile_figure(lines, self.spec, self.year, self.state.lang)
+        return profile_figure(lines, self.spec, self.state.lang)
 
     def key_figures(self) -> list[profiles.KeyFigure]:
         if not self.state.countries:

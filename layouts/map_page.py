@@ -128,6 +128,11 @@ def cards(view: MapView) -> list[Any]:
     return [html.H3(_("Key figures: {country}").format(country=name), className="h5 mt-2"), dbc.Row(tiles)]
 
 
+def profile_key(view: MapView) -> str:
+    """What the profile depends on: indicator and selected countries."""
+    return view.spec.id + ":" + ",".join(view.state.countries)
+
+
 def profile_hint(view: MapView) -> str:
     _ = translator(view.state.lang)
     if view.state.countries:
@@ -263,6 +268,7 @@ def layout(state: FilterState) -> html.Div:
             dcc.Interval(id=ids.MAP_TIMER, interval=1200, disabled=True),
             dcc.Store(id=ids.MAP_YEARS, data=list(view.spec.years)),
             dcc.Store(id=ids.MAP_QUERY, data=view.query),
+            dcc.Store(id=ids.MAP_PROFILE_KEY, data=profile_key(view)),
             dbc.Tabs(
                 [
                     dbc.Tab(map_tab, label=_("Map"), tab_id="map"),

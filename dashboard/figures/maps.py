@@ -63,6 +63,7 @@ def base_figure(frame: pd.DataFrame, geometry_url: str) -> dict[str, Any]:
             "geojson": geometry_url,
             "geo": geo,
             "locations": list(members["iso3"]),
+            "text": list(members["name"]),
         }
         traces.append(
             {
@@ -151,25 +152,31 @@ def colour_values(values: pd.Series, log: bool) -> list[float | None]:
     return [None if pd.isna(v) else (float(np.log10(v)) if v > 0 else floor) for v in values]
 
 
-def rank_text(frame: pd.DataFrame, lang: str) -> list[str]:
-    """ "rank 3 of 27 in the EU", or the reason a value is special."""
+def rank_text(rows: Sequence[dict[str, Any]], lang: str) -> list[str]:
+    """ "rank 3 of 27 in the EU", plus a warning for a value published as 0; "" for no data."""
     _ = translator(lang)
+    template = _("rank {rank} of {n} in {bloc}")
+    zero_note = " · " + _("published as 0: treated as not reported")
+    blocs = {"CELAC": "CELAC", "EU27": _("the EU")}
     out = []
-    for value, rank, n, bloc, flag in zip(
-        frame["value"], frame["rank"], frame["n_in_bloc"], frame["bloc"], frame["flag"], strict=True
-    ):
-        if pd.isna(value):
+    for row in rows:
+        if pd.isna(row["value"]):
             out.append("")
             continue
-        text = _("rank {rank} of {n} in {bloc}").format(
-            rank=format_number(rank, lang),
-            n=format_number(n, lang),
-            bloc="CELAC" if bloc == "CELAC" else _("the EU"),
+        text = template.format(
+            rank=format_number(row["rank"], lang),
+            n=format_number(row["n_in_bloc"], lang),
+            bloc=blocs[row["bloc"]],
         )
-        if flag == "reported_zero":
-            text += " · " + _("published as 0: treated as not reported")
-        out.append(text)
+        out.append(text + (zero_note if row["flag"] == "reported_zero" else ""))
     return out
+
+
+def _rows_by_bloc(frame: pd.DataFrame) -> dict[str, list[dict[str, Any]]]:
+    """Plain rows per bloc in ISO3 order: one pandas pass, then Python lists (fast for 60 rows)."""
+    ordered = frame.sort_values("iso3")
+    rows: list[dict[str, Any]] = ordered.to_dict("records")  # type: ignore[assignment]
+    return {bloc: [r for r in rows if r["bloc"] == bloc] for bloc in BLOCS}
 
 
 def updates(
@@ -182,74 +189,64 @@ def updates(
     log: bool,
     selected: Iterable[str] = (),
 ) -> list[Update]:
-    """Everything that changes with indicator, year, region, scale or selection — values only."""
+    """Everything that changes with indicator, year, region, scale or selection — values only.
+
+    Names and shapes are in the base figure; they change only with the language, which
+    renders the page anew.
+    """
     _ = translator(lang)
     chosen = set(selected)
     log = log and log_scale_allowed(spec)
+    tail = " · " + str(year)
     template = (
-        "<b>%{text}</b><br>%{customdata[0]} · "
-        + str(year)
-        + "<br>%{customdata[1]}<extra>"
-        + source
-        + "</extra>"
+        "<b>%{text}</b><br>%{customdata[0]}" + tail + "<br>%{customdata[1]}<extra>" + source + "</extra>"
     )
-    no_data = "<b>%{text}</b><br>" + _("no data") + " · " + str(year) + "<extra>" + source + "</extra>"
+    no_data = "<b>%{text}</b><br>" + _("no data") + tail + "<extra>" + source + "</extra>"
     out: list[Update] = [
         (("layout", "coloraxis"), colour_axis(spec, frame["value"], log, lang)),
         (("layout", "separators"), _separators(lang)),
     ]
     shown = {"both": BLOCS, "celac": ("CELAC",), "eu": ("EU27",)}.get(region, BLOCS)
-    for bloc in BLOCS:
-        members = frame[frame["bloc"] == bloc].sort_values("iso3")
-        small = members[members["area_km2"] < SMALL_STATE_KM2]
+    for bloc, members in _rows_by_bloc(frame).items():
         visible = bloc in shown
-        geo = GEO_OF[bloc]
-        out += [(("layout", geo, *key), value) for key, value in _geo_view(bloc, visible, shown)]
-        for role in ROLES:
-            out.append((("data", trace_index(bloc, role), "visible"), visible))
-        i = trace_index(bloc, "no_data")
-        out += [(("data", i, "text"), list(members["name"])), (("data", i, "hovertemplate"), no_data)]
+        out += [(("layout", GEO_OF[bloc], *key), value) for key, value in _geo_view(bloc, visible, shown)]
+        out += [(("data", trace_index(bloc, role), "visible"), visible) for role in ROLES]
+        out.append((("data", trace_index(bloc, "no_data"), "hovertemplate"), no_data))
         i = trace_index(bloc, "data")
+        values = pd.Series([r["value"] for r in members], dtype=float)
+        ranks = rank_text(members, lang)
         out += [
-            (("data", i, "z"), colour_values(members["value"], log)),
-            (("data", i, "text"), list(members["name"])),
-            (
-                ("data", i, "customdata"),
-                [list(p) for p in zip(members["display"], rank_text(members, lang), strict=True)],
-            ),
+            (("data", i, "z"), colour_values(values, log)),
+            (("data", i, "customdata"), [[r["display"], t] for r, t in zip(members, ranks, strict=True)]),
             (("data", i, "hovertemplate"), template),
-            (("data", i, "marker", "line", "width"), [2.5 if c in chosen else 0.6 for c in members["iso3"]]),
+            (("data", i, "marker", "line", "width"), [2.5 if r["iso3"] in chosen else 0.6 for r in members]),
             (
                 ("data", i, "marker", "line", "color"),
-                [SELECTED_LINE if c in chosen else "white" for c in members["iso3"]],
+                [SELECTED_LINE if r["iso3"] in chosen else "white" for r in members],
             ),
         ]
-        has = small["value"].notna().to_numpy()
-        for role, mask in (("small_data", has), ("small_no_data", ~has)):
-            part = small[mask]
+        small = [r for r in members if r["area_km2"] < SMALL_STATE_KM2]
+        for role in ("small_data", "small_no_data"):
+            with_data = role == "small_data"
+            part = [r for r in small if pd.notna(r["value"]) == with_data]
             i = trace_index(bloc, role)
             out += [
-                (("data", i, "lon"), list(part["lon"])),
-                (("data", i, "lat"), list(part["lat"])),
-                (("data", i, "text"), list(part["name"])),
+                (("data", i, "lon"), [r["lon"] for r in part]),
+                (("data", i, "lat"), [r["lat"] for r in part]),
+                (("data", i, "text"), [r["name"] for r in part]),
                 (
                     ("data", i, "customdata"),
-                    [
-                        [*p, iso3]
-                        for p, iso3 in zip(
-                            zip(part["display"], rank_text(part, lang), strict=True),
-                            part["iso3"],
-                            strict=True,
-                        )
-                    ],
+                    [[r["display"], t, r["iso3"]] for r, t in zip(part, rank_text(part, lang), strict=True)],
                 ),
-                (("data", i, "hovertemplate"), template if role == "small_data" else no_data),
+                (("data", i, "hovertemplate"), template if with_data else no_data),
                 (
                     ("data", i, "marker", "color"),
-                    colour_values(part["value"], log) if role == "small_data" else NO_DATA_COLOUR,
+                    colour_values(pd.Series([r["value"] for r in part], dtype=float), log)
+                    if with_data
+                    else NO_DATA_COLOUR,
                 ),
-                (("data", i, "marker", "coloraxis"), "coloraxis" if role == "small_data" else None),
-                (("data", i, "marker", "line", "width"), [3 if c in chosen else 1 for c in part["iso3"]]),
+                (("data", i, "marker", "coloraxis"), "coloraxis" if with_data else None),
+                (("data", i, "marker", "line", "width"), [3 if r["iso3"] in chosen else 1 for r in part]),
             ]
     return out
 

@@ -15,7 +15,7 @@ from dashboard.profiles import Line
 PALETTE = ("#0b6e99", "#d1495b", "#edae49", "#00798c", "#66a182", "#8d6a9f")
 
 
-def profile_figure(lines: Sequence[Line], spec: Indicator, year: int, lang: str) -> go.Figure:
+def profile_figure(lines: Sequence[Line], spec: Indicator, lang: str) -> go.Figure:
     """Solid lines for countries, dashed for bloc aggregates (right axis when the indicator is a count)."""
     _ = translator(lang)
     counts = spec.unit in ("persons", "usd")
@@ -41,7 +41,6 @@ def profile_figure(lines: Sequence[Line], spec: Indicator, year: int, lang: str)
                 hovertemplate="<b>" + line.name + "</b> · %{x}<br>%{customdata}<extra></extra>",
             )
         )
-    fig.add_vline(x=year, line={"color": "#94a3b8", "width": 1, "dash": "dot"})
     fig.update_layout(
         height=380,
         margin={"l": 10, "r": 10, "t": 10, "b": 10},

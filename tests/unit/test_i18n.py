@@ -5,9 +5,13 @@ from __future__ import annotations
 import math
 
 import pytest
+from babel import numbers
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dashboard.i18n import (
     LANGUAGES,
+    LOCALES,
     format_number,
     format_value,
     messages,
@@ -52,3 +56,15 @@ def test_values_carry_units_and_missing_is_never_zero() -> None:
     assert format_value(None, "usd", "fr") == "pas de données"
     assert format_value(54.13e9, "usd", "en").startswith("US$ 54.1")
     assert not math.isnan(0.0) and format_value(0.0, "persons", "en") == "0 people"
+
+
+@settings(max_examples=300)
+@given(
+    value=st.floats(min_value=-1e12, max_value=1e12, allow_nan=False).map(lambda v: round(v, 6)),
+    decimals=st.integers(min_value=0, max_value=2),
+    lang=st.sampled_from(LANGUAGES),
+)
+def test_fast_number_format_matches_babel(value: float, decimals: int, lang: str) -> None:
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    expected = numbers.format_decimal(value, format=pattern, locale=LOCALES[lang])
+    assert format_number(value, lang, decimals) == expected
