@@ -12,6 +12,7 @@ from callbacks import routes, routing
 from dashboard import loading
 from dashboard.settings import Settings
 from layouts.router import shell
+from layouts.router import warm as warm_pages
 
 COMPRESSED = [
     "text/html",
@@ -32,6 +33,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     # Loaders read paths.data_dir(); point it at the verified folder for this process.
     os.environ["PUENTES_DATA_DIR"] = str(settings.data_dir)
     loading.clear_caches()
+    loading.warm()
     server = Flask(__name__)
     # Flask-Compress reads this once, when Dash initialises it: set it before.
     server.config["COMPRESS_MIMETYPES"] = COMPRESSED
@@ -48,6 +50,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     routing.register(app)
     map_callbacks.register(app)
     routes.register(app.server)
+    warm_pages()
     return app
 
 

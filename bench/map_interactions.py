@@ -16,6 +16,7 @@ import statistics
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -173,10 +174,11 @@ def browser_side() -> dict[str, Any]:
         options.add_argument(flag)
     options.binary_location = "/usr/bin/chromium"
     try:
-        deadline = time.time() + 30
-        while time.time() < deadline:
+        deadline = time.time() + 60
+        while time.time() < deadline:  # ready = every worker booted and answering
             try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                for _ in range(4):
+                    urllib.request.urlopen(f"http://127.0.0.1:{port}/_dash-layout", timeout=2).read()
                 break
             except OSError:
                 time.sleep(0.3)

@@ -230,3 +230,20 @@ def series_by_key(data_dir: Path | None = None) -> dict[tuple[str, str], pd.Seri
 def geometry_bytes(data_dir: Path | None = None) -> bytes:
     """The GeoJSON file as served to browsers (fetched once and cached by them)."""
     return (_folder(data_dir) / "geometry.geojson").read_bytes()
+
+
+def warm(data_dir: Path | None = None) -> None:
+    """Build every cached table and index now (at start-up), not on the first request."""
+    for loader in (
+        countries,
+        groups,
+        catalogue,
+        sources,
+        manifest,
+        geometry_bytes,
+        values_by_key,
+        series_by_key,
+        corridors,
+        remittance_corridors,
+    ):
+        loader(data_dir)

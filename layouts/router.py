@@ -62,3 +62,10 @@ def render(pathname: str | None, search: str | None) -> tuple[Component, Compone
         )
         return navbar("", state), body
     return navbar(key, state), html.Div([notice(parsed.notices, state.lang), PAGES[key](state)])
+
+
+def warm() -> None:
+    """Render every page once at start-up so that the first visitor does not pay for lazy
+    imports (plotly validators, CLDR data) and cold caches."""
+    for page in PAGES:
+        render(f"/{page}", "")
