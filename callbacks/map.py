@@ -66,7 +66,7 @@ def register(app: Dash) -> None:
             region=region if isinstance(region, str) else None,
             scale="log" if log is True else "linear",
             countries=countries if isinstance(countries, list) else [],
-            known_countries=set(transforms.region_members(loading.countries(), "both")),
+            known_countries=loading.member_codes(),
         )
         if same_view(state, current, years):
             raise PreventUpdate  # the controls show what the URL says (e.g. the page was just rendered)

@@ -199,6 +199,7 @@ def clear_caches() -> None:
         values_by_key,
         series_by_key,
         geometry_bytes,
+        member_codes,
         sources,
         manifest,
     ):
@@ -241,9 +242,17 @@ def warm(data_dir: Path | None = None) -> None:
         sources,
         manifest,
         geometry_bytes,
+        member_codes,
         values_by_key,
         series_by_key,
         corridors,
         remittance_corridors,
     ):
         loader(data_dir)
+
+
+@cache
+def member_codes(data_dir: Path | None = None) -> frozenset[str]:
+    """ISO3 codes of the 33 CELAC and 27 EU members."""
+    table = countries(data_dir)
+    return frozenset(table.loc[table["bloc"].isin(("CELAC", "EU27")), "iso3"])

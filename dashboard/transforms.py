@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+import numpy as np
 import pandas as pd
 
 from dashboard.errors import UnknownIndicator
@@ -37,22 +38,39 @@ def map_values(
     """One row per CELAC and EU member: value (NaN = no data), rank within its bloc, display text.
 
     ``lookup`` holds ``value, flag`` indexed by ISO3 for this indicator and year (None when
-    nothing was published). Rank 1 is the largest value in the bloc; no data has no rank.
+    nothing was published). Rank 1 is the largest value in the bloc (ties share the best
+    rank); no data has no rank. Runs on every map interaction, so it works on numpy arrays.
     """
-    members = countries[countries["bloc"].isin(("CELAC", "EU27"))]
-    frame = (
-        members[["iso3", "bloc", f"name_{lang}", "lon", "lat", "area_km2"]]
-        .rename(columns={f"name_{lang}": "name"})
-        .reset_index(drop=True)
-    )
+    members = countries[countries["bloc"].isin(("CELAC", "EU27"))].reset_index(drop=True).sort_values("iso3")
+    codes = members["iso3"].to_numpy()
     if lookup is None:
-        lookup = pd.DataFrame({"value": pd.Series(dtype=float), "flag": pd.Series(dtype=str)})
-    frame = frame.join(lookup[["value", "flag"]], on="iso3")
-    frame["flag"] = frame["flag"].fillna("")
-    frame["rank"] = frame.groupby("bloc")["value"].rank(ascending=False, method="min")
-    frame["n_in_bloc"] = frame.groupby("bloc")["value"].transform("count")
-    frame["display"] = [format_value(v, spec.unit, lang) for v in frame["value"]]
-    return frame.sort_values("iso3").reset_index(drop=True)
+        values = np.full(len(codes), np.nan)
+        flags = np.full(len(codes), "", dtype=object)
+    else:
+        found = lookup.reindex(codes)
+        values = found["value"].to_numpy(dtype=float)
+        flags = found["flag"].fillna("").to_numpy(dtype=object)
+    blocs = members["bloc"].to_numpy()
+    same_bloc = blocs[:, None] == blocs[None, :]
+    has = ~np.isnan(values)
+    greater = (values[None, :] > values[:, None]) & same_bloc & has[None, :]
+    rank = np.where(has, greater.sum(axis=1) + 1.0, np.nan)
+    n_in_bloc = (same_bloc & has[None, :]).sum(axis=1)
+    return pd.DataFrame(
+        {
+            "iso3": codes,
+            "bloc": blocs,
+            "name": members[f"name_{lang}"].to_numpy(),
+            "lon": members["lon"].to_numpy(),
+            "lat": members["lat"].to_numpy(),
+            "area_km2": members["area_km2"].to_numpy(),
+            "value": values,
+            "flag": flags,
+            "rank": rank,
+            "n_in_bloc": n_in_bloc,
+            "display": [format_value(v, spec.unit, lang) for v in values],
+        }
+    )
 
 
 def indicator_options(catalogue: Mapping[str, Indicator], lang: str) -> list[dict[str, str]]:

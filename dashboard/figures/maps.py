@@ -175,7 +175,11 @@ def rank_text(rows: Sequence[dict[str, Any]], lang: str) -> list[str]:
 def _rows_by_bloc(frame: pd.DataFrame) -> dict[str, list[dict[str, Any]]]:
     """Plain rows per bloc in ISO3 order: one pandas pass, then Python lists (fast for 60 rows)."""
     ordered = frame.sort_values("iso3")
-    rows: list[dict[str, Any]] = ordered.to_dict("records")  # type: ignore[assignment]
+    columns = list(ordered.columns)
+    rows = [
+        dict(zip(columns, values, strict=True))
+        for values in zip(*(ordered[c].to_numpy() for c in columns), strict=True)
+    ]
     return {bloc: [r for r in rows if r["bloc"] == bloc] for bloc in BLOCS}
 
 
