@@ -98,16 +98,29 @@ def unit_label(unit: str, lang: str) -> str:
     return labels.get(unit, unit)
 
 
-def format_value(value: float | None, unit: str, lang: str) -> str:
-    """A value with its unit in the reader's locale: "8,870,527 people", "18.2 %", "US$ 54.1 bn"."""
+def unit_affixes(unit: str, lang: str) -> tuple[str, str]:
+    """What goes before and after a bare number of this unit: ("US$ ", ""), ("", " people")."""
     _ = translator(lang)
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return _("no data")
-    if unit == "percent":
-        return f"{format_number(value, lang, 1)} %"
-    if unit == "per_1000":
-        return f"{format_number(value, lang, 1)} ‰"
+    return {
+        "percent": ("", " %"),
+        "per_1000": ("", " ‰"),
+        "usd": ("US$ ", ""),
+        "usd_millions": ("US$ ", ""),
+    }.get(unit, ("", " " + _("people")))
+
+
+def format_bare(value: float, unit: str, lang: str) -> str:
+    """The number alone, formatted as :func:`format_value` does (without unit affixes)."""
+    if unit in ("percent", "per_1000"):
+        return format_number(value, lang, 1)
     if unit in ("usd", "usd_millions"):
-        dollars = value * (1e6 if unit == "usd_millions" else 1)
-        return f"US$ {format_compact(dollars, lang)}"
-    return f"{format_number(value, lang)} {_('people')}"
+        return format_compact(value * (1e6 if unit == "usd_millions" else 1), lang)
+    return format_number(value, lang)
+
+
+def format_value(value: float | None, unit: str, lang: str) -> str:
+    """A value with its unit in the reader's locale: "8,870,527 people", "18.2 %", "US$ 54.1 billion"."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return translator(lang)("no data")
+    prefix, suffix = unit_affixes(unit, lang)
+    return prefix + format_bare(value, unit, lang) + suffix

@@ -18,7 +18,7 @@ from plotly import colors as plotly_colors
 from plotly.colors import make_colorscale
 
 from dashboard.figures import FONT
-from dashboard.i18n import format_compact, format_number, translator
+from dashboard.i18n import format_bare, format_compact, format_number, translator, unit_affixes
 from dashboard.loading import Indicator
 
 NO_DATA_COLOUR = "#cfd4da"
@@ -152,24 +152,40 @@ def colour_values(values: pd.Series, log: bool) -> list[float | None]:
     return [None if pd.isna(v) else (float(np.log10(v)) if v > 0 else floor) for v in values]
 
 
-def rank_text(rows: Sequence[dict[str, Any]], lang: str) -> list[str]:
-    """ "rank 3 of 27 in the EU", plus a warning for a value published as 0; "" for no data."""
+def hover_fields(rows: Sequence[dict[str, Any]], unit: str, lang: str) -> list[list[str]]:
+    """Per country: [bare value, rank, countries ranked, note]; the words live in the template.
+
+    Sending only these short strings keeps a year change to a couple of kilobytes.
+    """
     _ = translator(lang)
-    template = _("rank {rank} of {n} in {bloc}")
-    zero_note = " · " + _("published as 0: treated as not reported")
-    blocs = {"CELAC": "CELAC", "EU27": _("the EU")}
+    zero_note = _("published as 0: treated as not reported")
     out = []
     for row in rows:
         if pd.isna(row["value"]):
-            out.append("")
+            out.append(["", "", "", ""])
             continue
-        text = template.format(
-            rank=format_number(row["rank"], lang),
-            n=format_number(row["n_in_bloc"], lang),
-            bloc=blocs[row["bloc"]],
+        out.append(
+            [
+                format_bare(row["value"], unit, lang),
+                format_number(row["rank"], lang),
+                format_number(row["n_in_bloc"], lang),
+                zero_note if row["flag"] == "reported_zero" else "",
+            ]
         )
-        out.append(text + (zero_note if row["flag"] == "reported_zero" else ""))
     return out
+
+
+def hover_template(bloc: str, unit: str, year: int, source: str, lang: str) -> str:
+    """The words around the hover fields: name, value with unit and year, rank in bloc, note, source."""
+    _ = translator(lang)
+    prefix, suffix = unit_affixes(unit, lang)
+    rank = _("rank {rank} of {n} in {bloc}").format(
+        rank="%{customdata[1]}", n="%{customdata[2]}", bloc="CELAC" if bloc == "CELAC" else _("the EU")
+    )
+    return (
+        f"<b>%{{text}}</b><br>{prefix}%{{customdata[0]}}{suffix} · {year}<br>{rank}"
+        f"<br><i>%{{customdata[3]}}</i><extra>{source}</extra>"
+    )
 
 
 def _rows_by_bloc(frame: pd.DataFrame) -> dict[str, list[dict[str, Any]]]:
@@ -218,10 +234,10 @@ def updates(
         out.append((("data", trace_index(bloc, "no_data"), "hovertemplate"), no_data))
         i = trace_index(bloc, "data")
         values = pd.Series([r["value"] for r in members], dtype=float)
-        ranks = rank_text(members, lang)
+        template = hover_template(bloc, spec.unit, year, source, lang)
         out += [
             (("data", i, "z"), colour_values(values, log)),
-            (("data", i, "customdata"), [[r["display"], t] for r, t in zip(members, ranks, strict=True)]),
+            (("data", i, "customdata"), hover_fields(members, spec.unit, lang)),
             (("data", i, "hovertemplate"), template),
             (("data", i, "marker", "line", "width"), [2.5 if r["iso3"] in chosen else 0.6 for r in members]),
             (
@@ -240,7 +256,7 @@ def updates(
                 (("data", i, "text"), [r["name"] for r in part]),
                 (
                     ("data", i, "customdata"),
-                    [[r["display"], t, r["iso3"]] for r, t in zip(part, rank_text(part, lang), strict=True)],
+                    [[*f, r["iso3"]] for r, f in zip(part, hover_fields(part, spec.unit, lang), strict=True)],
                 ),
                 (("data", i, "hovertemplate"), template if with_data else no_data),
                 (

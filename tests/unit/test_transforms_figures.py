@@ -106,7 +106,7 @@ def test_no_data_is_a_grey_layer_and_small_states_are_markers() -> None:
     celac_small_missing = figure["data"][maps.trace_index("CELAC", "small_no_data")]
     assert celac_small_missing["text"] == ["Barbados"]
     assert celac_small_missing["marker"]["color"] == maps.NO_DATA_COLOUR
-    note = figure["data"][maps.trace_index("CELAC", "data")]["customdata"][1][1]
+    note = figure["data"][maps.trace_index("CELAC", "data")]["customdata"][1][3]
     assert "published as 0" in note  # Ecuador's flagged value says so in the hover
 
 
@@ -160,3 +160,13 @@ def test_top_corridors_orders_by_size() -> None:
     top = top_corridors(corridors, ["ECU", "COL", "VEN"], ["ESP"], 2024, n=2)
     assert list(top["origin"]) == ["COL", "VEN"]
     assert top["migrant_stock"].tolist() == pytest.approx([8.0, 6.0])
+
+
+def test_hover_says_name_value_unit_year_rank_and_source() -> None:
+    figure = maps.map_figure(frame("es"), "/g", spec(), 2024, "es", "UN DESA")
+    trace = figure["data"][maps.trace_index("EU27", "data")]
+    template = trace["hovertemplate"]
+    assert "%{text}" in template and "personas" in template and "2024" in template
+    assert "puesto %{customdata[1]} de %{customdata[2]} en la UE" in template and "UN DESA" in template
+    spain = trace["customdata"][trace["locations"].index("ESP")]
+    assert spain[:3] == ["8", "1", "3"]
