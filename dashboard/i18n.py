@@ -90,7 +90,7 @@ def unit_label(unit: str, lang: str) -> str:
     _ = translator(lang)
     labels = {
         "persons": _("people"),
-        "percent": _("% of population"),
+        "percent": "%",
         "per_1000": _("per 1,000 people"),
         "usd": _("current US$"),
         "usd_millions": _("US$ millions"),

@@ -280,11 +280,17 @@ def _separators(lang: str) -> str:
 def _geo_view(bloc: str, visible: bool, shown: Sequence[str]) -> list[tuple[Path, Any]]:
     """Leaf settings of one map panel: both side by side, or the shown one full width."""
     view = VIEWS[bloc]
-    domain = ([0.0, 0.47] if bloc == "CELAC" else [0.49, 0.93]) if len(shown) == 2 else [0.0, 0.93]
+    if not visible:  # a hidden panel is parked in a corner so it cannot cover the shown one
+        x, y = [0.995, 1.0], [0.995, 1.0]
+    elif len(shown) == 2:
+        x, y = ([0.0, 0.47] if bloc == "CELAC" else [0.49, 0.93]), [0.0, 1.0]
+    else:
+        x, y = [0.0, 0.93], [0.0, 1.0]
     return [
         (("visible",), visible),
-        (("domain", "x"), domain),
-        (("domain", "y"), [0.0, 1.0]),
+        (("showland",), visible),
+        (("domain", "x"), x),
+        (("domain", "y"), y),
         (("lonaxis", "range"), view["lon"]),
         (("lataxis", "range"), view["lat"]),
     ]

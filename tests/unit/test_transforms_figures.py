@@ -170,3 +170,11 @@ def test_hover_says_name_value_unit_year_rank_and_source() -> None:
     assert "puesto %{customdata[1]} de %{customdata[2]} en la UE" in template and "UN DESA" in template
     spain = trace["customdata"][trace["locations"].index("ESP")]
     assert spain[:3] == ["8", "1", "3"]
+
+
+def test_a_hidden_region_cannot_cover_the_shown_one() -> None:
+    figure = maps.map_figure(frame(), "/g", spec(), 2024, "en", "UN DESA", region="eu")
+    celac, eu = figure["layout"]["geo"], figure["layout"]["geo2"]
+    assert celac["visible"] is False and celac["showland"] is False
+    assert celac["domain"]["x"][0] >= eu["domain"]["x"][1]  # parked outside the EU panel
+    assert eu["visible"] is True and eu["domain"]["x"] == [0.0, 0.93]

@@ -88,7 +88,7 @@ def test_permalink_restores_controls_and_figure(dash_duo: DashComposite, puentes
         f"#{ids.MAP_TITLE}", "Migrantes internacionales, porcentaje de la población"
     )
     wait_for_map(dash_duo)
-    assert dash_duo.find_element(f"#{ids.MAP_SUBTITLE}").text == "2000 · % de la población"
+    assert dash_duo.find_element(f"#{ids.MAP_SUBTITLE}").text == "2000 · %"
     visible = dash_duo.driver.execute_script(
         f"return document.querySelector('{PLOT}').data.map(t => t.visible)"
     )
