@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from decimal import Decimal
 from functools import cache
 
 from babel import numbers
@@ -70,7 +71,8 @@ def format_number(value: float | None, lang: str, decimals: int = 0) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return translator(lang)("no data")
     group, decimal, minimum = _symbols(normalise_language(lang))
-    text = f"{value:,.{decimals}f}"
+    # Decimal of the shortest repr rounds half-even as Babel does (0.995 -> 1.00, not 0.99).
+    text = f"{Decimal(repr(float(value))):,.{decimals}f}"
     if minimum == 2 and abs(value) < 10000:
         text = text.replace(",", "")
     return text.replace(",", "\x00").replace(".", decimal).replace("\x00", group)

@@ -43,18 +43,8 @@ class MapView:
         return self.spec.text("definition", self.state.lang)
 
     def figure(self) -> dict[str, Any]:
-        """The full map figure (first render only)."""
-        return maps.map_figure(
-            self.frame,
-            urls.GEOMETRY,
-            self.spec,
-            self.year,
-            self.state.lang,
-            self.source["name"],
-            self.state.region,
-            self.log,
-            self.state.countries,
-        )
+        """The full map figure (first render only): the base figure with the current values."""
+        return maps.apply(maps.base_figure(self.frame, urls.GEOMETRY), self.updates())
 
     def updates(self) -> list[maps.Update]:
         """Value-only changes for a figure already in the browser."""
