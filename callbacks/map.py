@@ -74,7 +74,7 @@ def register(app: Dash) -> None:
         if state.indicator == current.indicator:  # same indicator: only values, subtitle and links change
             same = (no_update,) * 2  # definition, source line
             return (
-                to_patch(view.updates()),
+                to_patch(view.updates(current)),
                 no_update,
                 view.subtitle,
                 *same,
@@ -85,7 +85,7 @@ def register(app: Dash) -> None:
         slider = map_page.slider_props(view)
         source = source_line(view.spec.source, state, view.spec.method if view.spec.computed else "")
         return (
-            to_patch(view.updates()),
+            to_patch(view.updates(current)),
             view.title,
             view.subtitle,
             map_page.definition(view),

@@ -46,8 +46,18 @@ class MapView:
         """The full map figure (first render only): the base figure with the current values."""
         return maps.apply(maps.base_figure(self.frame, urls.GEOMETRY), self.updates())
 
-    def updates(self) -> list[maps.Update]:
-        """Value-only changes for a figure already in the browser."""
+    def updates(self, previous: FilterState | None = None) -> list[maps.Update]:
+        """Value-only changes for a figure already in the browser, drawn for ``previous``."""
+        unchanged: frozenset[str] = frozenset()
+        if previous is not None:
+            unchanged = frozenset(
+                name
+                for name, same in (
+                    ("region", previous.region == self.state.region),
+                    ("selection", previous.countries == self.state.countries),
+                )
+                if same
+            )
         return maps.updates(
             self.frame,
             self.spec,
@@ -57,6 +67,7 @@ class MapView:
             self.state.region,
             self.log,
             self.state.countries,
+            unchanged,
         )
 
     def table(self) -> pd.DataFrame:

@@ -208,8 +208,12 @@ def updates(
     region: str,
     log: bool,
     selected: Iterable[str] = (),
+    unchanged: frozenset[str] = frozenset(),
 ) -> list[Update]:
     """Everything that changes with indicator, year, region, scale or selection — values only.
+
+    ``unchanged`` ("region", "selection") leaves out the paths that did not move since the
+    figure in the browser was drawn.
 
     Names and shapes are in the base figure; they change only with the language, which
     renders the page anew.
@@ -229,8 +233,9 @@ def updates(
     shown = {"both": BLOCS, "celac": ("CELAC",), "eu": ("EU27",)}.get(region, BLOCS)
     for bloc, members in _rows_by_bloc(frame).items():
         visible = bloc in shown
-        out += [(("layout", GEO_OF[bloc], *key), value) for key, value in _geo_view(bloc, visible, shown)]
-        out += [(("data", trace_index(bloc, role), "visible"), visible) for role in ROLES]
+        if "region" not in unchanged:  # panels and visibility move only when the region does
+            out += [(("layout", GEO_OF[bloc], *key), value) for key, value in _geo_view(bloc, visible, shown)]
+            out += [(("data", trace_index(bloc, role), "visible"), visible) for role in ROLES]
         out.append((("data", trace_index(bloc, "no_data"), "hovertemplate"), no_data))
         i = trace_index(bloc, "data")
         values = pd.Series([r["value"] for r in members], dtype=float)
@@ -239,12 +244,18 @@ def updates(
             (("data", i, "z"), colour_values(values, log)),
             (("data", i, "customdata"), hover_fields(members, spec.unit, lang)),
             (("data", i, "hovertemplate"), template),
-            (("data", i, "marker", "line", "width"), [2.5 if r["iso3"] in chosen else 0.6 for r in members]),
-            (
-                ("data", i, "marker", "line", "color"),
-                [SELECTED_LINE if r["iso3"] in chosen else "white" for r in members],
-            ),
         ]
+        if "selection" not in unchanged:  # outlines move only when the selection does
+            out += [
+                (
+                    ("data", i, "marker", "line", "width"),
+                    [2.5 if r["iso3"] in chosen else 0.6 for r in members],
+                ),
+                (
+                    ("data", i, "marker", "line", "color"),
+                    [SELECTED_LINE if r["iso3"] in chosen else "white" for r in members],
+                ),
+            ]
         small = [r for r in members if r["area_km2"] < SMALL_STATE_KM2]
         for role in ("small_data", "small_no_data"):
             with_data = role == "small_data"

@@ -178,3 +178,14 @@ def test_a_hidden_region_cannot_cover_the_shown_one() -> None:
     assert celac["visible"] is False and celac["showland"] is False
     assert celac["domain"]["x"][0] >= eu["domain"]["x"][1]  # parked outside the EU panel
     assert eu["visible"] is True and eu["domain"]["x"] == [0.0, 0.93]
+
+
+def test_unchanged_region_and_selection_are_not_resent() -> None:
+    old = maps.map_figure(frame(), "/g", spec(), 2024, "en", "UN DESA", "eu", False, ["ESP"])
+    changes = maps.updates(
+        frame(), spec(), 2020, "en", "UN DESA", "eu", False, ["ESP"], frozenset({"region", "selection"})
+    )
+    assert not any(path[0] == "layout" and path[1] in ("geo", "geo2") for path, _ in changes)
+    assert not any(path[-2:] == ("line", "color") or path[-1] == "visible" for path, _ in changes)
+    patched = maps.apply(copy.deepcopy(old), changes)
+    assert patched == maps.map_figure(frame(), "/g", spec(), 2020, "en", "UN DESA", "eu", False, ["ESP"])
