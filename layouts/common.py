@@ -79,10 +79,19 @@ def notice(notices: Sequence[Notice], lang: str) -> html.Div:
     _ = translator(lang)
     if not notices:
         return html.Div(id=ids.NOTICE)
+    names = {
+        "indicator": _("Indicator"),
+        "year": _("Year"),
+        "region": _("Region"),
+        "countries": _("Countries"),
+        "lang": _("Language"),
+        "scale": _("Colour scale"),
+        "query": _("Link"),
+    }
     items = [
         html.Li(
             _("{parameter}: “{value}” is not a valid value").format(
-                parameter=n.parameter, value=n.value[:MAX_SHOWN_VALUE]
+                parameter=names.get(n.parameter, n.parameter), value=n.value[:MAX_SHOWN_VALUE]
             )
         )
         for n in notices
