@@ -58,6 +58,7 @@ test: install-test browsers lint
 ## Bytes, server and browser time per map interaction, beside a naive implementation.
 bench: install-test browsers
 	$(BIN)/python bench/map_interactions.py
+	$(BIN)/python bench/corridor_interactions.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

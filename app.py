@@ -7,6 +7,7 @@ import os
 from dash import Dash
 from flask import Flask
 
+from callbacks import corridors as corridor_callbacks
 from callbacks import map as map_callbacks
 from callbacks import routes, routing
 from dashboard import loading
@@ -49,6 +50,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     app.layout = shell
     routing.register(app)
     map_callbacks.register(app)
+    corridor_callbacks.register(app)
     routes.register(app.server)
     warm_pages()
     return app

@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from dashboard import paths
@@ -41,7 +42,7 @@ REQUIRED_COLUMNS: dict[str, list[str]] = {
     "corridors.parquet": ["origin", "destination", "year", "sex", "migrant_stock"],
     "remittance_corridors.parquet": ["sender", "receiver", "year", "usd_millions"],
 }
-JSON_FILES = ("catalogue.json", "geometry.geojson")
+JSON_FILES = ("catalogue.json", "geometry.geojson", "world.geojson")
 
 
 @dataclass(frozen=True)
@@ -199,7 +200,12 @@ def clear_caches() -> None:
         values_by_key,
         series_by_key,
         geometry_bytes,
+        world_geometry_bytes,
+        corridors_by_key,
+        corridors_by_sex,
+        corridor_years,
         member_codes,
+        member_arrays,
         sources,
         manifest,
     ):
@@ -233,6 +239,35 @@ def geometry_bytes(data_dir: Path | None = None) -> bytes:
     return (_folder(data_dir) / "geometry.geojson").read_bytes()
 
 
+@cache
+def corridors_by_key(data_dir: Path | None = None) -> dict[tuple[int, str], pd.DataFrame]:
+    """(year, sex) -> ``origin, destination, migrant_stock``: the corridor page's lookups."""
+    frame = corridors(data_dir)
+    return {
+        (int(year), str(sex)): group[["origin", "destination", "migrant_stock"]].reset_index(drop=True)  # type: ignore[call-overload]
+        for (year, sex), group in frame.groupby(["year", "sex"], sort=True)
+    }
+
+
+@cache
+def corridors_by_sex(data_dir: Path | None = None) -> dict[str, pd.DataFrame]:
+    """sex -> every year's corridors (the diaspora time series)."""
+    frame = corridors(data_dir)
+    return {str(sex): group.reset_index(drop=True) for sex, group in frame.groupby("sex", sort=True)}
+
+
+@cache
+def corridor_years(data_dir: Path | None = None) -> tuple[int, ...]:
+    """The years with corridor data (UN DESA IMS: 1990, 1995, …, 2024)."""
+    return tuple(sorted(int(y) for y in corridors(data_dir)["year"].unique()))
+
+
+@cache
+def world_geometry_bytes(data_dir: Path | None = None) -> bytes:
+    """Every other country's coarser shape (corridor maps), as served to browsers."""
+    return (_folder(data_dir) / "world.geojson").read_bytes()
+
+
 def warm(data_dir: Path | None = None) -> None:
     """Build every cached table and index now (at start-up), not on the first request."""
     for loader in (
@@ -242,11 +277,16 @@ def warm(data_dir: Path | None = None) -> None:
         sources,
         manifest,
         geometry_bytes,
+        world_geometry_bytes,
         member_codes,
         values_by_key,
+        member_arrays,
         series_by_key,
         corridors,
         remittance_corridors,
+        corridors_by_key,
+        corridors_by_sex,
+        corridor_years,
     ):
         loader(data_dir)
 
@@ -256,3 +296,58 @@ def member_codes(data_dir: Path | None = None) -> frozenset[str]:
     """ISO3 codes of the 33 CELAC and 27 EU members."""
     table = countries(data_dir)
     return frozenset(table.loc[table["bloc"].isin(("CELAC", "EU27")), "iso3"])
+
+
+@dataclass(frozen=True, eq=False)
+class MemberArrays:
+    """The 60 CELAC and EU members in ISO3 order as read-only arrays, and every
+    (indicator, year)'s ``value`` (NaN = no data) and ``flag`` ("" = none) aligned to them.
+
+    The map indexes these on every interaction instead of filtering frames. It compares and
+    hashes by identity, so a cache keyed on it forgets its entries with :func:`clear_caches`.
+    """
+
+    iso3: np.ndarray
+    bloc: np.ndarray
+    lon: np.ndarray
+    lat: np.ndarray
+    area_km2: np.ndarray
+    names: dict[str, np.ndarray]
+    values: dict[tuple[str, int], tuple[np.ndarray, np.ndarray]]
+
+
+def _read_only(array: np.ndarray) -> np.ndarray:
+    array.setflags(write=False)
+    return array
+
+
+@cache
+def member_arrays(data_dir: Path | None = None) -> MemberArrays:
+    """The members and their values, pre-indexed once (see :class:`MemberArrays`)."""
+    return index_members(countries(data_dir), values_by_key(data_dir))
+
+
+def index_members(table: pd.DataFrame, lookups: dict[tuple[str, int], pd.DataFrame]) -> MemberArrays:
+    """:class:`MemberArrays` from the countries table and the (indicator, year) lookups."""
+    members = table[table["bloc"].isin(("CELAC", "EU27"))].reset_index(drop=True).sort_values("iso3")
+    codes = members["iso3"].to_numpy(dtype=object)
+    values = {}
+    for key, lookup in lookups.items():
+        found = lookup.reindex(codes)
+        values[key] = (
+            _read_only(found["value"].to_numpy(dtype=float)),
+            _read_only(found["flag"].fillna("").to_numpy(dtype=object)),
+        )
+    return MemberArrays(
+        iso3=_read_only(codes),
+        bloc=_read_only(members["bloc"].to_numpy(dtype=object)),
+        lon=_read_only(members["lon"].to_numpy(dtype=float)),
+        lat=_read_only(members["lat"].to_numpy(dtype=float)),
+        area_km2=_read_only(members["area_km2"].to_numpy(dtype=float)),
+        names={
+            column.removeprefix("name_"): _read_only(members[column].to_numpy(dtype=object))
+            for column in members.columns
+            if column.startswith("name_") and column != "name_source"
+        },
+        values=values,
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -35,8 +35,9 @@ def href(page: str, state: FilterState) -> str:
     return f"/{page}{to_query(state)}"
 
 
-def navbar(page: str, state: FilterState) -> dbc.Navbar:
-    """Brand, the five pages, and the language switch (links that keep the view)."""
+def navbar(page: str, state: FilterState, page_query: Callable[[FilterState], str] = to_query) -> dbc.Navbar:
+    """Brand, the five pages, and the language switch (links that keep the view, including
+    the page's own parameters: ``page_query`` gives the page's query for a state)."""
     _ = translator(state.lang)
     titles = page_titles(state.lang)
     links = [
@@ -46,7 +47,7 @@ def navbar(page: str, state: FilterState) -> dbc.Navbar:
     languages = [
         dcc.Link(
             code.upper(),
-            href=f"/{page}{to_query(replace(state, lang=code))}",
+            href=f"/{page}{page_query(replace(state, lang=code))}",
             id=ids.language_link(code),
             title=LANGUAGE_NAMES[code],
             className="lang-link" + (" active" if code == state.lang else ""),
@@ -74,11 +75,11 @@ def navbar(page: str, state: FilterState) -> dbc.Navbar:
     )
 
 
-def notice(notices: Sequence[Notice], lang: str) -> html.Div:
+def notice(notices: Sequence[Notice], lang: str, element_id: str = ids.NOTICE) -> html.Div:
     """A visible, translated banner listing URL values that were replaced by defaults."""
     _ = translator(lang)
     if not notices:
-        return html.Div(id=ids.NOTICE)
+        return html.Div(id=element_id)
     names = {
         "indicator": _("Indicator"),
         "year": _("Year"),
@@ -87,6 +88,13 @@ def notice(notices: Sequence[Notice], lang: str) -> html.Div:
         "lang": _("Language"),
         "scale": _("Colour scale"),
         "query": _("Link"),
+        "direction": _("Direction"),
+        "origins": _("Origins"),
+        "destinations": _("Destinations"),
+        "sex": _("Sex"),
+        "base": _("Growth since"),
+        "focus": _("Country"),
+        "side": _("Map"),
     }
     items = [
         html.Li(
@@ -105,7 +113,7 @@ def notice(notices: Sequence[Notice], lang: str) -> html.Div:
             color="warning",
             className="mb-3",
         ),
-        id=ids.NOTICE,
+        id=element_id,
     )
 
 

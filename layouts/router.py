@@ -16,11 +16,13 @@ from layouts.common import href, navbar, notice
 
 PAGES: dict[str, Callable[[FilterState], Component]] = {
     "map": map_page.layout,
-    "corridors": corridors_page.layout,
     "dialogue": seed_pages.dialogue,
     "programmes": seed_pages.programmes,
     "sources": sources_page.layout,
 }
+# Pages with parameters of their own: layout(state, search) and query(state, search).
+OWN_PARAMETERS = {"corridors": corridors_page}
+PAGE_KEYS = (*PAGES, *OWN_PARAMETERS)
 
 
 def shell() -> html.Div:
@@ -44,7 +46,7 @@ def parse_url(search: str | None) -> Parsed:
 def page_key(pathname: str | None) -> str | None:
     """``/map`` -> ``map``; ``/`` -> ``map``; unknown paths -> None."""
     key = (pathname or "/").strip("/").split("/")[0] or "map"
-    return key if key in PAGES else None
+    return key if key in PAGE_KEYS else None
 
 
 def render(pathname: str | None, search: str | None) -> tuple[Component, Component]:
@@ -61,11 +63,16 @@ def render(pathname: str | None, search: str | None) -> tuple[Component, Compone
             ]
         )
         return navbar("", state), body
+    own = OWN_PARAMETERS.get(key)
+    if own is not None:
+        text = search or ""
+        bar = navbar(key, state, lambda s: own.query(s, text))
+        return bar, html.Div([notice(parsed.notices, state.lang), own.layout(state, text)])
     return navbar(key, state), html.Div([notice(parsed.notices, state.lang), PAGES[key](state)])
 
 
 def warm() -> None:
     """Render every page once at start-up so that the first visitor does not pay for lazy
     imports (plotly validators, CLDR data) and cold caches."""
-    for page in PAGES:
+    for page in PAGE_KEYS:
         render(f"/{page}", "")

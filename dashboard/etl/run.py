@@ -110,6 +110,10 @@ def run(raw_dir: Path, out_dir: Path) -> dict[str, Any]:
         ),
     )
     _check_codes(long, migrant_corridors, remittance_corridors, country_table)
+    others = country_table.loc[~country_table["iso3"].isin(members), "iso3"]
+    world = step(
+        "Natural Earth 50m, rest of the world", lambda: geometry.read_world(paths["natural_earth"], others)
+    )
 
     # -- save
     editions = {
@@ -127,6 +131,9 @@ def run(raw_dir: Path, out_dir: Path) -> dict[str, Any]:
         "corridors.parquet": migrant_corridors,
         "remittance_corridors.parquet": remittance_corridors,
         "geometry.geojson": geometry.dumps(geometry.to_geojson(shapes)),
+        "world.geojson": geometry.dumps(
+            geometry.to_geojson(world, geometry.WORLD_TOLERANCE_DEG, geometry.WORLD_DECIMALS, snap=True)
+        ),
     }
     manifest = step("write", lambda: write.write_all(tables, out_dir, editions))
     summary(long, manifest, members)

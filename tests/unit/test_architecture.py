@@ -14,7 +14,7 @@ from dash.development.base_component import Component
 
 from dashboard.paths import ROOT
 from layouts import ids
-from layouts.router import PAGES, render
+from layouts.router import PAGE_KEYS, render
 
 
 def python_files(folder: str) -> list[Path]:
@@ -70,7 +70,7 @@ def walk(component: object) -> Iterator[Component]:
             yield from walk(child)
 
 
-@pytest.mark.parametrize("page", sorted(PAGES))
+@pytest.mark.parametrize("page", sorted(PAGE_KEYS))
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_every_id_on_a_page_is_unique(page: str, lang: str) -> None:
     navbar, body = render(f"/{page}", f"?lang={lang}")

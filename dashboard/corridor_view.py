@@ -1,0 +1,220 @@
+"""Everything the corridors page shows for one state, computed in one place (the layout
+renders it on first load, the callback on every change, the CSV route downloads it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cache, cached_property
+from typing import Any
+
+import pandas as pd
+
+from dashboard import corridors, loading, urls
+from dashboard.figures import corridors as figures
+from dashboard.i18n import translator
+from dashboard.state import CorridorState, FilterState, corridors_query
+
+DEFAULT_BASE = 2000
+TOP_NODES = 7
+TABLE_ROWS = 25
+CSV_COLUMNS = [
+    "origin",
+    "origin_name",
+    "destination",
+    "destination_name",
+    "year",
+    "sex",
+    "migrant_stock",
+    "source",
+    "edition",
+    "licence",
+]
+
+
+@cache
+def names(lang: str) -> dict[str, str]:
+    """ISO3 -> country name in ``lang`` (pseudo-codes included)."""
+    table = loading.countries()
+    return dict(zip(table["iso3"], table[f"name_{lang}"], strict=True))
+
+
+@cache
+def blocs() -> dict[str, str]:
+    table = loading.countries()
+    return dict(zip(table["iso3"], table["bloc"], strict=True))
+
+
+@cache
+def diaspora_table(sex: str) -> pd.DataFrame:
+    """Where every CELAC diaspora lives, every year, for one sex (computed once)."""
+    countries = loading.countries()
+    celac = corridors.bloc_codes(countries, "CELAC")
+    return corridors.diaspora(
+        loading.corridors_by_sex()[sex], celac, celac, corridors.bloc_codes(countries, "EU27")
+    )
+
+
+@dataclass(frozen=True)
+class CorridorView:
+    shared: FilterState
+    state: CorridorState  # resolved: year, base and focus are set
+    origins: corridors.Codes
+    destinations: corridors.Codes
+    current: pd.DataFrame
+    query: str
+
+    @property
+    def lang(self) -> str:
+        return self.shared.lang
+
+    @property
+    def year(self) -> int:
+        assert self.state.year is not None
+        return self.state.year
+
+    def direction_label(self) -> str:
+        _ = translator(self.lang)
+        return {
+            "celac_eu": _("CELAC → EU"),
+            "eu_celac": _("EU → CELAC"),
+            "celac_celac": _("Within CELAC"),
+            "celac_world": _("CELAC → rest of the world"),
+            "custom": _("Chosen origins → chosen destinations"),
+        }[self.state.direction]
+
+    def sex_label(self) -> str:
+        _ = translator(self.lang)
+        return {"total": _("both sexes"), "female": _("women"), "male": _("men")}[self.state.sex]
+
+    def subtitle(self) -> str:
+        _ = translator(self.lang)
+        return _("{direction} · migrants (people), mid-{year}, {sex}").format(
+            direction=self.direction_label(), year=self.year, sex=self.sex_label()
+        )
+
+    def panel_keys(self) -> dict[str, tuple[object, ...]]:
+        """What each panel depends on: a callback re-sends only the panels whose key changed."""
+        s = self.state
+        sets = (s.direction, s.origins, s.destinations, self.year, s.sex, self.lang)
+        return {
+            "flows": sets,
+            "table": (*sets, s.base),
+            "map": (s.focus, s.side, self.year, s.sex, self.lang),
+            "diaspora": (self.year, s.sex, self.lang),
+            "diaspora_time": (s.sex, self.diaspora_origin(), self.lang),
+            "remittances": (s.direction, s.origins, s.destinations, self.lang),
+        }
+
+    def total(self) -> float:
+        return float(self.current["migrant_stock"].sum())
+
+    def flows_figure(self) -> dict[str, Any]:
+        links = corridors.flows(self.current, TOP_NODES)
+        return figures.sankey(links, names(self.lang), blocs(), self.lang)
+
+    def focus_title(self) -> str:
+        _ = translator(self.lang)
+        name = names(self.lang).get(self.state.focus or "", "")
+        if self.state.side == "destination":
+            return _("Where migrants in {country} come from, {year}").format(country=name, year=self.year)
+        return _("Where emigrants from {country} live, {year}").format(country=name, year=self.year)
+
+    def focus_figure(self) -> dict[str, Any]:
+        focus = self.state.focus or ""
+        frame = loading.corridors_by_key().get((self.year, self.state.sex), self.current.iloc[:0])
+        values = corridors.focus_values(frame, focus, self.state.side)
+        values = values[values.index.isin(set(loading.countries()["iso3"]) - {"ROW", "OTH"})]
+        return figures.focus_map(
+            values,
+            focus,
+            names(self.lang),
+            loading.member_codes(),
+            (urls.GEOMETRY, urls.WORLD_GEOMETRY),
+            self.lang,
+        )
+
+    def ranked(self) -> pd.DataFrame:
+        """The ranked corridors with names, base-year stock and growth (unrounded)."""
+        base_year = self.state.base
+        base = None
+        if base_year is not None:
+            base_all = loading.corridors_by_key().get((base_year, self.state.sex))
+            if base_all is not None:
+                base = corridors.select(base_all, self.origins, self.destinations)
+        table = corridors.ranked(self.current, base)
+        lookup = names(self.lang)
+        return table.assign(
+            origin_name=table["origin"].map(lookup), destination_name=table["destination"].map(lookup)
+        )
+
+    def csv(self) -> pd.DataFrame:
+        """One row per origin, destination, year and sex (the year shown and the base year)."""
+        years = sorted({self.year, *([self.state.base] if self.state.base is not None else [])})
+        parts = [
+            corridors.to_csv_rows(
+                loading.corridors_by_key(), self.origins, self.destinations, y, self.state.sex
+            )
+            for y in years
+        ]
+        out = pd.concat(parts, ignore_index=True)
+        lookup = names("en")
+        source = loading.sources()["undesa_ims2024"]
+        return out.assign(
+            origin_name=out["origin"].map(lookup),
+            destination_name=out["destination"].map(lookup),
+            source=source["name"],
+            edition=source["edition"],
+            licence=source["licence"],
+        )[CSV_COLUMNS]
+
+    def csv_href(self) -> str:
+        return urls.corridors_csv(self.query)
+
+    @cached_property
+    def _diaspora_origin(self) -> str:
+        """The CELAC origin of the time series: the focus if it is one, else the largest."""
+        celac = corridors.bloc_codes(loading.countries(), "CELAC")
+        if self.state.focus in celac:
+            return str(self.state.focus)
+        origins = self.current.loc[self.current["origin"].isin(celac)]
+        if origins.empty:
+            return "MEX"
+        return str(origins.groupby("origin")["migrant_stock"].sum().idxmax())
+
+    def diaspora_origin(self) -> str:
+        return self._diaspora_origin
+
+    def _diaspora(self) -> pd.DataFrame:
+        return diaspora_table(self.state.sex)
+
+    def diaspora_figure(self) -> dict[str, Any]:
+        table = self._diaspora()
+        return figures.diaspora_bars(table[table["year"] == self.year], names(self.lang), self.lang)
+
+    def diaspora_area_figure(self) -> dict[str, Any]:
+        table = self._diaspora()
+        return figures.diaspora_area(table[table["origin"] == self.diaspora_origin()], self.lang)
+
+    def remittances(self) -> pd.DataFrame:
+        """Remittances flow back: from the destinations to the origins."""
+        return corridors.remittances(loading.remittance_corridors(), self.destinations, self.origins)
+
+    def remittance_figure(self) -> dict[str, Any]:
+        return figures.remittance_bars(self.remittances(), names(self.lang), self.lang)
+
+
+def build(shared: FilterState, state: CorridorState) -> CorridorView:
+    """Resolve defaults (latest year, base 2000, focus = largest destination) and select rows."""
+    years = loading.corridor_years()
+    year = state.year if state.year in years else years[-1]
+    base = state.base if state.base in years else (DEFAULT_BASE if DEFAULT_BASE in years else years[0])
+    origins, destinations = corridors.direction_sets(
+        state.direction, loading.countries(), state.origins, state.destinations
+    )
+    frame = loading.corridors_by_key()[(year, state.sex)]
+    current = corridors.select(frame, origins, destinations)
+    focus = state.focus or corridors.largest_destination(current) or "ESP"
+    side = state.side if state.focus else "destination"
+    resolved = replace(state, year=year, base=base, focus=focus, side=side)
+    query = corridors_query(shared, replace(state, year=year if state.year is not None else None))
+    return CorridorView(shared, resolved, origins, destinations, current, query)

@@ -1,0 +1,172 @@
+"""Corridor transforms: which pairs a direction means, ranked corridors with growth, the
+top-N flows with the remainder as "other", linked-map values, where each diaspora lives,
+and the remittance corridors. DataFrames in, DataFrames out; no I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+
+import numpy as np
+import pandas as pd
+
+OTHER_ORIGINS = "*other-origins"
+OTHER_DESTINATIONS = "*other-destinations"
+# Where a CELAC diaspora lives: the four parts of the split, in stacking order.
+DIASPORA_PARTS = ("usa", "eu", "celac", "rest")
+
+Codes = frozenset[str] | None  # None = every code
+
+
+def bloc_codes(countries: pd.DataFrame, bloc: str) -> frozenset[str]:
+    """ISO3 codes of a bloc (``CELAC`` or ``EU27``)."""
+    return frozenset(countries.loc[countries["bloc"] == bloc, "iso3"])
+
+
+def direction_sets(
+    direction: str,
+    countries: pd.DataFrame,
+    origins: Collection[str] = (),
+    destinations: Collection[str] = (),
+) -> tuple[Codes, Codes]:
+    """(origins, destinations) for a direction; ``custom`` uses the given sets (empty = all).
+
+    "CELAC → rest of world" means every destination outside both blocs (USA, Canada, …).
+    """
+    celac, eu = bloc_codes(countries, "CELAC"), bloc_codes(countries, "EU27")
+    if direction == "eu_celac":
+        return eu, celac
+    if direction == "celac_celac":
+        return celac, celac
+    if direction == "celac_world":
+        rest = frozenset(countries["iso3"]) - celac - eu
+        return celac, rest
+    if direction == "custom":
+        return (frozenset(origins) or None), (frozenset(destinations) or None)
+    return celac, eu
+
+
+def select(frame: pd.DataFrame, origins: Codes, destinations: Codes) -> pd.DataFrame:
+    """Rows of ``origin, destination, migrant_stock`` whose ends are in the two sets."""
+    keep = np.ones(len(frame), dtype=bool)
+    if origins is not None:
+        keep &= frame["origin"].isin(origins).to_numpy()
+    if destinations is not None:
+        keep &= frame["destination"].isin(destinations).to_numpy()
+    return frame.loc[keep]
+
+
+def ranked(current: pd.DataFrame, base: pd.DataFrame | None) -> pd.DataFrame:
+    """Corridors by size with the base-year stock and growth since then (%).
+
+    Growth is empty where the base stock is missing or 0 (no meaningful percentage).
+    """
+    out = current[["origin", "destination", "migrant_stock"]].sort_values(
+        ["migrant_stock", "origin", "destination"], ascending=[False, True, True]
+    )
+    if base is None:
+        return out.assign(base_stock=np.nan, growth=np.nan).reset_index(drop=True)
+    then = base[["origin", "destination", "migrant_stock"]].rename(columns={"migrant_stock": "base_stock"})
+    merged = out.merge(then, on=["origin", "destination"], how="left")
+    base_stock = merged["base_stock"].to_numpy()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        growth = np.where(base_stock > 0, (merged["migrant_stock"].to_numpy() / base_stock - 1) * 100, np.nan)
+    return merged.assign(growth=growth)
+
+
+def _top(totals: pd.Series, k: int) -> list[str]:
+    ordered = totals.sort_values(ascending=False, kind="stable")
+    return [str(code) for code in ordered.index[:k] if ordered[code] > 0]
+
+
+def flows(current: pd.DataFrame, k: int = 7) -> pd.DataFrame:
+    """``source, target, value``: the top ``k`` origins and destinations by total, every other
+    origin folded into :data:`OTHER_ORIGINS` and destination into :data:`OTHER_DESTINATIONS`.
+    The values add up to the total of ``current``; zero links are left out."""
+    if current.empty:
+        return pd.DataFrame({"source": [], "target": [], "value": []})
+    origins = _top(current.groupby("origin")["migrant_stock"].sum(), k)
+    destinations = _top(current.groupby("destination")["migrant_stock"].sum(), k)
+    source = current["origin"].where(current["origin"].isin(origins), OTHER_ORIGINS)
+    target = current["destination"].where(current["destination"].isin(destinations), OTHER_DESTINATIONS)
+    grouped = (
+        pd.DataFrame({"source": source, "target": target, "value": current["migrant_stock"]})
+        .groupby(["source", "target"], sort=False)["value"]
+        .sum()
+        .reset_index()
+    )
+    order = {code: i for i, code in enumerate([*origins, OTHER_ORIGINS, *destinations, OTHER_DESTINATIONS])}
+    grouped = grouped[grouped["value"] > 0]
+    return grouped.sort_values(
+        ["source", "target"],
+        key=lambda s: s.map(order),  # type: ignore[arg-type]
+    ).reset_index(drop=True)
+
+
+def largest_destination(current: pd.DataFrame) -> str | None:
+    """The destination with the most migrants in ``current`` (the default linked-map focus)."""
+    if current.empty:
+        return None
+    return str(current.groupby("destination")["migrant_stock"].sum().idxmax())
+
+
+def focus_values(frame: pd.DataFrame, focus: str, side: str) -> pd.Series:
+    """For a destination: migrants by origin; for an origin: emigrants by destination."""
+    mine, other = ("destination", "origin") if side == "destination" else ("origin", "destination")
+    rows = frame.loc[frame[mine] == focus]
+    return rows.set_index(other)["migrant_stock"].sort_values(ascending=False)
+
+
+def diaspora(
+    frame: pd.DataFrame, origins: Collection[str], celac: Collection[str], eu: Collection[str]
+) -> pd.DataFrame:
+    """Where each origin's emigrants live: ``origin, year, usa, eu, celac, rest, total``.
+
+    ``frame`` holds every year of one sex. "celac" means other CELAC countries; "rest" is
+    everything else (Canada, the United Kingdom, …). Shares are left to the figure.
+    """
+    rows = frame.loc[frame["origin"].isin(origins)]
+    dest = rows["destination"]
+    part = np.select(
+        [dest.eq("USA").to_numpy(), dest.isin(eu).to_numpy(), dest.isin(celac).to_numpy()],
+        ["usa", "eu", "celac"],
+        default="rest",
+    )
+    table = (
+        rows.assign(part=part)
+        .pivot_table(index=["origin", "year"], columns="part", values="migrant_stock", aggfunc="sum")
+        .reindex(columns=list(DIASPORA_PARTS))
+        .fillna(0.0)
+    )
+    table["total"] = table[list(DIASPORA_PARTS)].sum(axis=1)
+    return table.reset_index()
+
+
+def remittances(frame: pd.DataFrame, senders: Codes, receivers: Codes, n: int = 10) -> pd.DataFrame:
+    """The ``n`` largest remittance corridors (KNOMAD 2021, US$ millions) between two sets."""
+    keep = np.ones(len(frame), dtype=bool)
+    if senders is not None:
+        keep &= frame["sender"].isin(senders).to_numpy()
+    if receivers is not None:
+        keep &= frame["receiver"].isin(receivers).to_numpy()
+    rows = frame.loc[keep, ["sender", "receiver", "usd_millions"]]
+    return rows.sort_values(["usd_millions", "sender", "receiver"], ascending=[False, True, True]).head(n)
+
+
+def to_csv_rows(
+    by_key: Mapping[tuple[int, str], pd.DataFrame],
+    origins: Codes,
+    destinations: Codes,
+    year: int,
+    sex: str,
+) -> pd.DataFrame:
+    """One row per origin, destination, year and sex: what the download holds."""
+    rows = select(
+        by_key.get((year, sex), pd.DataFrame(columns=["origin", "destination", "migrant_stock"])),
+        origins,
+        destinations,
+    )
+    out = rows[["origin", "destination", "migrant_stock"]].sort_values(
+        ["migrant_stock", "origin", "destination"], ascending=[False, True, True]
+    )
+    return out.assign(year=year, sex=sex)[["origin", "destination", "year", "sex", "migrant_stock"]]
