@@ -8,6 +8,7 @@ from dash import Dash
 from flask import Flask
 
 from callbacks import corridors as corridor_callbacks
+from callbacks import dialogue as dialogue_callbacks
 from callbacks import map as map_callbacks
 from callbacks import routes, routing
 from dashboard import loading
@@ -51,6 +52,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     routing.register(app)
     map_callbacks.register(app)
     corridor_callbacks.register(app)
+    dialogue_callbacks.register(app)
     routes.register(app.server)
     warm_pages()
     return app

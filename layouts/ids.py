@@ -60,6 +60,10 @@ CORRIDORS_REMITTANCE_SOURCE: Final = "corridors-remittance-source"
 CORRIDORS_NOTES: Final = "corridors-notes"
 
 DIALOGUE_BODY: Final = "dialogue-body"
+DIALOGUE_THEMES: Final = "dialogue-themes"
+DIALOGUE_YEARS: Final = "dialogue-years"
+DIALOGUE_TIMELINE: Final = "dialogue-timeline"
+DIALOGUE_DETAIL: Final = "dialogue-detail"
 PROGRAMMES_BODY: Final = "programmes-body"
 
 SOURCES_DATASETS: Final = "sources-datasets"

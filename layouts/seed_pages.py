@@ -1,4 +1,4 @@
-"""Dialogue and programme pages: announced, with the documents they will be built from."""
+"""Programme results page: announced, with the documents it will be built from."""
 
 from __future__ import annotations
 
@@ -9,26 +9,6 @@ from dashboard.i18n import translator
 from dashboard.state import FilterState
 from layouts import ids
 from layouts.common import header
-
-
-def dialogue(state: FilterState) -> html.Div:
-    _ = translator(state.lang)
-    return html.Div(
-        [
-            header(
-                _("EU–CELAC dialogue on migration"),
-                _("High Level Meetings, summits and related events, 2005–2020."),
-            ),
-            dbc.Alert(
-                _(
-                    "This timeline is being compiled from the five source documents of the "
-                    "EU–CELAC dialogue. Every event will cite the document it comes from."
-                ),
-                color="info",
-                id=ids.DIALOGUE_BODY,
-            ),
-        ]
-    )
 
 
 def programmes(state: FilterState) -> html.Div:
