@@ -1,4 +1,5 @@
-"""Dialogue page glue: theme and year filters -> timeline; a click -> the event's card."""
+"""Dialogue and programme pages glue: theme and year filters -> timeline; a click -> the event's
+card; the programme filter -> cards and results."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Any
 from dash import Dash, Input, Output, State
 
 from dashboard import dialogue, timeline
-from layouts import dialogue_page, ids
+from layouts import dialogue_page, ids, programmes_page
 from layouts.router import parse_url
 
 
@@ -42,3 +43,14 @@ def register(app: Dash) -> None:
     )
     def show_event(click: Any, search: Any) -> Any:
         return dialogue_page.event_card(timeline.clicked_event(click), parse_url(search).state)
+
+    @app.callback(
+        Output(ids.PROGRAMMES_BODY, "children"),
+        Input(ids.PROGRAMMES_FILTER, "value"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def filter_programmes(programme: Any, search: Any) -> Any:
+        return programmes_page.body(
+            programme if isinstance(programme, str) else "all", parse_url(search).state.lang
+        )

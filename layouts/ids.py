@@ -65,6 +65,7 @@ DIALOGUE_YEARS: Final = "dialogue-years"
 DIALOGUE_TIMELINE: Final = "dialogue-timeline"
 DIALOGUE_DETAIL: Final = "dialogue-detail"
 PROGRAMMES_BODY: Final = "programmes-body"
+PROGRAMMES_FILTER: Final = "programmes-filter"
 
 SOURCES_DATASETS: Final = "sources-datasets"
 SOURCES_INDICATORS: Final = "sources-indicators"

@@ -11,13 +11,13 @@ from dash.development.base_component import Component
 from dashboard import loading, transforms
 from dashboard.i18n import translator
 from dashboard.state import FilterState, Parsed, parse
-from layouts import corridors_page, dialogue_page, ids, map_page, seed_pages, sources_page
+from layouts import corridors_page, dialogue_page, ids, map_page, programmes_page, sources_page
 from layouts.common import href, navbar, notice
 
 PAGES: dict[str, Callable[[FilterState], Component]] = {
     "map": map_page.layout,
     "dialogue": dialogue_page.layout,
-    "programmes": seed_pages.programmes,
+    "programmes": programmes_page.layout,
     "sources": sources_page.layout,
 }
 # Pages with parameters of their own: layout(state, search) and query(state, search).
