@@ -18,8 +18,8 @@ def test_navbar_and_language_switch_keep_the_view(dash_duo: DashComposite, puent
     dash_duo.wait_for_text_to_equal(".page-title", "Corridors migratoires", timeout=10)
     url = dash_duo.driver.current_url
     assert "/corridors" in url and "lang=fr" in url and "indicator=net_migration" in url
-    # French thousands separator (narrow no-break space) in the corridor table
-    assert "\u202f" in dash_duo.find_element(f"#{ids.CORRIDORS_TABLE} tbody td.text-end").text
+    # French thousands separator (narrow no-break space) in the corridor totals
+    assert "\u202f" in dash_duo.find_element(f"#{ids.CORRIDORS_CAPTION}").text
     assert dash_duo.get_logs() == []
 
 
