@@ -153,6 +153,26 @@ def notes(lang: str) -> html.Ul:
     return html.Ul([html.Li(text) for text in items], className="small text-muted", id=ids.CORRIDORS_NOTES)
 
 
+def code_picker(
+    label: str, element_id: str, options: list[dict[str, str]], value: tuple[str, ...], lang: str
+) -> dbc.Col:
+    """A labelled multi-select of countries (the custom origin or destination set)."""
+    _ = translator(lang)
+    return dbc.Col(
+        [
+            dbc.Label(label, html_for=element_id),
+            dcc.Dropdown(
+                id=element_id,
+                options=options,
+                value=list(value),
+                multi=True,
+                placeholder=_("As the direction says (choose to customise)"),
+            ),
+        ],
+        md=6,
+    )
+
+
 def controls(view: CorridorView) -> dbc.Row:
     _ = translator(view.lang)
     years = loading.corridor_years()
@@ -209,31 +229,9 @@ def controls(view: CorridorView) -> dbc.Row:
                 xl=3,
                 md=6,
             ),
-            dbc.Col(
-                [
-                    dbc.Label(_("Origins"), html_for=ids.CORRIDORS_ORIGINS),
-                    dcc.Dropdown(
-                        id=ids.CORRIDORS_ORIGINS,
-                        options=options,
-                        value=list(state.origins),
-                        multi=True,
-                        placeholder=_("As the direction says (choose to customise)"),
-                    ),
-                ],
-                md=6,
-            ),
-            dbc.Col(
-                [
-                    dbc.Label(_("Destinations"), html_for=ids.CORRIDORS_DESTINATIONS),
-                    dcc.Dropdown(
-                        id=ids.CORRIDORS_DESTINATIONS,
-                        options=options,
-                        value=list(state.destinations),
-                        multi=True,
-                        placeholder=_("As the direction says (choose to customise)"),
-                    ),
-                ],
-                md=6,
+            code_picker(_("Origins"), ids.CORRIDORS_ORIGINS, options, state.origins, view.lang),
+            code_picker(
+                _("Destinations"), ids.CORRIDORS_DESTINATIONS, options, state.destinations, view.lang
             ),
             dbc.Col(
                 [
