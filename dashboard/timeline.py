@@ -14,6 +14,7 @@ from dashboard.i18n import translator
 
 FIRST_YEAR, LAST_YEAR = 2005, 2020
 NO_THEME_COLOUR = "#6c757d"
+ROMAN = dict(zip("123456789", ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"), strict=True))
 # Lanes from top to bottom: the dialogue itself, then the wider framework.
 LANES = ("hlm", "dialogue", "summit", "meeting", "forum", "conference", "seminar", "policy", "programme")
 
@@ -78,7 +79,14 @@ def figure(rows: pd.DataFrame, themes: pd.DataFrame, lang: str) -> dict[str, Any
         traces.append(
             {
                 "type": "scatter",
-                "mode": "markers",
+                "mode": "markers+text",
+                # HLM numbers on the markers: a projector has no hover.
+                "text": [
+                    ROMAN.get(i.removeprefix("hlm_"), "") if k == "hlm" else ""
+                    for i, k in zip(part["id"], part["kind"], strict=True)
+                ],
+                "textposition": "top center",
+                "textfont": {"size": 12},
                 "name": theme_name[theme_id],
                 "x": [d.strftime("%Y-%m-%d") for d in part["date"]],
                 "y": [labels[k] for k in part["kind"]],

@@ -378,6 +378,7 @@ def layout(state: FilterState, search: str = "") -> html.Div:
                 ],
                 className="g-4 mt-2",
             ),
+            source_line("undesa_ims2024", state, element_id=ids.CORRIDORS_DIASPORA_SOURCE),
             html.H2(
                 _("Remittances sent back along these corridors (2021 model estimates)"), className="h5 mt-3"
             ),

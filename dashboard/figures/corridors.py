@@ -73,12 +73,16 @@ def sankey(
         ]
     )
     node_text = [labels.get(code, names.get(code, code)) for _side, code in nodes]
+    # On a projector there is no hover: each node says its own total.
+    shown = [
+        f"{text} · {format_compact(totals[node], lang)}" for text, node in zip(node_text, nodes, strict=True)
+    ]
     trace = {
         "type": "sankey",
         "arrangement": "fixed",
         "valueformat": ",.0f",
         "node": {
-            "label": node_text,
+            "label": shown,
             "color": colours,
             "pad": 12,
             "thickness": 18,
@@ -244,7 +248,12 @@ def diaspora_area(table: pd.DataFrame, lang: str) -> dict[str, Any]:
     layout = dict(
         **_layout(lang, 360),
         xaxis={"tickvals": list(table["year"]), "fixedrange": True},
-        yaxis={"title": {"text": _("people")}, "fixedrange": True, "gridcolor": "#e9ecef"},
+        yaxis={
+            "title": {"text": _("people")},
+            "fixedrange": True,
+            "gridcolor": "#e9ecef",
+            "automargin": True,
+        },
         legend={"orientation": "h", "y": -0.15, "x": 0},
         hovermode="x unified",
     )

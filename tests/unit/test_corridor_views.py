@@ -197,7 +197,7 @@ def test_sankey_has_the_expected_nodes() -> None:
     names = {"ECU": "Ecuador", "COL": "Colombia", "ESP": "Spain", "ITA": "Italy"}
     figure = figures.sankey(links, names, {"ECU": "CELAC", "COL": "CELAC", "ESP": "EU27"}, "en")
     trace = figure["data"][0]
-    assert trace["node"]["label"] == ["Colombia", "Ecuador", "Spain", "Italy"]
+    assert trace["node"]["label"] == ["Colombia · 700", "Ecuador · 480", "Spain · 1.1 thousand", "Italy · 80"]
     assert sum(trace["link"]["value"]) == 1180.0
     assert trace["node"]["customdata"][0] == "700"
 

@@ -15,7 +15,8 @@ MAP = f"#{ids.CORRIDORS_MAP} .js-plotly-plot"
 
 
 def node_labels(dash_duo: DashComposite) -> Any:
-    return dash_duo.driver.execute_script(f"return document.querySelector('{FLOWS}').data[0].node.label")
+    labels = dash_duo.driver.execute_script(f"return document.querySelector('{FLOWS}').data[0].node.label")
+    return [label.split(" · ")[0] for label in labels]  # "Spain · 1.1 million": the name
 
 
 def wait_for_page(dash_duo: DashComposite) -> None:
