@@ -55,6 +55,9 @@ def create_app(settings: Settings | None = None) -> Dash:
     dialogue_callbacks.register(app)
     routes.register(app.server)
     warm_pages()
+    # Dash registers the scripts it serves on a worker's first request; another thread's request
+    # arriving meanwhile gets a 500 (a broken first page after a restart). Do it now, not then.
+    app.server.test_client().get(app.get_relative_path("/_dash-layout"))
     return app
 
 

@@ -6,11 +6,12 @@ value updates (never the shapes) when a control changes.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from dashboard import loading, profiles, tables, transforms, urls
 from dashboard.figures import maps
@@ -18,6 +19,13 @@ from dashboard.figures.profiles import profile_figure
 from dashboard.i18n import unit_label
 from dashboard.loading import Indicator
 from dashboard.state import FilterState, to_query
+
+# What is kept, per (indicator, year, language) for frames and tables and per (indicator,
+# selection, language) for profiles: a reader scrubbing every year of a few indicators stays
+# within it. Each entry is small (~60 rows, or a few short series).
+FRAMES_KEPT = 512
+TABLES_KEPT = 128
+PROFILES_KEPT = 128
 
 
 @dataclass(frozen=True)
@@ -71,22 +79,19 @@ class MapView:
         )
 
     def table(self) -> pd.DataFrame:
-        members = transforms.region_members(loading.countries(), self.state.region)
-        return tables.map_table(self.frame, self.spec, self.year, self.source, self.state.lang, members)
+        """The map table (a copy: the caller may change it)."""
+        return member_table(
+            loading.member_arrays(), self.spec.id, self.year, self.state.lang, self.state.region
+        ).copy()
 
     def csv_href(self) -> str:
         return urls.map_csv(self.query)
 
-    def profile(self) -> go.Figure:
-        lines = profiles.lines(
-            loading.series_by_key(),
-            loading.countries(),
-            loading.groups(),
-            self.spec,
-            self.state.countries,
-            self.state.lang,
+    def profile(self) -> dict[str, Any]:
+        """The profile chart as a figure dict (a copy: the caller may change it)."""
+        return copy.deepcopy(
+            profile_json(loading.member_arrays(), self.spec.id, self.state.countries, self.state.lang)
         )
-        return profile_figure(lines, self.spec, self.state.lang)
 
     def key_figures(self) -> list[profiles.KeyFigure]:
         if not self.state.countries:
@@ -100,11 +105,54 @@ class MapView:
         )
 
 
+# The caches below are keyed on ``loading.member_arrays()``, which compares by identity:
+# when the loaders are cleared (another data folder), the old entries are never hit again.
+
+
+@lru_cache(maxsize=FRAMES_KEPT)
+def member_frame(
+    members: loading.MemberArrays, indicator_id: str, unit: str, year: int, lang: str
+) -> pd.DataFrame:
+    """The map frame of one indicator, year and language, computed once and shared: never mutate it."""
+    return transforms.member_values(members, indicator_id, unit, year, lang)
+
+
+@lru_cache(maxsize=TABLES_KEPT)
+def member_table(
+    members: loading.MemberArrays, indicator_id: str, year: int, lang: str, region: str
+) -> pd.DataFrame:
+    """The map table of one indicator, year, language and region; shared: never mutate it."""
+    spec = transforms.indicator(loading.catalogue(), indicator_id)
+    frame = member_frame(members, spec.id, spec.unit, year, lang)
+    shown = transforms.region_members(loading.countries(), region)
+    return tables.map_table(frame, spec, year, loading.sources()[spec.source], lang, shown)
+
+
+@lru_cache(maxsize=PROFILES_KEPT)
+def profile_json(
+    members: loading.MemberArrays, indicator_id: str, countries: tuple[str, ...], lang: str
+) -> dict[str, Any]:
+    """The profile chart of an indicator for a selection, as plain JSON; shared: never mutate it."""
+    spec = transforms.indicator(loading.catalogue(), indicator_id)
+    lines = profiles.lines(
+        loading.series_by_key(), loading.countries(), loading.groups(), spec, countries, lang
+    )
+    figure: dict[str, Any] = profile_figure(lines, spec, lang).to_plotly_json()
+    return figure
+
+
 def build(state: FilterState) -> MapView:
     """The view for a (validated) filter state."""
     spec = transforms.indicator(loading.catalogue(), state.indicator)
     year = transforms.resolve_year(spec, state.year)
-    lookup = loading.values_by_key().get((spec.id, year))
-    frame = transforms.map_values(lookup, loading.countries(), spec, year, state.lang)
+    frame = member_frame(loading.member_arrays(), spec.id, spec.unit, year, state.lang)
     log = state.scale == "log" and maps.log_scale_allowed(spec)
     return MapView(state, spec, year, loading.sources()[spec.source], frame, log, to_query(state))
+
+
+def clear_caches() -> None:
+    """Forget every cached frame, table, profile and formatted number."""
+    member_frame.cache_clear()
+    member_table.cache_clear()
+    profile_json.cache_clear()
+    maps.clear_caches()

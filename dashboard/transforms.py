@@ -13,7 +13,7 @@ import pandas as pd
 
 from dashboard.errors import UnknownIndicator
 from dashboard.i18n import format_value
-from dashboard.loading import Indicator
+from dashboard.loading import Indicator, MemberArrays
 
 REGION_BLOCS = {"both": ("CELAC", "EU27"), "celac": ("CELAC",), "eu": ("EU27",)}
 INDICATOR_GROUPS = ("stocks", "shares", "flows", "refugees", "remittances", "population")
@@ -39,7 +39,8 @@ def map_values(
 
     ``lookup`` holds ``value, flag`` indexed by ISO3 for this indicator and year (None when
     nothing was published). Rank 1 is the largest value in the bloc (ties share the best
-    rank); no data has no rank. Runs on every map interaction, so it works on numpy arrays.
+    rank); no data has no rank. The app itself uses :func:`member_values` (same frame, from
+    pre-indexed arrays); this is the frame-in, frame-out form.
     """
     members = countries[countries["bloc"].isin(("CELAC", "EU27"))].reset_index(drop=True).sort_values("iso3")
     codes = members["iso3"].to_numpy()
@@ -50,7 +51,39 @@ def map_values(
         found = lookup.reindex(codes)
         values = found["value"].to_numpy(dtype=float)
         flags = found["flag"].fillna("").to_numpy(dtype=object)
-    blocs = members["bloc"].to_numpy()
+    columns = {c: members[c].to_numpy() for c in ("iso3", "bloc", "lon", "lat", "area_km2")}
+    return _value_frame(columns, members[f"name_{lang}"].to_numpy(), values, flags, spec.unit, lang)
+
+
+def member_values(members: MemberArrays, indicator_id: str, unit: str, year: int, lang: str) -> pd.DataFrame:
+    """:func:`map_values` from the pre-indexed member arrays: runs on a map interaction whose
+    (indicator, year, language) is not cached yet, so it does no lookups in frames."""
+    found = members.values.get((indicator_id, year))
+    if found is None:
+        values = np.full(len(members.iso3), np.nan)
+        flags = np.full(len(members.iso3), "", dtype=object)
+    else:
+        values, flags = found
+    columns = {
+        "iso3": members.iso3,
+        "bloc": members.bloc,
+        "lon": members.lon,
+        "lat": members.lat,
+        "area_km2": members.area_km2,
+    }
+    return _value_frame(columns, members.names[lang], values, flags, unit, lang)
+
+
+def _value_frame(
+    columns: Mapping[str, np.ndarray],
+    names: np.ndarray,
+    values: np.ndarray,
+    flags: np.ndarray,
+    unit: str,
+    lang: str,
+) -> pd.DataFrame:
+    """The map frame from member columns in ISO3 order and their aligned values: ranks in bloc."""
+    blocs = np.asarray(columns["bloc"])
     same_bloc = blocs[:, None] == blocs[None, :]
     has = ~np.isnan(values)
     greater = (values[None, :] > values[:, None]) & same_bloc & has[None, :]
@@ -58,17 +91,17 @@ def map_values(
     n_in_bloc = (same_bloc & has[None, :]).sum(axis=1)
     return pd.DataFrame(
         {
-            "iso3": codes,
+            "iso3": columns["iso3"],
             "bloc": blocs,
-            "name": members[f"name_{lang}"].to_numpy(),
-            "lon": members["lon"].to_numpy(),
-            "lat": members["lat"].to_numpy(),
-            "area_km2": members["area_km2"].to_numpy(),
+            "name": names,
+            "lon": columns["lon"],
+            "lat": columns["lat"],
+            "area_km2": columns["area_km2"],
             "value": values,
             "flag": flags,
             "rank": rank,
             "n_in_bloc": n_in_bloc,
-            "display": [format_value(v, spec.unit, lang) for v in values],
+            "display": [format_value(v, unit, lang) for v in values.tolist()],
         }
     )
 

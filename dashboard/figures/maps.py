@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
-import numpy as np
 import pandas as pd
 from plotly import colors as plotly_colors
 from plotly.colors import make_colorscale
@@ -53,17 +53,16 @@ def log_scale_allowed(spec: Indicator) -> bool:
 def base_figure(frame: pd.DataFrame, geometry_url: str) -> dict[str, Any]:
     """Traces with fixed locations, names and positions for both blocs; no values yet."""
     traces: list[dict[str, Any]] = []
-    for bloc in BLOCS:
-        members = frame[frame["bloc"] == bloc].sort_values("iso3")
-        small = members[members["area_km2"] < SMALL_STATE_KM2]
+    for bloc, members in _rows_by_bloc(frame).items():
+        small = [r for r in members if r["area_km2"] < SMALL_STATE_KM2]
         geo = GEO_OF[bloc]
         line = {"color": "white", "width": 0.6}
         common = {
             "type": "choropleth",
             "geojson": geometry_url,
             "geo": geo,
-            "locations": list(members["iso3"]),
-            "text": list(members["name"]),
+            "locations": [r["iso3"] for r in members],
+            "text": [r["name"] for r in members],
         }
         traces.append(
             {
@@ -83,8 +82,8 @@ def base_figure(frame: pd.DataFrame, geometry_url: str) -> dict[str, Any]:
                     "geo": geo,
                     "mode": "markers",
                     "name": f"{bloc}-{role}",
-                    "lon": list(small["lon"]),
-                    "lat": list(small["lat"]),
+                    "lon": [r["lon"] for r in small],
+                    "lat": [r["lat"] for r in small],
                     "marker": {"size": 12, "line": {"color": "#334155", "width": 1}},
                 }
             )
@@ -143,13 +142,14 @@ def colour_axis(spec: Indicator, values: pd.Series, log: bool, lang: str) -> dic
     return axis
 
 
-def colour_values(values: pd.Series, log: bool) -> list[float | None]:
+def colour_values(values: Iterable[float], log: bool) -> list[float | None]:
     """What the colour scale sees: the value, or log10 of it (zeros drawn at the floor)."""
+    numbers = [float(v) for v in values]
     if not log:
-        return [None if pd.isna(v) else float(v) for v in values]
-    positive = values[values > 0]
-    floor = float(np.log10(positive.min())) if len(positive) else 0.0
-    return [None if pd.isna(v) else (float(np.log10(v)) if v > 0 else floor) for v in values]
+        return [None if math.isnan(v) else v for v in numbers]
+    positive = [v for v in numbers if v > 0]
+    floor = math.log10(min(positive)) if positive else 0.0
+    return [None if math.isnan(v) else (math.log10(v) if v > 0 else floor) for v in numbers]
 
 
 def hover_fields(rows: Sequence[dict[str, Any]], unit: str, lang: str) -> list[list[str]]:
@@ -166,13 +166,31 @@ def hover_fields(rows: Sequence[dict[str, Any]], unit: str, lang: str) -> list[l
             continue
         out.append(
             [
-                format_bare(row["value"], unit, lang),
-                format_number(row["rank"], lang),
-                format_number(row["n_in_bloc"], lang),
+                _bare(float(row["value"]), unit, lang),
+                _whole(float(row["rank"]), lang),
+                _whole(float(row["n_in_bloc"]), lang),
                 zero_note if row["flag"] == "reported_zero" else "",
             ]
         )
     return out
+
+
+# Formatting is most of the cost of an update: the same values come back as a reader
+# scrubs years, so the strings are kept (pure functions of hashable arguments).
+@lru_cache(maxsize=16384)
+def _bare(value: float, unit: str, lang: str) -> str:
+    return format_bare(value, unit, lang)
+
+
+@lru_cache(maxsize=1024)
+def _whole(value: float, lang: str) -> str:
+    return format_number(value, lang)
+
+
+def clear_caches() -> None:
+    """Forget the formatted numbers (the benchmark measures the first sight of a year)."""
+    _bare.cache_clear()
+    _whole.cache_clear()
 
 
 def hover_template(bloc: str, unit: str, year: int, source: str, lang: str) -> str:
@@ -190,11 +208,11 @@ def hover_template(bloc: str, unit: str, year: int, source: str, lang: str) -> s
 
 def _rows_by_bloc(frame: pd.DataFrame) -> dict[str, list[dict[str, Any]]]:
     """Plain rows per bloc in ISO3 order: one pandas pass, then Python lists (fast for 60 rows)."""
-    ordered = frame.sort_values("iso3")
+    ordered = frame if frame["iso3"].is_monotonic_increasing else frame.sort_values("iso3")
     columns = list(ordered.columns)
     rows = [
         dict(zip(columns, values, strict=True))
-        for values in zip(*(ordered[c].to_numpy() for c in columns), strict=True)
+        for values in zip(*(ordered[c].tolist() for c in columns), strict=True)
     ]
     return {bloc: [r for r in rows if r["bloc"] == bloc] for bloc in BLOCS}
 
@@ -238,7 +256,7 @@ def updates(
             out += [(("data", trace_index(bloc, role), "visible"), visible) for role in ROLES]
         out.append((("data", trace_index(bloc, "no_data"), "hovertemplate"), no_data))
         i = trace_index(bloc, "data")
-        values = pd.Series([r["value"] for r in members], dtype=float)
+        values = [r["value"] for r in members]
         template = hover_template(bloc, spec.unit, year, source, lang)
         out += [
             (("data", i, "z"), colour_values(values, log)),
@@ -272,9 +290,7 @@ def updates(
                 (("data", i, "hovertemplate"), template if with_data else no_data),
                 (
                     ("data", i, "marker", "color"),
-                    colour_values(pd.Series([r["value"] for r in part], dtype=float), log)
-                    if with_data
-                    else NO_DATA_COLOUR,
+                    colour_values([r["value"] for r in part], log) if with_data else NO_DATA_COLOUR,
                 ),
                 (("data", i, "marker", "coloraxis"), "coloraxis" if with_data else None),
                 (("data", i, "marker", "line", "width"), [3 if r["iso3"] in chosen else 1 for r in part]),

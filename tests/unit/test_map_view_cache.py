@@ -1,0 +1,102 @@
+"""The map's fast path: pre-indexed member arrays give the same frame as the frame-based
+transform, and what the caches share is never handed out to be changed."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dashboard import loading
+from dashboard.figures import maps
+from dashboard.loading import Indicator, index_members
+from dashboard.map_view import build, clear_caches
+from dashboard.state import FilterState
+from dashboard.transforms import map_values, member_values
+
+COUNTRIES = pd.DataFrame(
+    {
+        "iso3": ["ESP", "ITA", "MLT", "ECU", "BRB", "USA"],
+        "bloc": ["EU27", "EU27", "EU27", "CELAC", "CELAC", "partner"],
+        "name_en": ["Spain", "Italy", "Malta", "Ecuador", "Barbados", "United States"],
+        "name_es": ["España", "Italia", "Malta", "Ecuador", "Barbados", "Estados Unidos"],
+        "lon": [-3.0, 12.0, 14.4, -78.0, -59.5, -100.0],
+        "lat": [40.0, 42.0, 35.9, -1.0, 13.2, 40.0],
+        "area_km2": [500000.0, 300000.0, 300.0, 250000.0, 430.0, 9e6],
+    }
+).set_index("iso3", drop=False)
+STOCK = Indicator(
+    id="stock",
+    group="stocks",
+    unit="persons",
+    source="undesa_ims2024",
+    computed=False,
+    colour="sequential",
+    coverage="complete",
+    label={"en": "Stock"},
+    definition={"en": "def"},
+    method="",
+    years=(1990, 2024),
+)
+LOOKUPS = {
+    ("stock", 2024): pd.DataFrame(
+        {"value": [8.0, 6.0, 0.1, 0.4, 50.0], "flag": ["", "", "", "reported_zero", ""]},
+        index=pd.Index(["ESP", "ITA", "MLT", "ECU", "USA"], name="iso3"),
+    )
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("key", [("stock", 2024), ("stock", 1990)])  # published, and nothing published
+def test_member_values_equal_map_values(key: tuple[str, int], lang: str) -> None:
+    members = index_members(COUNTRIES, LOOKUPS)
+    fast = member_values(members, key[0], "persons", key[1], lang)
+    pd.testing.assert_frame_equal(fast, map_values(LOOKUPS.get(key), COUNTRIES, STOCK, key[1], lang))
+
+
+def test_member_arrays_are_read_only_and_aligned() -> None:
+    members = index_members(COUNTRIES, LOOKUPS)
+    assert list(members.iso3) == ["BRB", "ECU", "ESP", "ITA", "MLT"]
+    values, flags = members.values[("stock", 2024)]
+    assert values[2] == 8.0 and flags[1] == "reported_zero" and pd.isna(values[0])
+    with pytest.raises(ValueError):
+        values[0] = 1.0
+
+
+def test_the_committed_data_gives_the_same_frames_both_ways() -> None:
+    catalogue = loading.catalogue()
+    for spec in list(catalogue.values())[:6]:
+        for year in (spec.years[0], spec.years[-1]):
+            fast = member_values(loading.member_arrays(), spec.id, spec.unit, year, "fr")
+            slow = map_values(
+                loading.values_by_key().get((spec.id, year)), loading.countries(), spec, year, "fr"
+            )
+            pd.testing.assert_frame_equal(fast, slow)
+
+
+def test_cached_views_hand_out_copies() -> None:
+    view = build(FilterState(countries=("BRA",)))
+    table = view.table()
+    table["flag"] = "changed"
+    assert (build(FilterState(countries=("BRA",))).table()["flag"] != "changed").all()
+    profile = view.profile()
+    profile["data"].clear()
+    assert build(FilterState(countries=("BRA",))).profile()["data"]
+
+
+def test_updates_are_the_same_from_cold_and_warm_caches() -> None:
+    state, previous = FilterState(year=2000, countries=("ECU",)), FilterState(year=2024)
+    clear_caches()
+    cold = build(state).updates(previous)
+    warm = build(state).updates(previous)
+    assert cold == warm
+    maps.clear_caches()
+    assert build(state).figure() == build(state).figure()
+
+
+def test_caches_follow_the_loaders() -> None:
+    before = loading.member_arrays()
+    loading.clear_caches()
+    after = loading.member_arrays()
+    assert after is not before and after != before  # compared by identity: old cache keys go unused
+    view = build(FilterState())
+    assert view.frame.equals(member_values(after, view.spec.id, view.spec.unit, view.year, "en"))
