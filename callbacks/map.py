@@ -102,21 +102,28 @@ def register(app: Dash) -> None:
         )
 
     @app.callback(
-        Output(ids.MAP_TABLE, "columns"),
-        Output(ids.MAP_TABLE, "data"),
+        Output(ids.MAP_TABLE_BOX, "children"),
+        Output(ids.MAP_TABLE_READY, "data"),
         Input(ids.MAP_QUERY, "data"),
         Input(ids.MAP_TABS, "active_tab"),
+        State(ids.MAP_TABLE_READY, "data"),
         prevent_initial_call=True,
     )
-    def update_table(query: Any, tab: Any) -> Any:
-        """The table follows the map only while it is on screen (no bytes for a hidden tab)."""
+    def update_table(query: Any, tab: Any, ready: Any) -> Any:
+        """The table follows the map only while it is on screen (no bytes for a hidden tab); it is
+        built the first time the tab opens, then only its rows and columns change (sorting stays)."""
         if tab != "table":
             raise PreventUpdate
         view = build(parse_url(query if isinstance(query, str) else "").state)
-        return map_page.table_columns(view), map_page.table_data(view)
+        if ready is not True:
+            return map_page.table(view), True
+        rows = Patch()
+        rows["props"]["columns"] = map_page.table_columns(view)
+        rows["props"]["data"] = map_page.table_data(view)
+        return rows, no_update
 
     @app.callback(
-        Output(ids.MAP_PROFILE, "figure"),
+        Output(ids.MAP_PROFILE_BOX, "children"),
         Output(ids.MAP_CARDS, "children"),
         Output(ids.MAP_PROFILE_HINT, "children"),
         Output(ids.MAP_PROFILE_KEY, "data"),
@@ -130,7 +137,7 @@ def register(app: Dash) -> None:
         key = map_page.profile_key(view)
         if key == shown:
             raise PreventUpdate
-        return view.profile(), map_page.cards(view), map_page.profile_hint(view), key
+        return map_page.profile_chart(view), map_page.cards(view), map_page.profile_hint(view), key
 
     @app.callback(
         Output(ids.URL, "search"),

@@ -89,6 +89,20 @@ def table_columns(view: MapView) -> list[dict[str, Any]]:
     ]
 
 
+def table(view: MapView) -> Any:
+    """The sortable table of what the map shows."""
+    return dash_table.DataTable(  # type: ignore[attr-defined]
+        id=ids.MAP_TABLE,
+        columns=table_columns(view),
+        data=table_data(view),
+        sort_action="native",
+        page_action="none",
+        style_as_list_view=True,
+        style_cell={"fontFamily": "inherit", "fontSize": "1rem", "padding": "6px"},
+        style_header={"fontWeight": "600"},
+    )
+
+
 def table_data(view: MapView) -> list[dict[str, Any]]:
     _ = translator(view.state.lang)
     table = view.table()
@@ -131,6 +145,14 @@ def cards(view: MapView) -> list[Any]:
 def profile_key(view: MapView) -> str:
     """What the profile depends on: indicator and selected countries."""
     return view.spec.id + ":" + ",".join(view.state.countries)
+
+
+def profile_chart(view: MapView) -> Any:
+    """The profile chart once a country is chosen; nothing before (an empty chart says nothing
+    and costs the first paint a second Plotly render)."""
+    if not view.state.countries:
+        return None
+    return dcc.Graph(id=ids.MAP_PROFILE, figure=view.profile(), config={"displaylogo": False})
 
 
 def profile_hint(view: MapView) -> str:
@@ -242,16 +264,9 @@ def layout(state: FilterState) -> html.Div:
                 className="btn btn-outline-primary btn-sm my-2",
                 download="puentes-map.csv",
             ),
-            dash_table.DataTable(  # type: ignore[attr-defined]
-                id=ids.MAP_TABLE,
-                columns=table_columns(view),
-                data=table_data(view),
-                sort_action="native",
-                page_action="none",
-                style_as_list_view=True,
-                style_cell={"fontFamily": "inherit", "fontSize": "1rem", "padding": "6px"},
-                style_header={"fontWeight": "600"},
-            ),
+            # Filled when the tab is first opened: the table's code and rows are not the first paint's.
+            html.Div(id=ids.MAP_TABLE_BOX),
+            dcc.Store(id=ids.MAP_TABLE_READY, data=False),
         ]
     )
     return html.Div(
@@ -292,7 +307,7 @@ def layout(state: FilterState) -> html.Div:
                         placeholder=_("Choose countries to compare"),
                     ),
                     html.P(profile_hint(view), id=ids.MAP_PROFILE_HINT, className="text-muted small mt-1"),
-                    dcc.Graph(id=ids.MAP_PROFILE, figure=view.profile(), config={"displaylogo": False}),
+                    html.Div(profile_chart(view), id=ids.MAP_PROFILE_BOX),
                     html.Div(cards(view), id=ids.MAP_CARDS),
                 ],
                 className="profile",

@@ -1,0 +1,26 @@
+"""assets/00-prefetch.js asks for the shapes the maps will ask for: the same URLs, the pages
+that exist, and files that are there (a wrong URL would cost a request and save nothing)."""
+
+from __future__ import annotations
+
+import re
+
+from dashboard import urls
+from dashboard.paths import ROOT
+from layouts.router import PAGE_KEYS
+
+SCRIPT = (ROOT / "assets" / "00-prefetch.js").read_text(encoding="utf-8")
+
+
+def test_every_prefetched_url_is_one_the_app_serves_for_its_maps() -> None:
+    prefetched = set(re.findall(r"'(/[^']+)'", SCRIPT))
+    topojson = {urls.TOPOJSON_DIR + p.name for p in (ROOT / "assets" / "topojson").glob("*.json")}
+    assert prefetched
+    assert prefetched <= {urls.GEOMETRY, urls.WORLD_GEOMETRY} | topojson
+
+
+def test_the_pages_named_exist() -> None:
+    block = SCRIPT.split("BY_PAGE = {", 1)[1].split("}", 1)[0]
+    pages = set(re.findall(r"^\s*'?(\w*)'?:", block, flags=re.MULTILINE))
+    assert {"", "map", "corridors"} <= pages
+    assert pages - {""} <= set(PAGE_KEYS)
