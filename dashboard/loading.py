@@ -20,6 +20,7 @@ import pandas as pd
 
 from dashboard import paths
 from dashboard.errors import DataValidationError
+from dashboard.i18n import LANGUAGES
 
 REQUIRED_COLUMNS: dict[str, list[str]] = {
     "countries.csv": [
@@ -36,7 +37,7 @@ REQUIRED_COLUMNS: dict[str, list[str]] = {
         "lat",
         "area_km2",
     ],
-    "groups.csv": ["group", "kind", "members", "n_members", "name_en", "name_es"],
+    "groups.csv": ["group", "kind", "members", "n_members", "name_en", "name_es", "name_pt", "name_fr"],
     "indicators.parquet": ["iso3", "indicator", "year", "value", "flag"],
     "aggregates.parquet": ["group", "indicator", "year", "value", "flag", "n_reporting", "n_members"],
     "corridors.parquet": ["origin", "destination", "year", "sex", "migrant_stock"],
@@ -58,13 +59,21 @@ class Indicator:
     coverage: str
     label: dict[str, str]
     definition: dict[str, str]
-    method: str
+    method: dict[str, str]
     years: tuple[int, ...]
 
     def text(self, field: str, lang: str) -> str:
-        """Label or definition in ``lang``, falling back to English."""
+        """Label, definition or method in ``lang``.
+
+        :func:`catalogue` refuses a catalogue.json without text in every language of the app, so
+        English only stands in for a language the app does not ship (or a record built by hand).
+        """
         values: dict[str, str] = getattr(self, field)
-        return values.get(lang) or values["en"]
+        return values[lang] if lang in values else values.get("en", "")
+
+    def computed_method(self, lang: str) -> str:
+        """How a computed indicator is made, in ``lang``; empty for a published one."""
+        return self.text("method", lang) if self.computed else ""
 
 
 def _folder(data_dir: Path | None) -> Path:
@@ -167,10 +176,20 @@ def catalogue(data_dir: Path | None = None) -> dict[str, Indicator]:
             coverage=spec["coverage"],
             label=dict(spec["label"]),
             definition=dict(spec["definition"]),
-            method=spec["method"],
+            method=dict(spec["method"]),
             years=tuple(spec["years"]),
         )
+        _check_texts(out[spec["id"]], _folder(data_dir) / "catalogue.json")
     return out
+
+
+def _check_texts(spec: Indicator, path: Path) -> None:
+    """Every reader-facing text in every language of the app (none silently shown in English)."""
+    required = ("label", "definition", "method") if spec.computed else ("label", "definition")
+    for field in required:
+        values = getattr(spec, field)
+        if missing := [lang for lang in LANGUAGES if not str(values.get(lang) or "").strip()]:
+            raise DataValidationError(str(path), f"indicator {spec.id!r}: {field} has no text in {missing}")
 
 
 @cache
@@ -201,6 +220,7 @@ def clear_caches() -> None:
         series_by_key,
         geometry_bytes,
         world_geometry_bytes,
+        world_geometry,
         corridors_by_key,
         corridors_by_sex,
         corridor_years,
@@ -260,6 +280,12 @@ def corridors_by_sex(data_dir: Path | None = None) -> dict[str, pd.DataFrame]:
 def corridor_years(data_dir: Path | None = None) -> tuple[int, ...]:
     """The years with corridor data (UN DESA IMS: 1990, 1995, …, 2024)."""
     return tuple(sorted(int(y) for y in corridors(data_dir)["year"].unique()))
+
+
+@cache
+def world_geometry(data_dir: Path | None = None) -> dict[str, Any]:
+    """Every other country's coarser shape as a FeatureCollection (inlined into exported images)."""
+    return dict(_read("world.geojson", _folder(data_dir)))
 
 
 @cache

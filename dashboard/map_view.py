@@ -50,6 +50,11 @@ class MapView:
     def definition(self) -> str:
         return self.spec.text("definition", self.state.lang)
 
+    @property
+    def method(self) -> str:
+        """How a computed indicator is made, in the page's language ("" for a published one)."""
+        return self.spec.computed_method(self.state.lang)
+
     def figure(self) -> dict[str, Any]:
         """The full map figure (first render only): the base figure with the current values."""
         return maps.apply(maps.base_figure(self.frame, urls.GEOMETRY), self.updates())

@@ -55,7 +55,7 @@ def map_table(
             "source": source["name"],
             "edition": source["edition"],
             "licence": source["licence"],
-            "computed_method": spec.method if spec.computed else "",
+            "computed_method": spec.computed_method(lang),
         }
     )
     return out.sort_values(["bloc", "rank_in_bloc", "country"], na_position="last").reset_index(drop=True)[

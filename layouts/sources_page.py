@@ -43,7 +43,11 @@ def indicator_table(state: FilterState) -> dbc.Table:
     sources = loading.sources()
     rows = []
     for spec in loading.catalogue().values():
-        method = html.Div([html.Em(_("Computed") + ": "), spec.method]) if spec.computed else None
+        method = (
+            html.Div([html.Em(_("Computed") + ": "), spec.computed_method(state.lang)])
+            if spec.computed
+            else None
+        )
         rows.append(
             html.Tr(
                 [

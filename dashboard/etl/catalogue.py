@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard.errors import DataValidationError
+from dashboard.etl.reference import LANGUAGES
 
 CATALOGUE_FILE = Path(__file__).with_name("catalogue.toml")
 REQUIRED = (
@@ -24,6 +25,9 @@ REQUIRED = (
     "definition",
     "method",
 )
+# What readers see: a table with non-empty text in every language the app ships.
+TEXT_FIELDS = ("label", "definition", "method")
+SOURCE_FIELDS = ("name", "publisher", "edition", "licence", "citation", "url", "raw")
 UNITS = {"persons", "percent", "per_1000", "usd"}
 GROUPS = {"stocks", "shares", "flows", "refugees", "remittances", "population"}
 
@@ -54,12 +58,54 @@ def load(path: Path = CATALOGUE_FILE) -> dict[str, Any]:
             for part in ("numerator", "denominator"):
                 if spec.get(part) not in ids:
                     problems.append(f"{name}: {part} {spec.get(part)!r} is not an indicator")
-        for field in ("label", "definition"):
-            if not {"en", "es"} <= set(spec.get(field, {})):
-                problems.append(f"{name}: {field} needs at least English and Spanish")
+        problems += text_problems(spec)
+    for key, source in sources.items():
+        problems += [f"source {key}: missing {field!r}" for field in SOURCE_FIELDS if field not in source]
     if problems:
         raise DataValidationError(str(path), "; ".join(problems))
-    return {"sources": sources, "indicators": indicators}
+    return {"sources": sources, "indicators": [with_texts(spec) for spec in indicators]}
+
+
+def text_problems(spec: dict[str, Any]) -> list[str]:
+    """What is missing from an indicator's reader-facing texts, one line per field and language.
+
+    ``label`` and ``definition`` need non-empty text in each of :data:`LANGUAGES`; so does
+    ``method``, which may instead be ``""`` (nothing to explain) unless the indicator is computed.
+    """
+    name, problems = spec.get("id", "?"), []
+    for field in TEXT_FIELDS:
+        values = spec.get(field)
+        if values is None:
+            continue  # reported as a missing key
+        if field == "method" and values == "":
+            if spec.get("computed"):
+                problems.append(f"{name}: method is empty but the indicator is computed")
+            continue
+        if not isinstance(values, dict):
+            problems.append(f"{name}: {field} must be a table of texts by language {list(LANGUAGES)}")
+            continue
+        missing = [
+            lang for lang in LANGUAGES if not isinstance(values.get(lang), str) or not values[lang].strip()
+        ]
+        if missing:
+            problems.append(
+                f"{name}: {field} has no text in {', '.join(missing)}"
+                f" (each of {', '.join(LANGUAGES)} is required)"
+            )
+        if unknown := sorted(set(values) - set(LANGUAGES)):
+            problems.append(f"{name}: {field} has unknown language(s) {unknown}")
+    return problems
+
+
+def with_texts(spec: dict[str, Any]) -> dict[str, Any]:
+    """The indicator with every text field as ``{lang: text}`` (an empty method in each language)."""
+    texts = {
+        field: {lang: spec[field][lang] for lang in LANGUAGES}
+        if spec[field]
+        else dict.fromkeys(LANGUAGES, "")
+        for field in TEXT_FIELDS
+    }
+    return {**spec, **texts}
 
 
 def with_coverage(catalogue: dict[str, Any], indicators: pd.DataFrame) -> dict[str, Any]:

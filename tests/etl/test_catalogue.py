@@ -1,0 +1,129 @@
+"""The indicator catalogue needs every reader-facing text in English, Spanish, Portuguese and French."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from dashboard import loading
+from dashboard.errors import DataValidationError
+from dashboard.etl import catalogue as cat
+from dashboard.i18n import LANGUAGES
+
+SOURCE = """
+[sources.s]
+name = "A dataset"
+publisher = "An office"
+edition = "2024"
+licence = "CC BY 4.0"
+citation = "An office (2024). A dataset."
+url = "https://example.org/"
+raw = "a.csv"
+"""
+
+
+def texts(word: str, skip: str = "") -> str:
+    return "".join(f'{lang} = "{word} ({lang})"\n' for lang in LANGUAGES if lang != skip)
+
+
+def indicator(
+    ident: str = "stock", *, computed: bool = False, method: str = "", skip: tuple[str, str] = ("", "")
+) -> str:
+    """One ``[[indicator]]`` entry; ``skip=(field, lang)`` leaves that language out of that field."""
+    body = f"""
+[[indicator]]
+id = "{ident}"
+group = "stocks"
+unit = "persons"
+source = "s"
+computed = {str(computed).lower()}
+aggregate = "sum"
+coverage = "complete"
+colour = "sequential"
+"""
+    if not method:
+        body += 'method = ""\n'
+    for field in ("label", "definition", *(["method"] if method else [])):
+        body += f"\n[indicator.{field}]\n" + texts(
+            method if field == "method" else field, skip[1] if skip[0] == field else ""
+        )
+    return body
+
+
+def load(tmp_path: Path, *indicators: str) -> dict[str, Any]:
+    path = tmp_path / "catalogue.toml"
+    path.write_text(SOURCE + "".join(indicators), encoding="utf-8")
+    return cat.load(path)
+
+
+def test_a_complete_catalogue_loads_with_every_text_in_every_language(tmp_path: Path) -> None:
+    out = load(tmp_path, indicator(), indicator("share", computed=True, method="how"))
+    stock, share = out["indicators"]
+    assert stock["definition"] == {lang: f"definition ({lang})" for lang in LANGUAGES}
+    assert stock["method"] == dict.fromkeys(LANGUAGES, "")  # no method: empty in each language
+    assert share["method"]["fr"] == "how (fr)"
+
+
+@pytest.mark.parametrize("field", ["label", "definition", "method"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_missing_language_fails_naming_the_indicator_and_field(
+    tmp_path: Path, field: str, lang: str
+) -> None:
+    broken = indicator("emigrant_share", computed=True, method="how", skip=(field, lang))
+    with pytest.raises(DataValidationError, match=rf"emigrant_share: {field} has no text in {lang} "):
+        load(tmp_path, indicator(), broken)
+
+
+def test_blank_text_counts_as_missing(tmp_path: Path) -> None:
+    blank = indicator().replace('pt = "definition (pt)"', 'pt = "  "')
+    with pytest.raises(DataValidationError, match=r"stock: definition has no text in pt"):
+        load(tmp_path, blank)
+
+
+def test_every_missing_language_is_listed_at_once(tmp_path: Path) -> None:
+    only_two = indicator().replace('pt = "label (pt)"\nfr = "label (fr)"\n', "")
+    with pytest.raises(DataValidationError, match=r"stock: label has no text in pt, fr"):
+        load(tmp_path, only_two)
+
+
+def test_a_text_given_as_a_single_string_fails(tmp_path: Path) -> None:
+    english_only = indicator("share", computed=True).replace(
+        'method = ""', 'method = "numerator / denominator"'
+    )
+    with pytest.raises(DataValidationError, match=r"share: method must be a table of texts by language"):
+        load(tmp_path, english_only)
+
+
+def test_a_computed_indicator_needs_a_method(tmp_path: Path) -> None:
+    with pytest.raises(DataValidationError, match=r"share: method is empty but the indicator is computed"):
+        load(tmp_path, indicator("share", computed=True))
+
+
+def test_an_unknown_language_code_fails(tmp_path: Path) -> None:
+    typo = indicator().replace('pt = "label (pt)"', 'pt = "label (pt)"\npt_BR = "rótulo"')
+    with pytest.raises(DataValidationError, match=r"stock: label has unknown language\(s\) \['pt_BR'\]"):
+        load(tmp_path, typo)
+
+
+def test_the_shipped_catalogue_has_every_text_in_every_language() -> None:
+    for spec in cat.load()["indicators"]:
+        for field in cat.TEXT_FIELDS:
+            if field == "method" and not spec["computed"] and not spec["method"]["en"]:
+                continue
+            assert all(spec[field][lang].strip() for lang in LANGUAGES), (spec["id"], field)
+            # English copied into two other languages would leave at most two distinct texts
+            distinct = {spec[field][lang] for lang in LANGUAGES}
+            assert len(distinct) > 2, (spec["id"], field, "untranslated?")
+
+
+def test_the_app_refuses_a_processed_catalogue_missing_a_language(tmp_path: Path) -> None:
+    no_years = pd.DataFrame({"indicator": pd.Series(dtype=str), "year": pd.Series(dtype=int)})
+    processed = cat.with_coverage(load(tmp_path, indicator()), no_years)
+    del processed["indicators"][0]["definition"]["fr"]
+    (tmp_path / "catalogue.json").write_text(json.dumps(processed), encoding="utf-8")
+    with pytest.raises(DataValidationError, match=r"indicator 'stock': definition has no text in \['fr'\]"):
+        loading.catalogue(tmp_path)
