@@ -1,39 +1,68 @@
-"""Dialogue and programme pages glue: theme and year filters -> timeline; a click -> the event's
-card; the programme filter -> cards and results."""
+"""Dialogue and programme pages glue: the timeline's filters -> address bar + timeline; a click ->
+the event's card; the programme filters -> address bar, component choices, map, cards and results."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from dash import Dash, Input, Output, State
+from dash import Dash, Input, Output, State, ctx
+from dash.exceptions import PreventUpdate
 
-from dashboard import dialogue, timeline
+from dashboard import dialogue, loading, programmes, timeline, transforms
+from dashboard.state import (
+    dialogue_query,
+    programmes_query,
+    with_dialogue_controls,
+    with_programme_controls,
+    with_selection,
+)
 from layouts import dialogue_page, ids, programmes_page
 from layouts.router import parse_url
 
+PROGRAMME_CONTROLS = {
+    "programme": ids.PROGRAMMES_FILTER,
+    "component": ids.PROGRAMMES_COMPONENT,
+    "themes": ids.PROGRAMMES_THEMES,
+    "countries": ids.PROGRAMMES_COUNTRIES,
+}
+
+
+def shared_with(search: Any, countries: Any) -> Any:
+    """The shared state of the address bar with the page's country choice."""
+    years = transforms.years_by_indicator(loading.catalogue())
+    known = frozenset(loading.countries()["iso3"])
+    state = parse_url(search).state
+    return with_selection(
+        state, years, countries=countries if isinstance(countries, list) else [], known_countries=known
+    )
+
 
 def register(app: Dash) -> None:
-    """Attach the dialogue page callbacks to ``app``."""
+    """Attach the dialogue and programmes page callbacks to ``app``."""
+    address = [
+        Output(ids.URL, "search", allow_duplicate=True),
+        Output(ids.APP_SEARCH, "data", allow_duplicate=True),
+    ]
 
     @app.callback(
+        *address,
         Output(ids.DIALOGUE_TIMELINE, "figure"),
         Input(ids.DIALOGUE_THEMES, "value"),
         Input(ids.DIALOGUE_YEARS, "value"),
+        Input(ids.DIALOGUE_COUNTRIES, "value"),
+        State(ids.URL, "pathname"),
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )
-    def filter_timeline(themes: Any, years: Any, search: Any) -> Any:
-        lang = parse_url(search).state.lang
-        chosen = [t for t in themes if isinstance(t, str)] if isinstance(themes, list) else []
-        span = (
-            years
-            if isinstance(years, list) and len(years) == 2 and all(isinstance(y, int) for y in years)
-            else None
-        )
-        rows = timeline.select(
-            dialogue.events(), chosen, tuple(span) if span else (timeline.FIRST_YEAR, timeline.LAST_YEAR)
-        )
-        return timeline.figure(rows, dialogue.themes(), lang)
+    def filter_timeline(themes: Any, years: Any, countries: Any, pathname: Any, search: Any) -> Any:
+        text = search if isinstance(search, str) else ""
+        state = shared_with(text, countries)
+        before = dialogue_page.parse(text)[0]
+        page = with_dialogue_controls(before, themes, years, set(dialogue.themes()["id"]), dialogue_page.SPAN)
+        query = dialogue_query(state, page, dialogue_page.SPAN)
+        if query == dialogue_page.query(parse_url(text).state, text):
+            raise PreventUpdate  # the controls show what the address bar says
+        return query, {"path": pathname, "search": query}, dialogue_page.timeline_figure(state, page)
 
     @app.callback(
         Output(ids.DIALOGUE_DETAIL, "children"),
@@ -45,12 +74,28 @@ def register(app: Dash) -> None:
         return dialogue_page.event_card(timeline.clicked_event(click), parse_url(search).state)
 
     @app.callback(
+        *address,
+        Output(ids.PROGRAMMES_COMPONENT, "options"),
+        Output(ids.PROGRAMMES_COMPONENT, "value"),
+        Output(ids.PROGRAMMES_MAP, "figure"),
+        Output(ids.PROGRAMMES_MAP_CAPTION, "children"),
+        Output(ids.PROGRAMMES_REACHED, "children"),
         Output(ids.PROGRAMMES_BODY, "children"),
-        Input(ids.PROGRAMMES_FILTER, "value"),
+        *[Input(i, "value") for i in PROGRAMME_CONTROLS.values()],
+        State(ids.URL, "pathname"),
         State(ids.URL, "search"),
         prevent_initial_call=True,
     )
-    def filter_programmes(programme: Any, search: Any) -> Any:
-        return programmes_page.body(
-            programme if isinstance(programme, str) else "all", parse_url(search).state.lang
-        )
+    def filter_programmes(*args: Any) -> Any:
+        values = dict(zip(PROGRAMME_CONTROLS, args[:4], strict=True))
+        pathname, text = args[4], args[5] if isinstance(args[5], str) else ""
+        changed = next((k for k, i in PROGRAMME_CONTROLS.items() if i == ctx.triggered_id), "")
+        state = shared_with(text, values["countries"])
+        components, themes = programmes.component_ids(dialogue.components()), set(dialogue.themes()["id"])
+        page = with_programme_controls(programmes_page.parse(text)[0], changed, values, components, themes)
+        query = programmes_query(state, page)
+        if query == programmes_page.query(parse_url(text).state, text):
+            raise PreventUpdate  # the controls show what the address bar says
+        options = programmes_page.component_options(page.programme, state.lang)
+        written = {"path": pathname, "search": query}
+        return query, written, options, page.component or None, *programmes_page.panels(state, page)

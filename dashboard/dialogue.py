@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -42,6 +42,8 @@ SUBFIELDS: dict[str, dict[str, Any]] = {
                 "years": (), "method": ""},
 }
 LISTS = {"countries", "groups", "themes", "lead", "implementers", "funders", "partners"}
+# Explanations that may be one English string or a table of the four languages.
+NOTES = ("definition_note", "reason")
 FLAGS = {"disputed", "approximate", "ongoing"}
 _TEXTS, _COMMON = ("title", "summary"), ("countries", "groups", "themes", "note")
 _DATES = ("date_start", "date_end", "precision")
@@ -95,6 +97,12 @@ def _check_item(table: str, item: Mapping[str, Any], known: Known, fail: Fail) -
         values = item[field]
         if not isinstance(values, dict) or any(not str(values.get(lang, "")).strip() for lang in LANGS):
             raise fail(f"{field} needs non-empty text in each of {list(LANGS)}")
+    for field in NOTES:
+        values = item.get(field, "")
+        if isinstance(values, dict) and any(not str(values.get(lang, "")).strip() for lang in LANGS):
+            raise fail(f"{field} needs non-empty text in each of {list(LANGS)} (or one English string)")
+        if not isinstance(values, dict | str):
+            raise fail(f"{field} must be a string or a table of {list(LANGS)}")
     iso3, places = known["countries"], known["countries"] | known["groups"]
     vocabularies = {"countries": iso3, "groups": known["groups"], "themes": known["themes"], "country": iso3}
     for field, allowed in (vocabularies | {"presidency": iso3, "origin": places}).items():
@@ -142,7 +150,11 @@ def _check_claim(item: Mapping[str, Any], known: Known, fail: Fail) -> None:
     compare = item.get("compare", {})
     if not isinstance(item["comparable"], bool):
         raise fail("comparable must be true or false")
-    if not item["comparable"] and not str(item.get("reason", "")).strip():
+    reason = item.get("reason", "")
+    if (
+        not item["comparable"]
+        and not str(reason.get("en", "") if isinstance(reason, dict) else reason).strip()
+    ):
         raise fail("comparable = false needs a reason")
     if item["comparable"] and not compare:
         raise fail("comparable = true needs a compare mapping")
@@ -217,6 +229,10 @@ def _row(table: str, item: Mapping[str, Any]) -> dict[str, Any]:
             sources = item["sources"]
             row["sources"] = tuple({**source, "evidence": tuple(source["evidence"])} for source in sources)
             row["files"] = tuple(dict.fromkeys(source["file"] for source in sources))
+        elif field in NOTES:
+            notes = value if isinstance(value, dict) else {lang: value or "" for lang in LANGS}
+            row[field] = notes["en"]
+            row.update({f"{field}_{lang}": notes[lang] for lang in LANGS})
         elif field in ("date_start", "date_end"):
             row["date" if field == "date_start" else "date_end"] = pd.Timestamp(value) if value else pd.NaT
         else:
@@ -284,3 +300,35 @@ def clear_caches() -> None:
     """Forget every cached document and frame (for tests that point at another data folder)."""
     for loader in (documents, themes, groups, events, programmes, components, results, claims):
         loader.cache_clear()
+
+
+# Groups that stand for a whole side of the dialogue (or a region the seeds do not enumerate):
+# an item naming them is region-wide, not a visit to each member country.
+REGION_WIDE = frozenset({"CELAC", "EU27"})
+
+
+def group_members(group_table: pd.DataFrame) -> dict[str, tuple[str, ...]]:
+    """``data/groups.csv`` as group code -> member ISO3 codes."""
+    return {
+        str(g): tuple(str(m).split())
+        for g, m in zip(group_table["group"], group_table["members"], strict=True)
+    }
+
+
+def places(
+    countries: Iterable[str], groups: Iterable[str], members: Mapping[str, Sequence[str]], *extra: str
+) -> tuple[str, ...]:
+    """ISO3 codes an item names: its countries, ``extra`` codes (e.g. where an event was held),
+    and the members of its sub-regional groups (OECS -> ATG DMA GRD KNA LCA VCT; ``members``
+    from :func:`group_members`). Blocs and seed-only groups (``lac``, ``iberoamerica``) are
+    region-wide: see :func:`regions`."""
+    codes = [*countries, *(c for c in extra if c)]
+    for code in groups:
+        if code in members and code not in REGION_WIDE:
+            codes += members[code]
+    return tuple(dict.fromkeys(codes))
+
+
+def regions(groups: Iterable[str], members: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
+    """The groups of an item that are region-wide (not mapped to member countries)."""
+    return tuple(code for code in groups if code in REGION_WIDE or code not in members)

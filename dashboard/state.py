@@ -48,6 +48,11 @@ class Parsed:
     notices: tuple[Notice, ...] = field(default_factory=tuple)
 
 
+def _query_text(search: object) -> str:
+    """The query without its ``?``; anything but a string (a forged callback value) is empty."""
+    return search.lstrip("?") if isinstance(search, str) else ""
+
+
 def _first(query: Mapping[str, Sequence[str]], key: str) -> str | None:
     values = query.get(key)
     return values[0] if values else None
@@ -59,7 +64,7 @@ def parse(
     known_countries: frozenset[str] | set[str],
 ) -> Parsed:
     """Filter state from a query string, given each indicator's years and the known codes."""
-    text = (search or "").lstrip("?")
+    text = _query_text(search)
     notices: list[Notice] = []
     if len(text) > MAX_QUERY_LENGTH:
         return Parsed(FilterState(), (Notice("query", text[:40] + "…"),))
@@ -221,7 +226,7 @@ def parse_corridors(
     Only this page's own parameters produce notices here (the shared ones are reported by
     :func:`parse`). Origins or destinations in the link mean ``direction=custom``.
     """
-    text = (search or "").lstrip("?")
+    text = _query_text(search)
     if len(text) > MAX_QUERY_LENGTH:
         return CorridorState(), ()
     query = parse_qs(text, keep_blank_values=True)
@@ -346,3 +351,155 @@ def with_corridor_controls(
     if changed == "side":
         return replace(state, side=pick("side", SIDES, current.side))  # type: ignore[arg-type]
     return state
+
+
+# -- the dialogue and programmes pages' own parameters -----------------------------------------
+# Both use the shared ``countries`` as their country filter.
+
+
+@dataclass(frozen=True)
+class DialogueState:
+    """The timeline's filters beside the shared ones: themes (none = all) and a year span."""
+
+    themes: tuple[str, ...] = ()
+    start: int = 2005
+    end: int = 2020
+
+
+@dataclass(frozen=True)
+class ProgrammeState:
+    """The programmes page's filters: one programme and one of its components ("" = all), themes."""
+
+    programme: str = ""
+    component: str = ""
+    themes: tuple[str, ...] = ()
+
+
+def parse_ids(value: str | None, known: Collection[str], key: str, notices: list[Notice]) -> tuple[str, ...]:
+    """Known ids from a comma-separated value, de-duplicated; the others become notices."""
+    ids = [part.strip() for part in (value or "").split(",") if part.strip()]
+    for bad in [i for i in ids if i not in known]:
+        notices.append(Notice(key, bad))
+    return tuple(dict.fromkeys(i for i in ids if i in known))
+
+
+def parse_dialogue(
+    search: str | None, themes: Collection[str], span: tuple[int, int]
+) -> tuple[DialogueState, tuple[Notice, ...]]:
+    """The timeline's ``themes``, ``from`` and ``to``; bad values -> defaults + notices."""
+    text = _query_text(search)
+    if len(text) > MAX_QUERY_LENGTH:
+        return DialogueState(start=span[0], end=span[1]), ()
+    query = parse_qs(text, keep_blank_values=True)
+    notices: list[Notice] = []
+    chosen = parse_ids(_first(query, "themes"), themes, "themes", notices)
+    bounds = []
+    for key, default in (("from", span[0]), ("to", span[1])):
+        value = _first(query, key)
+        ok = value is not None and value.isdigit() and span[0] <= int(value) <= span[1]
+        if value is not None and not ok:
+            notices.append(Notice(key, value))
+        bounds.append(int(value) if ok and value is not None else default)
+    start, end = sorted(bounds)
+    return DialogueState(chosen, start, end), tuple(notices)
+
+
+def dialogue_query(shared: FilterState, dialogue: DialogueState, span: tuple[int, int]) -> str:
+    """Query string of the timeline: the shared filters, then its own non-default ones."""
+    params: dict[str, str] = {}
+    if dialogue.themes:
+        params["themes"] = ",".join(dialogue.themes)
+    if dialogue.start != span[0]:
+        params["from"] = str(dialogue.start)
+    if dialogue.end != span[1]:
+        params["to"] = str(dialogue.end)
+    return _join(to_query(shared), params)
+
+
+def _join(head: str, params: Mapping[str, str]) -> str:
+    if not params:
+        return head
+    tail = urlencode(params, safe=",")
+    return f"{head}&{tail}" if head else f"?{tail}"
+
+
+def parse_programmes(
+    search: str | None, components: Mapping[str, str], themes: Collection[str]
+) -> tuple[ProgrammeState, tuple[Notice, ...]]:
+    """The programmes page's ``programme``, ``component`` (``components``: id -> its programme)
+    and ``themes``. A component alone implies its programme; one of another programme is dropped."""
+    text = _query_text(search)
+    if len(text) > MAX_QUERY_LENGTH:
+        return ProgrammeState(), ()
+    query = parse_qs(text, keep_blank_values=True)
+    notices: list[Notice] = []
+    programme = _first(query, "programme") or ""
+    if programme and programme not in set(components.values()):
+        notices.append(Notice("programme", programme))
+        programme = ""
+    component = _first(query, "component") or ""
+    if component and (
+        component not in components or components[component] != (programme or components[component])
+    ):
+        notices.append(Notice("component", component))
+        component = ""
+    programme = components[component] if component else programme
+    return ProgrammeState(
+        programme, component, parse_ids(_first(query, "themes"), themes, "themes", notices)
+    ), tuple(notices)
+
+
+def programmes_query(shared: FilterState, programmes: ProgrammeState) -> str:
+    """Query string of the programmes page: the shared filters, then its own non-default ones."""
+    params = {"programme": programmes.programme, "component": programmes.component}
+    params = {key: value for key, value in params.items() if value}
+    if programmes.themes:
+        params["themes"] = ",".join(programmes.themes)
+    return _join(to_query(shared), params)
+
+
+def with_programme_controls(
+    current: ProgrammeState, changed: str, controls: Mapping[str, object], components: Mapping[str, str],
+    themes: Collection[str],
+) -> ProgrammeState:  # fmt: skip
+    """The programmes page's state after a control moved; bad values keep the current setting.
+    Choosing a programme clears a component of another; choosing a component sets its programme."""
+    # Only strings (or None) can name a programme or component: a forged list is not hashable.
+    programme, component = (
+        value if value is None or isinstance(value, str) else "\0"
+        for value in (controls.get("programme"), controls.get("component"))
+    )
+    chosen = controls.get("themes")
+    picked = (
+        tuple(dict.fromkeys(t for t in chosen if isinstance(t, str) and t in themes))
+        if isinstance(chosen, list)
+        else current.themes
+    )
+    state = replace(current, themes=picked)
+    if changed == "programme" and (programme in set(components.values()) or programme in ("", "all", None)):
+        name = "" if programme in ("all", None) else str(programme)
+        keep = state.component if components.get(state.component) == name else ""
+        return replace(state, programme=name, component=keep)
+    if changed == "component" and (component in components or component in ("", None)):
+        name = str(component or "")
+        return replace(state, component=name, programme=components[name] if name else state.programme)
+    return state
+
+
+def with_dialogue_controls(
+    current: DialogueState, themes: object, years: object, known: Collection[str], span: tuple[int, int]
+) -> DialogueState:
+    """The timeline's state after its controls moved; bad values keep the current setting."""
+    picked = (
+        tuple(dict.fromkeys(t for t in themes if isinstance(t, str) and t in known))
+        if isinstance(themes, list)
+        else current.themes
+    )
+    bounds = (
+        sorted(int(y) for y in years)
+        if isinstance(years, list)
+        and len(years) == 2
+        and all(isinstance(y, int) and span[0] <= y <= span[1] for y in years)
+        else [current.start, current.end]
+    )
+    return DialogueState(picked, bounds[0], bounds[1])

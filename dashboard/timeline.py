@@ -4,6 +4,7 @@ Pure: frames from :mod:`dashboard.dialogue` in, frames and figure dicts out."""
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -35,16 +36,34 @@ def lane_labels(lang: str) -> dict[str, str]:
 
 
 def select(
-    events: pd.DataFrame, themes: Collection[str] = (), years: tuple[int, int] = (FIRST_YEAR, LAST_YEAR)
+    events: pd.DataFrame,
+    themes: Collection[str] = (),
+    years: tuple[int, int] = (FIRST_YEAR, LAST_YEAR),
+    countries: Collection[str] = (),
+    groups: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Events in the lanes whose start year is in ``years`` and that carry any of ``themes``
-    (no themes = every theme)."""
+    """Events in the lanes whose start year is in ``years``, that carry any of ``themes`` (none =
+    every theme) and that concern any of ``countries`` (none = all): held there, under its EU
+    presidency, naming it or a sub-regional group it belongs to (``groups``: data/groups.csv).
+    Events of the whole EU or CELAC side are not a country's own and are left out by a country."""
     rows = events[events["kind"].isin(LANES)]
     start = rows["date"].dt.year
     keep = (start >= years[0]) & (start <= years[1])
     if themes:
         wanted = set(themes)
         keep &= rows["themes"].map(lambda ts: bool(wanted.intersection(ts)))
+    if countries:
+        chosen = set(countries)
+        members = dialogue.group_members(groups) if groups is not None else {}
+        keep &= pd.Series(
+            [
+                bool(chosen.intersection(dialogue.places(r["countries"], r["groups"], members, r["country"],
+                                                         r["presidency"])))
+                for r in records(rows)
+            ],
+            index=rows.index,
+            dtype=bool,
+        )  # fmt: skip
     return rows[keep]
 
 
@@ -63,12 +82,15 @@ def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return [{str(k): v for k, v in row.items()} for row in frame.to_dict("records")]
 
 
-def figure(rows: pd.DataFrame, themes: pd.DataFrame, lang: str) -> dict[str, Any]:
-    """Markers on a date axis, one lane per kind, coloured by the event's first theme."""
+def figure(
+    rows: pd.DataFrame, themes: pd.DataFrame, lang: str, kinds: Collection[str] = ()
+) -> dict[str, Any]:
+    """Markers on a date axis, one lane per kind, coloured by the event's first theme. ``kinds``
+    keeps lanes even when a filter empties them (a steady chart while filtering)."""
     labels = lane_labels(lang)
     colour = dict(zip(themes["id"], themes["colour"], strict=True))
     theme_name = dict(zip(themes["id"], themes[f"label_{lang}"], strict=True))
-    lanes = [k for k in LANES if k in set(rows["kind"])]
+    lanes = [k for k in LANES if k in set(rows["kind"]) | set(kinds)]
     _ = translator(lang)
     colour[""], theme_name[""] = NO_THEME_COLOUR, _("No theme stated")
     traces = []
@@ -100,6 +122,10 @@ def figure(rows: pd.DataFrame, themes: pd.DataFrame, lang: str) -> dict[str, Any
             }
         )
     height = 160 + 48 * max(len(lanes), 1)
+    empty = [
+        {"text": _("No event matches these filters"), "showarrow": False, "xref": "paper", "yref": "paper",
+         "x": 0.5, "y": 0.5, "font": {"size": 16, "color": "#6c757d"}}
+    ]  # fmt: skip
     return {
         "data": traces,
         "layout": {
@@ -112,11 +138,14 @@ def figure(rows: pd.DataFrame, themes: pd.DataFrame, lang: str) -> dict[str, Any
                 "gridcolor": "#e9ecef",
             },
             "yaxis": {
+                "type": "category",
                 "categoryorder": "array",
                 "categoryarray": [labels[k] for k in reversed(lanes)],
+                "range": [-0.5, max(len(lanes), 1) - 0.5],
                 "automargin": True,
                 "fixedrange": True,
             },
+            "annotations": [] if traces else empty,
             "legend": {"orientation": "h", "y": -0.12, "x": 0},
             "plot_bgcolor": "white",
             "paper_bgcolor": "white",
@@ -132,3 +161,40 @@ def clicked_event(click: object) -> str | None:
     except (TypeError, KeyError, IndexError):
         return None
     return value if isinstance(value, str) else None
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """A High Level Meeting or EU–CELAC summit as a marker on a chart with a year axis.
+
+    ``year`` is a decimal year at the middle of the period the source states (a summit known only
+    by its year sits mid-year); ``label`` is short ("HLM IX", "Lima summit"), ``title`` the hover;
+    ``number`` is an HLM's roman numeral ("" for a summit)."""
+
+    id: str
+    year: float
+    label: str
+    title: str
+    number: str = ""
+
+
+def meetings(events: pd.DataFrame, lang: str) -> list[Meeting]:
+    """The HLMs and the summits of both sides (EU27 and CELAC), in date order."""
+    _ = translator(lang)
+    rows = events[
+        (events["kind"] == "hlm")
+        | ((events["kind"] == "summit") & events["groups"].map(lambda gs: {"EU27", "CELAC"} <= set(gs)))
+    ]
+    out = []
+    for row in records(rows.sort_values("date")):
+        start = row["date"]
+        days = {"day": 1, "month": start.days_in_month, "year": 365 + start.is_leap_year}[row["precision"]]
+        year = start.year + (start.day_of_year - 1 + days / 2) / (365 + start.is_leap_year)
+        number = ROMAN.get(row["id"].removeprefix("hlm_"), "") if row["kind"] == "hlm" else ""
+        if number:
+            label = _("HLM {number}").format(number=number)
+        else:
+            label = _("{city} summit").format(city=row["city"]) if row["city"] else _("Summit")
+        title = f"{dialogue.text(row, lang)} · {date_label(row, lang)}"
+        out.append(Meeting(row["id"], round(year, 3), label, title, number))
+    return out

@@ -1,5 +1,6 @@
-"""Programme results: per programme, who ran it, when, its budget and key figures; then every
-result with its places and sources. Filterable by programme. All from the cited seed data."""
+"""Programme results: a map of the countries each programme or component reached; per programme,
+who ran it, when, its budget and key figures; every result with its places and sources.
+Filterable by programme, component, theme and country (the shared ``countries``), all in the URL."""
 
 from __future__ import annotations
 
@@ -9,11 +10,37 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import dialogue, loading, timeline, transforms
+from dashboard import dialogue, loading, programmes, timeline, transforms, urls
+from dashboard.figures.programmes import programme_map
 from dashboard.i18n import format_number, translator
-from dashboard.state import FilterState
+from dashboard.state import FilterState, ProgrammeState, parse_programmes, programmes_query
 from layouts import ids
-from layouts.common import header
+from layouts.common import header, notice
+from layouts.dialogue_page import place_options, theme_options
+from layouts.map_page import GRAPH_CONFIG
+
+
+def parse(search: str) -> tuple[ProgrammeState, Any]:
+    """The page's own state and notices from the query string."""
+    return parse_programmes(
+        search, programmes.component_ids(dialogue.components()), set(dialogue.themes()["id"])
+    )
+
+
+def query(state: FilterState, search: str) -> str:
+    """The canonical query of the page for ``state`` (the language switch keeps the view)."""
+    return programmes_query(state, parse(search)[0])
+
+
+def reach_rows() -> pd.DataFrame:
+    return programmes.reach(
+        dialogue.programmes(), dialogue.components(), dialogue.results(), loading.groups()
+    )
+
+
+def selected(state: FilterState, page: ProgrammeState) -> pd.DataFrame:
+    """The programme, component and result rows the filters keep."""
+    return programmes.select(reach_rows(), page.programme, page.component, page.themes, state.countries)
 
 
 def programme_options(lang: str) -> list[dict[str, str]]:
@@ -22,6 +49,26 @@ def programme_options(lang: str) -> list[dict[str, str]]:
     return [{"label": _("All programmes"), "value": "all"}] + [
         {"label": dialogue.text(row, lang), "value": row["id"]} for row in timeline.records(table)
     ]
+
+
+def component_options(programme: str, lang: str) -> list[dict[str, str]]:
+    """The components of one programme, or of every programme named "Programme — component"."""
+    names = programme_names(lang)
+    table = dialogue.components()
+    rows = table[table["programme"] == programme] if programme else table
+    return [
+        {
+            "label": dialogue.text(row, lang)
+            if programme
+            else f"{names[row['programme']]} — {dialogue.text(row, lang)}",
+            "value": row["id"],
+        }
+        for row in timeline.records(rows)
+    ]
+
+
+def programme_names(lang: str) -> dict[str, str]:
+    return {row["id"]: dialogue.text(row, lang) for row in timeline.records(dialogue.programmes())}
 
 
 def unit_words(lang: str) -> dict[str, str]:
@@ -47,10 +94,24 @@ def value_text(row: dict[str, Any], lang: str) -> str:
     return f"+{number} %" if row["unit"] == "percent_change" else f"{number} {words}"
 
 
+def group_names(codes: Any, lang: str) -> list[str]:
+    """Names of group codes: data/groups.csv, then the seed-only groups of themes.toml."""
+    table, extra = loading.groups(), dialogue.groups().set_index("id")
+    out = []
+    for code in codes:
+        if code in table.index:
+            out.append(str(table.loc[code].get(f"name_{lang}") or table.loc[code, "name_en"]))
+        elif code in extra.index:
+            out.append(dialogue.text(extra.loc[code], lang, "label"))
+        else:
+            out.append(str(code))
+    return out
+
+
 def places(row: dict[str, Any], lang: str) -> str:
     codes = list(row["countries"])
     names = transforms.country_names(loading.countries(), codes, lang) if codes else []
-    return ", ".join([*names, *[g.upper() for g in row["groups"]]])
+    return ", ".join([*names, *group_names(row["groups"], lang)])
 
 
 def programme_card(row: dict[str, Any], results: pd.DataFrame, lang: str) -> dbc.Card:
@@ -82,21 +143,29 @@ def programme_card(row: dict[str, Any], results: pd.DataFrame, lang: str) -> dbc
     )
 
 
-def body(programme: str, lang: str) -> list[Any]:
-    """Cards and the results table for one programme, or all of them."""
+def panels(state: FilterState, page: ProgrammeState) -> list[Any]:
+    """What the filters change, in order: map figure, map caption, countries table, cards and results."""
+    rows = selected(state, page)
+    lang = state.lang
+    return [map_figure(rows, lang), map_caption(rows, lang), reached_table(rows, lang), body(rows, lang)]
+
+
+def body(rows: pd.DataFrame, lang: str) -> list[Any]:
+    """Cards of the programmes the filters keep and the table of their matching results."""
     _ = translator(lang)
-    programmes = dialogue.programmes()
+    kept = dialogue.programmes()
+    kept = kept[kept["id"].isin(set(rows["programme"]))]
     results = dialogue.results()
-    if programme in set(programmes["id"]):
-        programmes = programmes[programmes["id"] == programme]
-        results = results[results["programme"] == programme]
+    results = results[results["id"].isin(set(rows.loc[rows["level"] == "result", "id"]))]
+    if kept.empty:
+        return [html.P(_("No programme matches these filters."), className="text-muted")]
     cards = dbc.Row(
         [
             dbc.Col(programme_card(row, results, lang), lg=6, className="mb-3")
-            for row in timeline.records(programmes)
+            for row in timeline.records(kept)
         ]
     )
-    names = {row["id"]: dialogue.text(row, lang) for row in timeline.records(dialogue.programmes())}
+    names = programme_names(lang)
     head = html.Thead(
         html.Tr(
             [
@@ -108,7 +177,7 @@ def body(programme: str, lang: str) -> list[Any]:
             ]
         )
     )
-    rows = [
+    lines = [
         html.Tr(
             [
                 html.Td(names[r["programme"]]),
@@ -126,17 +195,135 @@ def body(programme: str, lang: str) -> list[Any]:
         )
         for r in timeline.records(results)
     ]
-    return [
-        cards,
-        html.H2(_("Every result"), className="h5"),
-        dbc.Table([head, html.Tbody(rows)], size="sm", hover=True, responsive=True),
+    table = (
+        dbc.Table([head, html.Tbody(lines)], size="sm", hover=True, responsive=True)
+        if lines
+        else html.P(_("No result matches these filters."), className="text-muted")
+    )
+    return [cards, html.H2(_("Every result"), className="h5"), table]
+
+
+def map_figure(rows: pd.DataFrame, lang: str) -> dict[str, Any]:
+    reached = programmes.reached(rows)
+    return programme_map(
+        reached,
+        programme_names(lang),
+        loading.countries(),
+        (urls.GEOMETRY, urls.WORLD_GEOMETRY),
+        lang,
+    )
+
+
+def map_caption(rows: pd.DataFrame, lang: str) -> str:
+    """How many countries the map shows, and the region-wide groups it cannot draw."""
+    _ = translator(lang)
+    text = _("{count} countries named by the selected programmes, components and results.").format(
+        count=format_number(len(programmes.reached(rows)), lang)
+    )
+    regions = programmes.regions(rows)
+    if regions:
+        text += " " + _("Region-wide, not drawn: {groups}.").format(
+            groups=", ".join(group_names(regions, lang))
+        )
+    return text
+
+
+def reached_table(rows: pd.DataFrame, lang: str) -> Any:
+    """The map as a list (readable without hover): each country reached and by which programmes."""
+    _ = translator(lang)
+    reached = programmes.reached(rows)
+    if reached.empty:
+        return html.P(_("No country-level places for this selection"), className="text-muted")
+    names = programme_names(lang)
+    codes = list(reached.index)
+    countries = dict(zip(codes, transforms.country_names(loading.countries(), codes, lang), strict=True))
+    lines = [
+        html.Tr(
+            [
+                html.Td(countries[code]),
+                html.Td(", ".join(names.get(p, p) for p in row["programmes"]), className="small"),
+                html.Td(format_number(row["items"], lang), className="text-end"),
+            ]
+        )
+        for code, row in sorted(reached.iterrows(), key=lambda item: countries[item[0]])
     ]
+    head = html.Thead(
+        html.Tr([html.Th(_("Country")), html.Th(_("Programmes")), html.Th(_("Results or actions"))])
+    )
+    return dbc.Table([head, html.Tbody(lines)], size="sm", className="small")
 
 
-def layout(state: FilterState) -> html.Div:
+def controls(state: FilterState, page: ProgrammeState) -> dbc.Row:
     _ = translator(state.lang)
+    codes = {code for places_ in reach_rows()["places"] for code in places_}
+    return dbc.Row(
+        [
+            dbc.Col(
+                [
+                    dbc.Label(_("Programme"), html_for=ids.PROGRAMMES_FILTER),
+                    dcc.Dropdown(
+                        id=ids.PROGRAMMES_FILTER,
+                        options=programme_options(state.lang),
+                        value=page.programme or "all",
+                        clearable=False,
+                    ),
+                ],
+                md=6,
+                xl=3,
+            ),
+            dbc.Col(
+                [
+                    dbc.Label(_("Component or action"), html_for=ids.PROGRAMMES_COMPONENT),
+                    dcc.Dropdown(
+                        id=ids.PROGRAMMES_COMPONENT,
+                        options=component_options(page.programme, state.lang),
+                        value=page.component or None,
+                        placeholder=_("All components"),
+                    ),
+                ],
+                md=6,
+                xl=3,
+            ),
+            dbc.Col(
+                [
+                    dbc.Label(_("Themes"), html_for=ids.PROGRAMMES_THEMES),
+                    dcc.Dropdown(
+                        id=ids.PROGRAMMES_THEMES,
+                        options=theme_options(state.lang),
+                        value=list(page.themes),
+                        multi=True,
+                        placeholder=_("All themes"),
+                    ),
+                ],
+                md=6,
+                xl=3,
+            ),
+            dbc.Col(
+                [
+                    dbc.Label(_("Countries"), html_for=ids.PROGRAMMES_COUNTRIES),
+                    dcc.Dropdown(
+                        id=ids.PROGRAMMES_COUNTRIES,
+                        options=place_options(codes | set(state.countries), state.lang),
+                        value=list(state.countries),
+                        multi=True,
+                        placeholder=_("All countries"),
+                    ),
+                ],
+                md=6,
+                xl=3,
+            ),
+        ],
+        className="g-3 mb-3",
+    )
+
+
+def layout(state: FilterState, search: str = "") -> html.Div:
+    _ = translator(state.lang)
+    page, problems = parse(search)
+    figure, caption, reached, results = panels(state, page)
     return html.Div(
         [
+            notice(problems, state.lang, element_id=ids.PROGRAMMES_NOTICE),
             header(
                 _("Programme results"),
                 _(
@@ -144,22 +331,38 @@ def layout(state: FilterState) -> html.Div:
                     "where, and with which results."
                 ),
             ),
+            controls(state, page),
+            html.H2(_("Where the programmes worked"), className="h5"),
             dbc.Row(
-                dbc.Col(
-                    [
-                        dbc.Label(_("Programme"), html_for=ids.PROGRAMMES_FILTER),
-                        dcc.Dropdown(
-                            id=ids.PROGRAMMES_FILTER,
-                            options=programme_options(state.lang),
-                            value="all",
-                            clearable=False,
+                [
+                    dbc.Col(
+                        [
+                            dcc.Graph(
+                                id=ids.PROGRAMMES_MAP,
+                                figure=figure,
+                                config=GRAPH_CONFIG,
+                                style={"height": "520px"},
+                            ),
+                            html.P(
+                                caption,
+                                id=ids.PROGRAMMES_MAP_CAPTION,
+                                className="small text-muted",
+                            ),
+                        ],
+                        xl=7,
+                    ),
+                    dbc.Col(
+                        html.Div(
+                            reached,
+                            id=ids.PROGRAMMES_REACHED,
+                            style={"maxHeight": "560px", "overflowY": "auto"},
                         ),
-                    ],
-                    md=6,
-                ),
-                className="mb-3",
+                        xl=5,
+                    ),
+                ],
+                className="g-3 mb-3",
             ),
-            html.Div(body("all", state.lang), id=ids.PROGRAMMES_BODY),
+            html.Div(results, id=ids.PROGRAMMES_BODY),
             html.P(
                 _(
                     "Every figure is as the source document states it; "

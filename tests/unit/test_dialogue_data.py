@@ -119,6 +119,13 @@ def test_results_with_a_value_have_a_unit() -> None:
     assert (results.loc[results["value"].isna(), "unit"] == "").all()
 
 
+def test_claim_notes_are_in_every_language() -> None:
+    for claim in dialogue.claims().to_dict("records"):
+        for field in ("definition_note", "reason"):
+            texts = [dialogue.text(claim, lang, field) for lang in dialogue.LANGS]
+            assert all(texts) or not claim[field], (claim["id"], field)
+
+
 def test_claims_map_to_known_measures(data_dir: Path, countries: set[str], group_codes: set[str]) -> None:
     indicators = set(loading.catalogue(data_dir))
     for claim in dialogue.claims().itertuples():
@@ -283,6 +290,14 @@ BAD: list[tuple[str, str, Callable[[dict[str, Any]], None], str]] = [
     ("claims.toml", "claim", lambda c: c.update(unit="people"), r"unit in"),
     ("claims.toml", "claim", lambda c: c.update(year_end=2000), r"year_start is after year_end"),
     ("claims.toml", "claim", lambda c: c.update(origin="ZZZ"), r"unknown origin"),
+    ("claims.toml", "claim", lambda c: c.update(definition_note={"en": "x"}), r"definition_note needs"),
+    (
+        "claims.toml",
+        "claim",
+        lambda c: c.update(comparable=False, reason={"es": "x"}),
+        r"reason needs non-empty",
+    ),
+    ("claims.toml", "claim", lambda c: c.update(reason=3), r"reason must be a string or a table"),
 ]
 
 

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from dashboard import timeline
+from dashboard.figures.profiles import meeting_marks, profile_figure
+from dashboard.loading import Indicator
+from dashboard.profiles import Line
 
 THEMES = pd.DataFrame(
     {"id": ["remittances", "asylum"], "colour": ["#111111", "#222222"]}
@@ -49,3 +53,79 @@ def test_figure_colours_by_first_theme_and_keeps_unthemed_events() -> None:
     assert [c[0] for c in by_name["No theme stated"]["customdata"]] == ["d"]
     assert timeline.clicked_event({"points": [{"customdata": ["b", "B"]}]}) == "b"
     assert timeline.clicked_event({"points": []}) is None and timeline.clicked_event("x") is None
+
+
+GROUPS = pd.DataFrame(
+    {"group": ["CELAC", "EU27", "southern_europe"], "members": ["MEX PER", "ESP BEL", "ESP"]}
+)
+
+
+def placed_events() -> pd.DataFrame:
+    frame = events()
+    return frame.assign(
+        country=["BEL", "ESP", "", ""],
+        presidency=["SWE", "", "", ""],
+        countries=[(), (), (), ("MEX",)],
+        groups=[("EU27", "CELAC"), ("EU27", "CELAC"), (), ("southern_europe",)],
+    )
+
+
+def test_an_empty_selection_keeps_its_lanes_and_says_so() -> None:
+    figure = timeline.figure(timeline.select(events(), ["nothing"]), THEMES, "en", kinds={"hlm", "summit"})
+    assert figure["data"] == [] and figure["layout"]["yaxis"]["categoryarray"] == [
+        "Summits",
+        "High Level Meetings",
+    ]
+    assert figure["layout"]["annotations"][0]["text"] == "No event matches these filters"
+
+
+def test_a_country_keeps_events_held_there_presided_or_naming_it_not_whole_blocs() -> None:
+    rows = placed_events()
+    assert list(timeline.select(rows, countries=["ESP"], groups=GROUPS)["id"]) == ["b", "d"]  # d: its group
+    assert list(timeline.select(rows, countries=["SWE"], groups=GROUPS)["id"]) == ["a"]  # EU presidency
+    assert (
+        list(timeline.select(rows, countries=["PER"], groups=GROUPS)["id"]) == []
+    )  # CELAC-wide is not Peru's
+
+
+def test_meetings_are_hlms_and_summits_of_both_sides_at_mid_period() -> None:
+    rows = placed_events().assign(
+        id=["hlm_9", "summit_x", "c", "d"], city=["Brussels", "Madrid", "", "Madrid"]
+    )
+    found = timeline.meetings(rows, "en")
+    assert [(m.id, m.label, m.number) for m in found] == [
+        ("hlm_9", "HLM IX", "IX"),
+        ("summit_x", "Madrid summit", ""),
+    ]
+    assert found[0].year == pytest.approx(2009 + (267 + 0.5) / 365, abs=1e-3)  # 25 Sep 2009
+    assert found[1].year == pytest.approx(2010 + (120 + 15.5) / 365, abs=1e-3)  # "May 2010": mid-May
+
+
+def meeting(year: float, number: str = "", label: str = "") -> timeline.Meeting:
+    return timeline.Meeting(f"m{year}", year, label or f"HLM {number}", "title", number)
+
+
+def test_profile_marks_only_meetings_in_range_and_share_labels_when_crowded() -> None:
+    crowd = [meeting(2008.5, label="Lima summit"), meeting(2010.1, "II"), meeting(2010.2, "III"),
+             meeting(2010.4, label="Madrid summit"), meeting(2014.9, "IX")]  # fmt: skip
+    marks = meeting_marks(crowd, 2000, 2024, "en")
+    assert len(marks["shapes"]) == 5  # every meeting keeps its own line
+    assert [a["text"] for a in marks["annotations"]] == ["Lima summit", "HLM II–III + summit", "HLM IX"]
+    assert marks["annotations"][1]["hovertext"] == "title<br>title<br>title"
+    assert marks["annotations"][1]["yshift"] > marks["annotations"][0]["yshift"]  # stacked, not overlapping
+    assert meeting_marks(crowd, 1990, 2005, "en")["shapes"] == []
+    wide = meeting_marks(crowd, 1900, 2024, "en")  # a longer axis: closer on screen, fewer labels
+    assert [a["text"] for a in wide["annotations"]] == ["HLM II–III + 2 summits", "HLM IX"]
+
+
+def test_profile_figure_draws_the_meetings_within_its_years_only() -> None:
+    spec = Indicator(
+        "stock", "stocks", "persons", "s", False, "sequential", "complete", {"en": "S"}, {}, "", ()
+    )
+    line = Line("ESP", "Spain", pd.Series([1.0, 2.0], index=[2005, 2010]), False)
+    meetings = [meeting(2008.5, label="Lima summit"), meeting(2014.9, "IX")]
+    figure = profile_figure([line], spec, "en", meetings).to_plotly_json()["layout"]
+    assert [s["x0"] for s in figure["shapes"]] == [2008.5]
+    assert [a["text"] for a in figure["annotations"]] == ["Lima summit"]
+    assert figure["margin"]["t"] > 10  # room above the plot for the label
+    assert "shapes" not in profile_figure([line], spec, "en").to_plotly_json()["layout"]  # opt-in

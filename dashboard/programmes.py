@@ -1,0 +1,98 @@
+"""What the programmes page shows for a filter: which programmes, components and results match,
+and which countries they reached. Pure: frames from :mod:`dashboard.dialogue` in, frames out.
+
+Every programme, component and result is a "reach" row with its places: the countries it names
+and the members of its sub-regional groups (OECS -> its six members). Whole-bloc and seed-only
+groups (CELAC, EU27, ``lac``, ``iberoamerica``) are region-wide: listed, never drawn as countries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import Any
+
+import pandas as pd
+
+from dashboard import dialogue
+
+LEVELS = ("programme", "component", "result")
+
+
+def reach(
+    programmes: pd.DataFrame, components: pd.DataFrame, results: pd.DataFrame, groups: pd.DataFrame
+) -> pd.DataFrame:
+    """One row per programme, component and result: ``level, id, programme, component, themes,
+    places`` (ISO3) and ``regions`` (region-wide group codes)."""
+    members = dialogue.group_members(groups)
+    rows: list[dict[str, Any]] = []
+    for level, frame in zip(LEVELS, (programmes, components, results), strict=True):
+        for item in frame.to_dict("records"):
+            programme = item["id"] if level == "programme" else item["programme"]
+            component = item["id"] if level == "component" else item.get("component", "")
+            rows.append(
+                {
+                    "level": level,
+                    "id": item["id"],
+                    "programme": programme,
+                    "component": component or "",
+                    "themes": tuple(item["themes"]),
+                    "places": dialogue.places(item["countries"], item["groups"], members),
+                    "regions": dialogue.regions(item["groups"], members),
+                }
+            )
+    return pd.DataFrame(
+        rows, columns=["level", "id", "programme", "component", "themes", "places", "regions"]
+    )
+
+
+def select(
+    rows: pd.DataFrame,
+    programme: str = "",
+    component: str = "",
+    themes: Collection[str] = (),
+    countries: Collection[str] = (),
+) -> pd.DataFrame:
+    """The reach rows that match every filter given ("" or empty = any): the programme, the
+    component (the component and its results), any of ``themes``, any of ``countries``."""
+    keep = pd.Series(True, index=rows.index)
+    if programme:
+        keep &= rows["programme"] == programme
+    if component:
+        keep &= rows["component"] == component
+    if themes:
+        wanted = set(themes)
+        keep &= rows["themes"].map(lambda ts: bool(wanted.intersection(ts)))
+    if countries:
+        chosen = set(countries)
+        keep &= rows["places"].map(lambda ps: bool(chosen.intersection(ps)))
+    return rows[keep]
+
+
+def reached(rows: pd.DataFrame) -> pd.DataFrame:
+    """Countries the rows reached: ``iso3`` -> ``programmes`` (ids, in first-seen order) and
+    ``items`` (how many components and results name it), sorted by ISO3."""
+    found: dict[str, dict[str, Any]] = {}
+    for row in rows.to_dict("records"):
+        for code in row["places"]:
+            entry = found.setdefault(code, {"programmes": [], "items": 0})
+            if row["programme"] not in entry["programmes"]:
+                entry["programmes"].append(row["programme"])
+            entry["items"] += row["level"] != "programme"
+    frame = pd.DataFrame(
+        [
+            {"iso3": code, "programmes": tuple(e["programmes"]), "items": e["items"]}
+            for code, e in found.items()
+        ],
+        columns=["iso3", "programmes", "items"],
+    )
+    return frame.sort_values("iso3").set_index("iso3")
+
+
+def regions(rows: pd.DataFrame) -> tuple[str, ...]:
+    """The region-wide groups the rows name, in first-seen order."""
+    return tuple(dict.fromkeys(code for codes in rows["regions"] for code in codes))
+
+
+def component_ids(components: pd.DataFrame) -> dict[str, str]:
+    """Component id -> its programme (what the URL parser checks a component against)."""
+    return dict(zip(components["id"], components["programme"], strict=True))
