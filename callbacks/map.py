@@ -83,7 +83,7 @@ def register(app: Dash) -> None:
                 view.query,
             )
         slider = map_page.slider_props(view)
-        source = source_line(view.spec.source, state, view.spec.method if view.spec.computed else "")
+        source = source_line(view.spec.source, state, view.method)
         return (
             to_patch(view.updates(current)),
             view.title,

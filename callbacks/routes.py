@@ -1,19 +1,24 @@
-"""Plain HTTP routes beside the Dash callbacks: the shared geometry and CSV downloads."""
+"""Plain HTTP routes beside the Dash callbacks: the shared geometry, CSV downloads and chart images."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 
 from flask import Flask, Response, request
 
-from dashboard import loading, urls
+from dashboard import exports, loading, urls
 from dashboard.corridor_view import build as build_corridors
+from dashboard.errors import ExportFailed
+from dashboard.i18n import translator
 from dashboard.map_view import build
+from dashboard.rendering import Renderer
 from dashboard.tables import to_csv
-from layouts import corridors_page
+from layouts import corridors_page, embed_page
 from layouts.router import parse_url
 
 ONE_DAY = 86400
+ONE_HOUR = 3600
 
 
 def geojson_response(text: bytes, etag: str) -> Response:
@@ -36,12 +41,58 @@ def csv_response(text: str, filename: str) -> Response:
     )
 
 
+def image_response(renderer: Renderer, page: str, fmt: str, query: str, shapes_etag: str) -> Response:
+    """The chart as PNG (2x) or SVG; 503 with a plain message when the browser cannot draw it.
+
+    The ETag is a digest of what is drawn (figure, words, format, shapes), so a browser that has
+    the picture gets a 304 without the server drawing it again.
+    """
+    shown = embed_page.chart(page, parse_url(query).state, query)
+    drawn = json.dumps(
+        [shown.figure, shown.caption, shown.key, fmt, shapes_etag], sort_keys=True, default=str
+    )
+    digest = hashlib.sha256(drawn.encode("utf-8")).hexdigest()[:32]
+    if any(tag.split(":")[0] == digest for tag in request.if_none_match.as_set(include_weak=True)):
+        return Response(status=304)  # (Flask-Compress tags compressed copies "<etag>:gzip")
+    figure, width, height = exports.image_figure(
+        shown, {urls.GEOMETRY: loading.geometry(), urls.WORLD_GEOMETRY: loading.world_geometry()}
+    )
+    try:
+        data = renderer.render(figure, fmt, width, height, exports.SCALE if fmt == "png" else 1)
+    except ExportFailed as error:
+        _ = translator(parse_url(query).state.lang)
+        message = _(
+            "The image could not be made: {reason}. The chart is still on the page; try again in a minute."
+        )
+        return Response(message.format(reason=error), status=503, mimetype="text/plain")
+    response = Response(data, mimetype="image/png" if fmt == "png" else "image/svg+xml")
+    response.headers["Content-Disposition"] = f'inline; filename="{shown.filename}.{fmt}"'
+    response.cache_control.public = True
+    response.cache_control.max_age = ONE_HOUR  # a data update shows within the hour
+    response.set_etag(digest)
+    return response
+
+
 def register(server: Flask) -> None:
-    """Attach the routes to the Flask server."""
+    """Attach the routes to the Flask server (and its image renderer, started on first export)."""
     geometry_text = loading.geometry_bytes()
     etag = hashlib.sha256(geometry_text).hexdigest()[:32]
     world_text = loading.world_geometry_bytes()
     world_etag = hashlib.sha256(world_text).hexdigest()[:32]
+    renderer = Renderer()
+    server.extensions["puentes_renderer"] = renderer
+
+    @server.get(
+        f"{urls.EXPORT}<any({', '.join(urls.CHARTS)}):page>.<any({', '.join(urls.EXPORT_FORMATS)}):fmt>"
+    )
+    def export_image(page: str, fmt: str) -> Response:
+        query = request.query_string.decode("utf-8", errors="replace")
+        return image_response(renderer, page, fmt, query, etag + world_etag)
+
+    @server.get(f"{urls.EXPORT}<path:rest>")
+    def no_such_export(rest: str) -> Response:
+        charts = ", ".join(f"{urls.EXPORT}{page}.png|svg" for page in urls.CHARTS)
+        return Response(f"Not an export. Try {charts}.", status=404, mimetype="text/plain")
 
     @server.get(urls.GEOMETRY)
     def geometry() -> Response:

@@ -31,3 +31,7 @@ class UnknownCountry(PuentesError, KeyError):
 
     def __str__(self) -> str:
         return f"unknown country or group: {self.args[0]!r}"
+
+
+class ExportFailed(PuentesError):
+    """The headless browser could not draw an image (missing, crashed or too slow)."""

@@ -12,7 +12,7 @@ from dash import dcc, html
 from dashboard import loading
 from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, translator
 from dashboard.state import FilterState, Notice, to_query
-from layouts import ids
+from layouts import briefing, ids
 
 PAGE_PATHS = ("map", "corridors", "dialogue", "programmes", "sources")
 MAX_SHOWN_VALUE = 40
@@ -65,6 +65,7 @@ def navbar(page: str, state: FilterState, page_query: Callable[[FilterState], st
                     href=href("map", state),
                 ),
                 dbc.Nav(links, navbar=True, className="me-auto"),
+                briefing.navbar_button(state.lang),
                 html.Nav(languages, id=ids.LANGUAGE_MENU, className="lang-menu", title=_("Language")),
             ],
             fluid=True,
@@ -95,6 +96,11 @@ def notice(notices: Sequence[Notice], lang: str, element_id: str = ids.NOTICE) -
         "base": _("Growth since"),
         "focus": _("Country"),
         "side": _("Map"),
+        "programme": _("Programme"),
+        "component": _("Component or action"),
+        "themes": _("Themes"),
+        "from": _("From year"),
+        "to": _("To year"),
     }
     items = [
         html.Li(

@@ -15,6 +15,7 @@ from dashboard.i18n import format_number, translator
 from dashboard.state import CorridorState, FilterState, parse_corridors
 from layouts import ids
 from layouts.common import header, notice, source_line
+from layouts.exports import export_bar
 from layouts.map_page import GRAPH_CONFIG
 
 PLAIN_CONFIG: Any = {
@@ -305,6 +306,7 @@ def layout(state: FilterState, search: str = "") -> html.Div:
                     dbc.Col(
                         [
                             html.H2(view.subtitle(), className="h5", id=ids.CORRIDORS_SUBTITLE),
+                            export_bar("corridors-flows", view.query, view.lang),
                             graph(ids.CORRIDORS_FLOWS, view.flows_figure()),
                         ],
                         xl=7,
@@ -313,6 +315,7 @@ def layout(state: FilterState, search: str = "") -> html.Div:
                         [
                             html.H2(view.focus_title(), className="h5", id=ids.CORRIDORS_FOCUS_TITLE),
                             focus_controls(view),
+                            export_bar("corridors-map", view.query, view.lang),
                             graph(ids.CORRIDORS_MAP, view.focus_figure(), GRAPH_CONFIG),
                             html.P(
                                 _(

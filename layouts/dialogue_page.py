@@ -1,5 +1,6 @@
-"""The dialogue timeline: events 2005–2020 from the five seeds, filterable by theme and years;
-a click opens the event's card with its sources and links to the map and corridors of that year."""
+"""The dialogue timeline: events 2005–2020 from the five seeds, filterable by theme, years and
+country (all in the URL); a click opens the event's card with its sources and links to the map and
+corridors of that year. Below it, the documents' figures checked against Puentes' data."""
 
 from __future__ import annotations
 
@@ -7,13 +8,17 @@ from dataclasses import replace
 from typing import Any
 
 import dash_bootstrap_components as dbc
+import pandas as pd
 from dash import dcc, html
 
 from dashboard import dialogue, loading, timeline, transforms
 from dashboard.i18n import translator
-from dashboard.state import FilterState, corridor_year
-from layouts import ids
-from layouts.common import header, href
+from dashboard.state import DialogueState, FilterState, corridor_year, dialogue_query, parse_dialogue
+from layouts import claims_panel, ids
+from layouts.common import header, href, notice
+from layouts.exports import export_bar
+
+SPAN = (timeline.FIRST_YEAR, timeline.LAST_YEAR)
 
 CONFIG: Any = {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
 
@@ -23,6 +28,51 @@ def theme_options(lang: str) -> list[dict[str, str]]:
     return [
         {"label": label, "value": i} for i, label in zip(themes["id"], themes[f"label_{lang}"], strict=True)
     ]
+
+
+def place_options(codes: set[str], lang: str) -> list[dict[str, str]]:
+    """The 60 members and ``codes`` as dropdown options, by name in the reader's language."""
+    table = loading.countries()
+    extra = sorted(c for c in codes if c in table.index and table.loc[c, "bloc"] not in ("CELAC", "EU27"))
+    names = transforms.country_names(table, extra, lang)
+    options = transforms.country_options(table, lang) + [
+        {"label": n, "value": c} for c, n in zip(extra, names, strict=True)
+    ]
+    return sorted(options, key=lambda o: o["label"])
+
+
+def parse(search: str) -> tuple[DialogueState, Any]:
+    """The page's own state and notices from the query string."""
+    return parse_dialogue(search, set(dialogue.themes()["id"]), SPAN)
+
+
+def query(state: FilterState, search: str) -> str:
+    """The canonical query of the page for ``state`` (the language switch keeps the view)."""
+    return dialogue_query(state, parse(search)[0], SPAN)
+
+
+def events(state: FilterState, page: DialogueState) -> pd.DataFrame:
+    """The events the timeline shows for the filters."""
+    return timeline.select(
+        dialogue.events(), page.themes, (page.start, page.end), state.countries, loading.groups()
+    )
+
+
+def timeline_figure(state: FilterState, page: DialogueState) -> dict[str, Any]:
+    """The timeline for the filters, with every lane of the unfiltered timeline (a steady height)."""
+    kinds = set(timeline.select(dialogue.events())["kind"])
+    return timeline.figure(events(state, page), dialogue.themes(), state.lang, kinds)
+
+
+def event_places() -> set[str]:
+    """Every country an event on the timeline concerns (the country filter's choices)."""
+    rows = timeline.records(timeline.select(dialogue.events()))
+    members = dialogue.group_members(loading.groups())
+    return {
+        code
+        for r in rows
+        for code in dialogue.places(r["countries"], r["groups"], members, r["country"], r["presidency"])
+    }
 
 
 def year_for(state: FilterState, year: int) -> FilterState:
@@ -110,11 +160,65 @@ def event_card(event_id: str | None, state: FilterState) -> Any:
     return dbc.Card(dbc.CardBody(body))
 
 
-def layout(state: FilterState) -> html.Div:
+def controls(state: FilterState, page: DialogueState) -> dbc.Row:
     _ = translator(state.lang)
-    rows = timeline.select(dialogue.events())
+    return dbc.Row(
+        [
+            dbc.Col(
+                [
+                    dbc.Label(_("Themes"), html_for=ids.DIALOGUE_THEMES),
+                    dcc.Dropdown(
+                        id=ids.DIALOGUE_THEMES,
+                        options=theme_options(state.lang),
+                        value=list(page.themes),
+                        multi=True,
+                        placeholder=_("All themes"),
+                    ),
+                ],
+                md=6,
+                xl=4,
+            ),
+            dbc.Col(
+                [
+                    dbc.Label(_("Countries"), html_for=ids.DIALOGUE_COUNTRIES),
+                    dcc.Dropdown(
+                        id=ids.DIALOGUE_COUNTRIES,
+                        options=place_options(event_places() | set(state.countries), state.lang),
+                        value=list(state.countries),
+                        multi=True,
+                        placeholder=_("All countries"),
+                    ),
+                ],
+                md=6,
+                xl=3,
+            ),
+            dbc.Col(
+                [
+                    dbc.Label(_("Years"), html_for=ids.DIALOGUE_YEARS),
+                    dcc.RangeSlider(
+                        id=ids.DIALOGUE_YEARS,
+                        min=SPAN[0],
+                        max=SPAN[1],
+                        step=1,
+                        value=[page.start, page.end],
+                        marks={y: str(y) for y in range(SPAN[0], SPAN[1] + 1, 3)},
+                        tooltip={"placement": "bottom"},
+                    ),
+                ],
+                xl=5,
+            ),
+        ],
+        className="g-3 mb-2",
+    )
+
+
+def layout(state: FilterState, search: str = "") -> html.Div:
+    _ = translator(state.lang)
+    page, problems = parse(search)
+    figure = timeline_figure(state, page)
     return html.Div(
         [
+            notice(problems, state.lang, element_id=ids.DIALOGUE_NOTICE),
             header(
                 _("EU–CELAC dialogue on migration"),
                 _(
@@ -122,48 +226,26 @@ def layout(state: FilterState) -> html.Div:
                     "from the five source documents."
                 ),
             ),
-            dbc.Row(
-                [
-                    dbc.Col(
-                        [
-                            dbc.Label(_("Themes"), html_for=ids.DIALOGUE_THEMES),
-                            dcc.Dropdown(
-                                id=ids.DIALOGUE_THEMES,
-                                options=theme_options(state.lang),
-                                value=[],
-                                multi=True,
-                                placeholder=_("All themes"),
-                            ),
-                        ],
-                        md=6,
-                    ),
-                    dbc.Col(
-                        [
-                            dbc.Label(_("Years"), html_for=ids.DIALOGUE_YEARS),
-                            dcc.RangeSlider(
-                                id=ids.DIALOGUE_YEARS,
-                                min=timeline.FIRST_YEAR,
-                                max=timeline.LAST_YEAR,
-                                step=1,
-                                value=[timeline.FIRST_YEAR, timeline.LAST_YEAR],
-                                marks={
-                                    y: str(y) for y in range(timeline.FIRST_YEAR, timeline.LAST_YEAR + 1, 3)
-                                },
-                            ),
-                        ],
-                        md=6,
-                    ),
-                ],
-                className="g-3 mb-2",
+            controls(state, page),
+            html.P(
+                _(
+                    "A country keeps the events held there, under its EU presidency or naming it; "
+                    "events of the whole EU or CELAC side are not a single country's."
+                ),
+                className="small text-muted mb-1",
             ),
             dbc.Row(
                 [
                     dbc.Col(
-                        dcc.Graph(
-                            id=ids.DIALOGUE_TIMELINE,
-                            figure=timeline.figure(rows, dialogue.themes(), state.lang),
-                            config=CONFIG,
-                        ),
+                        [
+                            export_bar("dialogue-timeline", query(state, search), state.lang),
+                            dcc.Graph(
+                                id=ids.DIALOGUE_TIMELINE,
+                                figure=figure,
+                                config=CONFIG,
+                                style={"height": f"{figure['layout']['height']}px"},
+                            ),
+                        ],
                         xl=8,
                     ),
                     dbc.Col(html.Div(event_card(None, state), id=ids.DIALOGUE_DETAIL), xl=4),
@@ -178,5 +260,6 @@ def layout(state: FilterState) -> html.Div:
                 className="small text-muted mt-2",
                 id=ids.DIALOGUE_BODY,
             ),
+            claims_panel.section(state),
         ]
     )

@@ -14,6 +14,7 @@ from dashboard.map_view import MapView, build
 from dashboard.state import FilterState
 from layouts import ids
 from layouts.common import source_line
+from layouts.exports import export_bar
 
 GRAPH_CONFIG: Any = {
     "topojsonURL": urls.TOPOJSON_DIR,
@@ -70,7 +71,7 @@ def definition(view: MapView) -> list[Any]:
     _ = translator(view.state.lang)
     body: list[Any] = [html.P(view.definition)]
     if view.spec.computed:
-        body.append(html.P([html.Em(_("Computed") + ": "), view.spec.method], className="small"))
+        body.append(html.P([html.Em(_("Computed") + ": "), view.method], className="small"))
     body.append(html.P(view.source["name"], className="small text-muted mb-0"))
     return body
 
@@ -254,7 +255,12 @@ def layout(state: FilterState) -> html.Div:
         ],
         className="g-3 mb-2 align-items-center",
     )
-    map_tab = dcc.Graph(id=ids.MAP_GRAPH, figure=view.figure(), config=GRAPH_CONFIG, className="map-graph")
+    map_tab = html.Div(
+        [
+            export_bar("map", view.query, state.lang),
+            dcc.Graph(id=ids.MAP_GRAPH, figure=view.figure(), config=GRAPH_CONFIG, className="map-graph"),
+        ]
+    )
     table_tab = html.Div(
         [
             html.A(
@@ -293,7 +299,7 @@ def layout(state: FilterState) -> html.Div:
                 active_tab="map",
             ),
             html.Div(
-                source_line(view.spec.source, state, view.spec.method if view.spec.computed else ""),
+                source_line(view.spec.source, state, view.method),
                 id=ids.MAP_SOURCE,
             ),
             html.Section(

@@ -11,17 +11,24 @@ from dash.development.base_component import Component
 from dashboard import loading, transforms
 from dashboard.i18n import translator
 from dashboard.state import FilterState, Parsed, parse
-from layouts import corridors_page, dialogue_page, ids, map_page, programmes_page, sources_page
+from layouts import (
+    briefing,
+    corridors_page,
+    dialogue_page,
+    embed_page,
+    ids,
+    map_page,
+    programmes_page,
+    sources_page,
+)
 from layouts.common import href, navbar, notice
 
 PAGES: dict[str, Callable[[FilterState], Component]] = {
     "map": map_page.layout,
-    "dialogue": dialogue_page.layout,
-    "programmes": programmes_page.layout,
     "sources": sources_page.layout,
 }
 # Pages with parameters of their own: layout(state, search) and query(state, search).
-OWN_PARAMETERS = {"corridors": corridors_page}
+OWN_PARAMETERS = {"corridors": corridors_page, "dialogue": dialogue_page, "programmes": programmes_page}
 PAGE_KEYS = (*PAGES, *OWN_PARAMETERS)
 
 
@@ -33,6 +40,8 @@ def shell() -> html.Div:
             dcc.Store(id=ids.APP_SEARCH, storage_type="memory"),
             html.Div(id=ids.NAVBAR),
             dbc.Container(id=ids.PAGE, fluid=True, className="page"),
+            briefing.store(),
+            briefing.panel(),
         ]
     )
 
@@ -54,6 +63,9 @@ def render(pathname: str | None, search: str | None) -> tuple[Component, Compone
     parsed = parse_url(search)
     key = page_key(pathname)
     state = parsed.state
+    embedded = embed_page.page_of(pathname)
+    if embedded is not None:  # /embed/<page>: the chart alone, no navbar
+        return html.Div(), embed_page.layout(embedded, state, search or "")
     if key is None:
         _ = translator(state.lang)
         body: Component = html.Div(

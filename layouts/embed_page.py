@@ -1,0 +1,73 @@
+"""``/embed/<page>?<query>``: one chart alone — live, responsive, with its title and source
+line, no navbar and no controls — for an ``<iframe>`` on another site."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dash import dcc, html
+
+from dashboard import corridor_view, exports, map_view, urls
+from dashboard.i18n import translator
+from dashboard.state import FilterState
+from layouts import corridors_page, dialogue_page, ids
+from layouts.map_page import GRAPH_CONFIG
+
+
+def page_of(pathname: str | None) -> str | None:
+    """``/embed/map`` -> ``map``; None for anything that is not an embeddable page."""
+    parts = (pathname or "").strip("/").split("/")
+    if len(parts) == 2 and parts[0] == urls.EMBED.strip("/") and parts[1] in urls.CHARTS:
+        return parts[1]
+    return None
+
+
+def chart(page: str, shared: FilterState, search: str) -> exports.Chart:
+    """The chart ``page``'s query names (bad values give the page's defaults, as on the page)."""
+    if page == "map":
+        return exports.map_chart(map_view.build(shared))
+    if page == "corridors":
+        view = corridor_view.build(shared, corridors_page.parse(search)[0])
+        return exports.corridors_chart(view, exports.chart_of(page, search))
+    own = dialogue_page.parse(search)[0]
+    return exports.dialogue_chart(
+        dialogue_page.timeline_figure(shared, own), shared.lang, own, shared.countries
+    )
+
+
+def responsive(figure: dict[str, Any]) -> dict[str, Any]:
+    """The figure without a fixed height, so that it fills the frame it is embedded in."""
+    layout = {k: v for k, v in figure["layout"].items() if k != "height"}
+    return {**figure, "layout": {**layout, "autosize": True}}
+
+
+def layout(page: str, shared: FilterState, search: str) -> html.Div:
+    _ = translator(shared.lang)
+    shown = chart(page, shared, search)
+    query = search if search.startswith("?") or not search else "?" + search
+    return html.Div(
+        [
+            html.Header(
+                [
+                    html.H1(shown.caption.title, id=ids.EMBED_TITLE, className="embed-title"),
+                    html.P(shown.caption.subtitle, id=ids.EMBED_SUBTITLE, className="embed-subtitle"),
+                ]
+            ),
+            dcc.Graph(
+                id=ids.EMBED_GRAPH,
+                figure=responsive(shown.figure),
+                config=GRAPH_CONFIG,
+                className="embed-graph",
+            ),
+            html.P(
+                [
+                    shown.caption.source,
+                    " · ",
+                    html.A(_("Open in Puentes"), href=f"/{page}{query}", target="_blank", rel="noopener"),
+                ],
+                id=ids.EMBED_SOURCE,
+                className="embed-source",
+            ),
+        ],
+        className="embed",
+    )
