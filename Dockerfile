@@ -1,24 +1,34 @@
-# Puentes production image: gunicorn serving the Dash app on the committed data/.
+# Puentes production image: gunicorn serving the Dash app on the committed, verified data/.
 # Build: docker build -t puentes .   Run: docker run -p 8050:8050 puentes
+# Settings come from the environment (README, Configuration); tests/production/test_image.py
+# replays the install and start steps below in a fresh virtual environment.
+
 FROM python:3.11-slim AS build
+ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /src
-COPY pyproject.toml README.md ./
-COPY app.py ./
+COPY requirements.lock pyproject.toml README.md app.py ./
 COPY dashboard ./dashboard
 COPY layouts ./layouts
 COPY callbacks ./callbacks
-RUN pip install --no-cache-dir --prefix=/install .
+# Runtime dependencies only, at the locked versions; then Puentes itself without resolving again.
+RUN python -m venv /opt/venv \
+    && /opt/venv/bin/pip install --no-cache-dir -r requirements.lock \
+    && /opt/venv/bin/pip install --no-cache-dir --no-deps .
 
 FROM python:3.11-slim
-ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 HOST=0.0.0.0 PORT=8050 WORKERS=2 THREADS=4 \
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PATH=/opt/venv/bin:$PATH \
+    HOST=0.0.0.0 PORT=8050 WORKERS=2 THREADS=4 LOG_LEVEL=info CACHE_URL="" \
     PUENTES_DATA_DIR=/app/data
-RUN useradd --create-home --uid 10001 puentes
-COPY --from=build /install /usr/local
+RUN groupadd --gid 10001 puentes \
+    && useradd --uid 10001 --gid 10001 --no-create-home --shell /usr/sbin/nologin puentes
+COPY --from=build /opt/venv /opt/venv
 WORKDIR /app
-COPY --chown=puentes:puentes app.py ./
-COPY --chown=puentes:puentes assets ./assets
-COPY --chown=puentes:puentes data ./data
-USER puentes
+# Owned by root, read-only for the server's user: a compromised worker cannot rewrite the data.
+COPY app.py gunicorn.conf.py ./
+COPY assets ./assets
+COPY data ./data
+USER 10001:10001
 EXPOSE 8050
-HEALTHCHECK --interval=30s --timeout=5s CMD python -c "import urllib.request,os; urllib.request.urlopen(f'http://127.0.0.1:{os.environ[\"PORT\"]}/map', timeout=4)"
-CMD ["sh", "-c", "exec gunicorn --bind ${HOST}:${PORT} --workers ${WORKERS} --threads ${THREADS} --access-logfile - app:server"]
+HEALTHCHECK --interval=30s --timeout=5s --start-period=40s --retries=3 \
+    CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/healthz' % os.environ['PORT'], timeout=4)"]
+CMD ["gunicorn", "-c", "gunicorn.conf.py", "app:server"]

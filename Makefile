@@ -7,18 +7,20 @@ PORT   ?= 8050
 WORKERS ?= 2
 THREADS ?= 4
 
-.PHONY: run test lint format data install install-test browsers bench clean
+.PHONY: run test lint format data install install-test browsers redis audit lock bench load clean
+LOCK   := requirements.lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+# Runtime dependencies at the versions of $(LOCK) (the Dockerfile installs the same); tools unpinned.
+$(VENV)/.installed: pyproject.toml $(LOCK) | $(BIN)/python
+	$(BIN)/pip install --quiet -c $(LOCK) -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[etl,test]'
+$(VENV)/.installed-test: pyproject.toml $(LOCK) | $(BIN)/python
+	$(BIN)/pip install --quiet -c $(LOCK) -e '.[etl,test]'
 	touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed
@@ -27,8 +29,7 @@ install-test: $(VENV)/.installed-test
 
 ## Serve the app on the bundled data at http://$(HOST):$(PORT) with gunicorn.
 run: install
-	HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn --bind $(HOST):$(PORT) --workers $(WORKERS) \
-	  --threads $(THREADS) --access-logfile - app:server
+	HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) THREADS=$(THREADS) $(BIN)/gunicorn -c gunicorn.conf.py app:server
 
 ## Rebuild data/ from ../shared/data-raw (override with RAW_DIR=...).
 data: install-test
@@ -46,19 +47,42 @@ lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/hadolint Dockerfile
+
+## Debian redis-server for the shared-cache tests, installed only if missing (skipped if that fails).
+redis:
+	@if ! command -v redis-server >/dev/null 2>&1; then \
+	  echo "Installing Debian redis-server..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  ( $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq redis-server ) \
+	    || echo "warning: redis-server not installed; the Redis cache tests will be skipped"; \
+	fi
+
+## Known vulnerabilities in the locked runtime set; only a warning when the index cannot be reached.
+audit: install-test
+	$(BIN)/python scripts/audit_dependencies.py $(LOCK)
+
+## Re-lock the runtime dependencies (versions as resolved with the test tools) into $(LOCK).
+lock: install
+	$(BIN)/python scripts/lock_requirements.py
 
 format: install-test
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
 ## The whole suite: lint, unit, ETL, data spot checks and browser tests.
-test: install-test browsers lint
+test: install-test browsers redis lint audit
 	$(BIN)/pytest
 
 ## Bytes, server and browser time per map interaction, beside a naive implementation.
 bench: install-test browsers
 	$(BIN)/python bench/map_interactions.py
 	$(BIN)/python bench/corridor_interactions.py
+	$(MAKE) load
+
+## 200 concurrent users for 60 s against gunicorn on 127.0.0.1 (bounded; loopback only).
+load: install-test
+	$(BIN)/python bench/load.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -7,12 +7,14 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
 from dash.development.base_component import Component
 
 from dashboard.paths import ROOT
+from dashboard.settings import Settings
 from layouts import ids
 from layouts.router import PAGE_KEYS, render
 
@@ -98,5 +100,7 @@ def test_ids_are_only_written_in_the_ids_module() -> None:
 
 def test_every_setting_and_path_variable_is_documented() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    variables = {"HOST", "PORT", "PUENTES_DATA_DIR", "PUENTES_RAW_DIR", "PUENTES_SEEDS_DIR"}
+    # Every Settings field read from the environment (all but data_dir and title) is a variable.
+    settings = {f.name.upper() for f in fields(Settings)} - {"DATA_DIR", "TITLE"}
+    variables = {*settings, "PUENTES_DATA_DIR", "PUENTES_RAW_DIR", "PUENTES_SEEDS_DIR"}
     assert {v for v in variables if f"`{v}`" not in readme} == set()

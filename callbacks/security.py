@@ -1,0 +1,116 @@
+"""What every response carries on a hostile morning: security headers, a request size limit, and
+error handlers that answer with a short plain message (the traceback goes to the log, never out).
+
+A Content-Security-Policy allows scripts only from this origin plus the hashes of the inline
+scripts Dash writes into its index page; styles need 'unsafe-inline' (plotly.js and React set
+inline styles). Pages under ``/embed/`` may be framed by any site; everything else by none.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+from dash import Dash
+from dash.exceptions import DependencyException
+from flask import Response, current_app, request
+from werkzeug.exceptions import HTTPException
+
+# A real callback body is a few kB; 2 MiB leaves room and stops a forged 5 MB body with a 413.
+MAX_REQUEST_BYTES = 2 * 1024 * 1024
+CALLBACK_PATH = "/_dash-update-component"
+INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
+NOT_EXECUTED = re.compile(r"""type\s*=\s*["']?application/json""", re.I)
+COMMENTED = re.compile(r"<!--.*?-->", re.S)
+POLICY = "PUENTES_CSP"
+EMBED_POLICY = "PUENTES_CSP_EMBED"
+
+BASE_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
+}
+
+
+def inline_script_hashes(html: str) -> list[str]:
+    """CSP source expressions (``'sha256-…'``) for every inline script an HTML page runs."""
+    hashes = []
+    for match in INLINE_SCRIPT.finditer(COMMENTED.sub("", html)):
+        if "src=" in match["attrs"] or NOT_EXECUTED.search(match["attrs"]):
+            continue
+        digest = hashlib.sha256(match["body"].encode("utf-8")).digest()
+        hashes.append(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")
+    return hashes
+
+
+def content_security_policy(script_hashes: list[str], *, frame_ancestors: str) -> str:
+    """The policy header value; ``frame_ancestors`` is ``'none'`` or ``*`` (embeds)."""
+    directives = {
+        "default-src": "'self'",
+        "script-src": " ".join(["'self'", *sorted(set(script_hashes))]),
+        "style-src": "'self' 'unsafe-inline'",
+        "img-src": "'self' data: blob:",
+        "font-src": "'self' data:",
+        "connect-src": "'self'",
+        "object-src": "'none'",
+        "base-uri": "'self'",
+        "form-action": "'self'",
+        "frame-ancestors": frame_ancestors,
+    }
+    return "; ".join(f"{name} {value}" for name, value in directives.items())
+
+
+def plain(text: str, status: int) -> Response:
+    return Response(text + "\n", status=status, mimetype="text/plain")
+
+
+def register(app: Dash) -> None:
+    """Attach headers, the size limit and the error handlers. Call after every callback exists
+    and before any request: the policy hashes the inline scripts of the index page as served."""
+    server = app.server
+    server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
+    server.config["DEBUG"] = False
+    embed_prefix = app.get_relative_path("/embed/")
+    callback_path = app.get_relative_path(CALLBACK_PATH)
+    # Until the index page has been read below, no inline script is allowed at all.
+    server.config[POLICY] = content_security_policy([], frame_ancestors="'none'")
+    server.config[EMBED_POLICY] = content_security_policy([], frame_ancestors="*")
+
+    @server.after_request
+    def security_headers(response: Response) -> Response:
+        for name, value in BASE_HEADERS.items():
+            response.headers.setdefault(name, value)
+        if request.path.startswith(embed_prefix):
+            response.headers["Content-Security-Policy"] = server.config[EMBED_POLICY]
+        else:
+            response.headers["Content-Security-Policy"] = server.config[POLICY]
+            response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+    @server.errorhandler(HTTPException)
+    def http_error(error: HTTPException) -> Response | HTTPException:
+        if error.code is None or error.code < 400:
+            return error  # redirects raised by routing
+        return plain(f"{error.code} {error.name}", error.code)
+
+    @server.errorhandler(DependencyException)
+    def unknown_bundle(error: DependencyException) -> Response:
+        # Dash raises this for a /_dash-component-suites/ path it never registered: a bad URL.
+        return plain("404 Not Found", 404)
+
+    @server.errorhandler(Exception)
+    def unexpected_error(error: Exception) -> Response:
+        current_app.logger.error("%s %s failed", request.method, request.path, exc_info=error)
+        if request.path == callback_path:
+            # Inputs a real page never sends (unknown ids, wrong types): the request is bad.
+            return plain("400 Bad Request: this callback request cannot be answered", 400)
+        return plain("500 Internal Server Error", 500)
+
+    # Flask takes no new hooks after its first request, so the hooks exist first and read the
+    # policy from the config; this request (Dash's own first-request setup included) fills it.
+    html = server.test_client().get(app.get_relative_path("/")).get_data(as_text=True)
+    hashes = [*app.csp_hashes(), *inline_script_hashes(html)]
+    server.config[POLICY] = content_security_policy(hashes, frame_ancestors="'none'")
+    server.config[EMBED_POLICY] = content_security_policy(hashes, frame_ancestors="*")

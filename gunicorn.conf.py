@@ -1,0 +1,72 @@
+"""gunicorn settings for Puentes, all from the environment (see README, Configuration).
+
+``gunicorn -c gunicorn.conf.py app:server``. Access logs are JSON lines on stdout, one object
+per request, so a log shipper can count statuses and latencies without parsing Apache format.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import UTC, datetime
+from typing import Any
+
+from gunicorn.glogging import Logger
+
+from dashboard import loading
+from dashboard.errors import DataValidationError
+from dashboard.settings import Settings, SettingsError
+
+try:
+    settings = Settings.from_env()
+except SettingsError as error:
+    sys.exit(f"puentes: {error}")  # one line, no traceback: the fix is in the environment
+
+bind = f"{settings.host}:{settings.port}"
+workers = settings.workers
+threads = settings.threads
+loglevel = settings.log_level
+accesslog = "-"
+errorlog = "-"
+timeout = 30
+graceful_timeout = 20
+keepalive = 5
+# Heartbeat files on a RAM disk where there is one (containers often have a slow overlay /tmp).
+worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+
+
+def on_starting(server: Any) -> None:
+    """Check data/ in the master before any worker starts: a corrupt or partial refresh stops
+    gunicorn with one line naming the file instead of a traceback per worker."""
+    try:
+        loading.verify(settings.data_dir)
+    except DataValidationError as error:
+        sys.exit(f"puentes: {error}")
+
+
+class JsonAccessLogger(Logger):
+    """gunicorn's logger with each access-log line a JSON object (hostile URLs stay valid JSON)."""
+
+    def access(self, resp: Any, req: Any, environ: dict[str, Any], request_time: Any) -> None:
+        if not self.access_log_enabled:
+            return
+        atoms = self.atoms(resp, req, environ, request_time)
+        record = {
+            "time": datetime.now(UTC).isoformat(timespec="milliseconds"),
+            "remote": atoms["h"],
+            "forwarded_for": environ.get("HTTP_X_FORWARDED_FOR"),
+            "method": atoms["m"],
+            "path": atoms["U"],
+            "query": atoms["q"],
+            "status": int(atoms["s"]),
+            "bytes": atoms["B"] or 0,
+            "duration_ms": round(request_time.total_seconds() * 1000, 2),
+            "referer": atoms["f"],
+            "user_agent": atoms["a"],
+            "pid": os.getpid(),
+        }
+        self.access_log.info("%s", json.dumps(record, ensure_ascii=False))
+
+
+logger_class = JsonAccessLogger
