@@ -7,10 +7,12 @@ import os
 from dash import Dash
 from flask import Flask
 
+from callbacks import briefing as briefing_callbacks
+from callbacks import cache, health, routes, routing, security
 from callbacks import corridors as corridor_callbacks
 from callbacks import dialogue as dialogue_callbacks
+from callbacks import exports as export_callbacks
 from callbacks import map as map_callbacks
-from callbacks import routes, routing
 from dashboard import loading
 from dashboard.settings import Settings
 from layouts.router import shell
@@ -31,7 +33,7 @@ COMPRESSED = [
 def create_app(settings: Settings | None = None) -> Dash:
     """A Dash app on the processed data; refuses to start if data/ is corrupt or partial."""
     settings = settings or Settings.from_env()
-    loading.verify(settings.data_dir)
+    manifest = loading.verify(settings.data_dir)
     # Loaders read paths.data_dir(); point it at the verified folder for this process.
     os.environ["PUENTES_DATA_DIR"] = str(settings.data_dir)
     loading.clear_caches()
@@ -53,8 +55,13 @@ def create_app(settings: Settings | None = None) -> Dash:
     map_callbacks.register(app)
     corridor_callbacks.register(app)
     dialogue_callbacks.register(app)
+    export_callbacks.register(app)
     routes.register(app.server)
+    briefing_callbacks.register(app)  # after routes: it shares their image renderer
+    health.register(app.server, manifest)
+    cache.register(app.server, settings.cache_url, manifest)
     warm_pages()
+    security.register(app)  # after every callback and route: the CSP hashes their inline scripts
     # Dash registers the scripts it serves on a worker's first request; another thread's request
     # arriving meanwhile gets a 500 (a broken first page after a restart). Do it now, not then.
     app.server.test_client().get(app.get_relative_path("/_dash-layout"))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from dash import ALL
+
 URL: Final = "app-url"
 NAVBAR: Final = "app-navbar"
 PAGE: Final = "app-page"
@@ -68,8 +70,18 @@ DIALOGUE_THEMES: Final = "dialogue-themes"
 DIALOGUE_YEARS: Final = "dialogue-years"
 DIALOGUE_TIMELINE: Final = "dialogue-timeline"
 DIALOGUE_DETAIL: Final = "dialogue-detail"
+DIALOGUE_NOTICE: Final = "dialogue-notice"
+DIALOGUE_COUNTRIES: Final = "dialogue-countries"
+DIALOGUE_CLAIMS: Final = "dialogue-claims"
 PROGRAMMES_BODY: Final = "programmes-body"
 PROGRAMMES_FILTER: Final = "programmes-filter"
+PROGRAMMES_NOTICE: Final = "programmes-notice"
+PROGRAMMES_COMPONENT: Final = "programmes-component"
+PROGRAMMES_THEMES: Final = "programmes-themes"
+PROGRAMMES_COUNTRIES: Final = "programmes-countries"
+PROGRAMMES_MAP: Final = "programmes-map"
+PROGRAMMES_MAP_CAPTION: Final = "programmes-map-caption"
+PROGRAMMES_REACHED: Final = "programmes-reached"
 
 SOURCES_DATASETS: Final = "sources-datasets"
 SOURCES_INDICATORS: Final = "sources-indicators"
@@ -78,6 +90,11 @@ SOURCES_INDICATORS: Final = "sources-indicators"
 def nav_link(page: str) -> str:
     """ID of the navbar link to ``page``."""
     return f"nav-link-{page}"
+
+
+def claim_card(claim: str) -> str:
+    """ID of the card of one claim on the dialogue page."""
+    return "dialogue-claim-" + claim.replace("_", "-")
 
 
 def language_link(lang: str) -> str:
@@ -92,3 +109,41 @@ def all_static_ids() -> list[str]:
 
 MAP_INDICATOR: Final = "map-indicator"
 MAP_YEAR: Final = "map-year"
+
+
+# -- exports and embeds -------------------------------------------------------------------
+
+EMBED_TITLE: Final = "embed-title"
+EMBED_SUBTITLE: Final = "embed-subtitle"
+EMBED_GRAPH: Final = "embed-graph"
+EMBED_SOURCE: Final = "embed-source"
+# The charts with an export bar: ``<page>`` or ``<page>-<chart>``.
+EXPORT_BARS: Final = ("map", "corridors-flows", "corridors-map", "dialogue-timeline")
+EXPORT_ROLES: Final = ("bar", "png", "svg", "csv", "embed", "copy-link", "copy-embed", "copied", "snippet")
+
+
+def export_control(bar: str, role: str) -> str:
+    """ID of one control of a chart's export bar, e.g. ``map-export-png``."""
+    return f"{bar}-export-{role}"
+
+
+# -- briefing pack --------------------------------------------------------------------------
+
+BRIEFING_BASKET: Final = "briefing-basket"
+BRIEFING_ADD: Final = "briefing-add"
+BRIEFING_OPEN: Final = "briefing-open"
+BRIEFING_COUNT: Final = "briefing-count"
+BRIEFING_PANEL: Final = "briefing-panel"
+BRIEFING_LIST: Final = "briefing-list"
+BRIEFING_DOWNLOAD: Final = "briefing-download"
+BRIEFING_CLEAR: Final = "briefing-clear"
+BRIEFING_REMOVE: Final = "briefing-remove"
+
+
+def briefing_remove(index: int) -> dict[str, object]:
+    """ID of the "remove" button of the basket's ``index``-th view."""
+    return {"type": BRIEFING_REMOVE, "index": index}
+
+
+def briefing_remove_all() -> dict[str, object]:
+    return {"type": BRIEFING_REMOVE, "index": ALL}

@@ -1,0 +1,131 @@
+"""The briefing basket (in the browser) and the PowerPoint route.
+
+Adding, removing, clearing and counting happen in the browser; the panel's list is drawn by
+the server only while it is open; ``GET /briefing.pptx?view=…&lang=…`` draws each view's chart
+with the warm export browser and returns the deck."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from dash import Dash, Input, Output, State
+from dash.exceptions import PreventUpdate
+from flask import Flask, Response, request
+
+from dashboard import briefing, exports, loading, urls
+from dashboard.errors import ExportFailed
+from dashboard.i18n import normalise_language, translator
+from dashboard.rendering import Renderer
+from layouts import briefing as panel
+from layouts import briefing_slides, ids
+from layouts.router import page_key, parse_url
+
+PRESENTER_KEYS = ("present", "story", "step")  # LEAD-MERGE: from dashboard.stories
+
+ADD = """function(clicks, pathname, search, basket) {
+    if (!clicks) { return window.dash_clientside.no_update; }
+    const params = new URLSearchParams(search || '');
+    %(drop)s.forEach((key) => params.delete(key));
+    params.delete('lang');
+    const text = params.toString().replace(/%%2C/g, ',');
+    const view = (pathname || '/') + (text ? '?' + text : '');
+    const kept = (basket || []).filter((v) => v !== view);
+    return kept.concat([view]).slice(-%(most)d);
+}"""
+COUNT = "function(basket) { return String((basket || []).length); }"
+REMOVE = """function(clicks, basket) {
+    const id = window.dash_clientside.callback_context.triggered_id;
+    if (!id || !clicks.some((n) => n)) { return window.dash_clientside.no_update; }
+    return (basket || []).filter((_, i) => i !== id.index);
+}"""
+DECK = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+
+
+def register(app: Dash) -> None:
+    """Attach the basket callbacks to ``app`` and the PowerPoint route to its server."""
+    basket = Output(ids.BRIEFING_BASKET, "data", allow_duplicate=True)
+    app.clientside_callback(
+        ADD % {"drop": list(PRESENTER_KEYS), "most": briefing.MAX_VIEWS},
+        basket,
+        Input(ids.BRIEFING_ADD, "n_clicks"),
+        State(ids.URL, "pathname"),
+        State(ids.URL, "search"),
+        State(ids.BRIEFING_BASKET, "data"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        COUNT,
+        Output(ids.BRIEFING_COUNT, "children"),
+        Input(ids.BRIEFING_BASKET, "data"),
+        Input(ids.BRIEFING_COUNT, "id"),
+    )
+    app.clientside_callback(
+        "function(clicks) { return clicks ? true : window.dash_clientside.no_update; }",
+        Output(ids.BRIEFING_PANEL, "is_open"),
+        Input(ids.BRIEFING_OPEN, "n_clicks"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        REMOVE,
+        basket,
+        Input(ids.briefing_remove_all(), "n_clicks"),
+        State(ids.BRIEFING_BASKET, "data"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        "function(clicks) { return clicks ? [] : window.dash_clientside.no_update; }",
+        basket,
+        Input(ids.BRIEFING_CLEAR, "n_clicks"),
+        prevent_initial_call=True,
+    )
+
+    @app.callback(
+        Output(ids.BRIEFING_LIST, "children"),
+        Input(ids.BRIEFING_PANEL, "is_open"),
+        Input(ids.BRIEFING_BASKET, "data"),
+        State(ids.URL, "pathname"),
+        State(ids.URL, "search"),
+    )
+    def show_basket(is_open: Any, raw: Any, pathname: Any, search: Any) -> Any:
+        if is_open is not True:
+            raise PreventUpdate  # nothing to draw while the panel is closed
+        views = [str(v) for v in raw] if isinstance(raw, list) else []
+        lang = parse_url(search if isinstance(search, str) else "").state.lang
+        shown = [
+            (href, c.caption.title, c.caption.subtitle)
+            for _page, href, c in briefing_slides.charts(views, lang)
+        ]
+        return panel.contents(shown, views, page_key(pathname if isinstance(pathname, str) else "/"), lang)
+
+    register_route(app.server)
+
+
+def register_route(server: Flask) -> None:
+    """``GET /briefing.pptx``: the deck of the views named by ``view`` parameters."""
+    shapes = {urls.GEOMETRY: loading.geometry(), urls.WORLD_GEOMETRY: loading.world_geometry()}
+
+    @server.get(urls.BRIEFING)
+    def briefing_pack() -> Response:
+        lang = normalise_language(request.args.get("lang"))
+        _ = translator(lang)
+        renderer: Renderer = server.extensions["puentes_renderer"]
+
+        def render(chart: exports.Chart) -> bytes:
+            figure, width, height = exports.image_figure(chart, shapes)
+            return renderer.render(figure, "png", width, height, exports.SCALE)
+
+        try:
+            slides = briefing_slides.slides(request.args.getlist("view"), lang, request.host_url, render)
+        except ExportFailed as error:
+            message = _("The briefing could not be made: {reason}. Try again in a minute.")
+            return Response(message.format(reason=error), status=503, mimetype="text/plain")
+        if not slides:
+            text = _("No views to put in a briefing: add views with “Add this view” first.")
+            return Response(text, status=400, mimetype="text/plain")
+        made = date.today()
+        data = briefing.deck(slides, lang, made, request.host_url)
+        name = f"puentes-briefing-{made.isoformat()}.pptx"
+        return Response(
+            data, mimetype=DECK, headers={"Content-Disposition": f'attachment; filename="{name}"'}
+        )

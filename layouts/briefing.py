@@ -1,0 +1,92 @@
+"""The briefing basket: "Add to briefing" and "Briefing (n)" in the navbar, and the panel that
+lists the collected views with the PowerPoint download. The basket lives in the browser
+(``localStorage``): the server keeps nothing per reader."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard import briefing, urls
+from dashboard.i18n import translator
+from layouts import ids
+
+BUTTON = "briefing-button"
+
+
+def store() -> dcc.Store:
+    return dcc.Store(id=ids.BRIEFING_BASKET, storage_type="local", data=[])
+
+
+def panel() -> dbc.Offcanvas:
+    """The panel's frame (in the static shell); its words come with :func:`contents`."""
+    return dbc.Offcanvas(
+        html.Div(id=ids.BRIEFING_LIST), id=ids.BRIEFING_PANEL, placement="end", is_open=False
+    )
+
+
+def navbar_button(lang: str) -> html.Button:
+    """Open the basket; the badge counts its views (kept current in the browser)."""
+    _ = translator(lang)
+    return html.Button(
+        [_("Briefing"), " ", html.Span("0", id=ids.BRIEFING_COUNT, className="badge bg-light text-dark")],
+        id=ids.BRIEFING_OPEN,
+        className=BUTTON,
+        title=_("Collect views for a PowerPoint briefing"),
+    )
+
+
+def contents(views: list[tuple[str, str, str]], raw: list[str], page: str | None, lang: str) -> list[Any]:
+    """Heading, "add this view" (on a page with a chart), the views (title, subtitle, link,
+    remove), download and clear. ``views`` holds (path + query, title, subtitle) of each view."""
+    _ = translator(lang)
+    heading: list[Any] = [html.H2(_("Briefing"), className="h4")]
+    if page in urls.CHARTS:
+        heading.append(
+            html.Button("+ " + _("Add this view"), id=ids.BRIEFING_ADD, className="btn btn-primary mb-3")
+        )
+    if not views:
+        return [
+            *heading,
+            html.P(
+                _("No views yet. On the map, corridors or dialogue page, “Add this view” keeps it."),
+                className="text-muted",
+            ),
+        ]
+    items = [
+        html.Li(
+            [
+                dcc.Link(title, href=href, className="fw-semibold"),
+                html.Div(subtitle, className="small text-muted"),
+                html.Button(
+                    _("Remove"), id=ids.briefing_remove(i), className="btn btn-link btn-sm p-0", n_clicks=0
+                ),
+            ],
+            className="mb-2",
+        )
+        for i, (href, title, subtitle) in enumerate(views)
+    ]
+    return [
+        *heading,
+        html.P(
+            _("One slide per view: the chart, its key figures, source and edition, and the link back."),
+            className="small text-muted",
+        ),
+        html.Ol(items),
+        html.A(
+            _("Download PowerPoint"),
+            id=ids.BRIEFING_DOWNLOAD,
+            href=urls.briefing(raw, lang),
+            className="btn btn-primary me-2",
+            download="puentes-briefing.pptx",
+        ),
+        html.Button(_("Clear"), id=ids.BRIEFING_CLEAR, className="btn btn-outline-secondary", n_clicks=0),
+        html.P(
+            _("Up to {count} views.").format(count=briefing.MAX_VIEWS)
+            + " "
+            + _("Making the file takes a few seconds."),
+            className="small text-muted mt-2",
+        ),
+    ]

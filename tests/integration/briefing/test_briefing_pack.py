@@ -1,0 +1,66 @@
+"""The briefing basket in the browser and the PowerPoint it downloads: views are kept across
+pages (in localStorage), listed with their titles, removed, and the deck opens with a slide per
+view carrying the chart, title, source and permalink."""
+
+from __future__ import annotations
+
+import io
+import urllib.request
+
+from dash import Dash
+from dash.testing.composite import DashComposite
+from pptx import Presentation
+
+from layouts import ids
+
+
+def add_current_view(dash_duo: DashComposite, expected_count: str) -> None:
+    dash_duo.find_element(f"#{ids.BRIEFING_OPEN}").click()
+    dash_duo.wait_for_element(f"#{ids.BRIEFING_ADD}", timeout=10).click()
+    dash_duo.wait_for_text_to_equal(f"#{ids.BRIEFING_COUNT}", expected_count, timeout=10)
+    dash_duo.find_element(f"#{ids.BRIEFING_PANEL} .btn-close").click()
+    dash_duo.wait_for_no_elements(f"#{ids.BRIEFING_PANEL}.show", timeout=5)
+
+
+def test_collect_views_and_download_the_deck(dash_duo: DashComposite, puentes_app: Dash) -> None:
+    dash_duo.start_server(puentes_app)
+    dash_duo.driver.get(f"{dash_duo.server_url}/map?indicator=migrant_share&year=2020&lang=es")
+    dash_duo.wait_for_element(f"#{ids.MAP_GRAPH} .choroplethlayer path", timeout=15)
+    add_current_view(dash_duo, "1")
+    dash_duo.find_element(ids.selector(ids.nav_link("corridors"))).click()
+    dash_duo.wait_for_element(f"#{ids.CORRIDORS_FLOWS} .sankey", timeout=15)
+    add_current_view(dash_duo, "2")
+    add_current_view(dash_duo, "2")  # the same view twice is kept once
+    dash_duo.driver.refresh()  # the basket is in the browser, not in the page
+    dash_duo.wait_for_text_to_equal(f"#{ids.BRIEFING_COUNT}", "2", timeout=15)
+
+    dash_duo.find_element(f"#{ids.BRIEFING_OPEN}").click()
+    dash_duo.wait_for_element(f"#{ids.BRIEFING_LIST} ol li", timeout=10)
+    listed = dash_duo.find_element(f"#{ids.BRIEFING_LIST} ol").text
+    assert "Migrantes internacionales, porcentaje de la población" in listed
+    assert "Corredores migratorios" in listed or "CELAC → UE" in listed
+    href = dash_duo.find_element(f"#{ids.BRIEFING_DOWNLOAD}").get_attribute("href")
+    assert "view=%2Fmap%3Findicator%3Dmigrant_share%26year%3D2020" in href and "lang=es" in href
+
+    with urllib.request.urlopen(href, timeout=120) as response:  # the app draws every chart
+        assert response.headers["Content-Type"].startswith("application/vnd.openxmlformats")
+        deck = Presentation(io.BytesIO(response.read()))
+    assert len(deck.slides) == 3  # cover + two views
+    first = " ".join(s.text_frame.text for s in deck.slides[1].shapes if s.has_text_frame)
+    assert "Migrantes internacionales, porcentaje de la población" in first
+    assert "UN DESA" in first and "/map?indicator=migrant_share&year=2020&lang=es" in first
+    assert [s for s in deck.slides[1].shapes if s.shape_type == 13]  # the chart image
+
+    dash_duo.find_element(ids.selector(ids.briefing_remove(0))).click()
+    dash_duo.wait_for_text_to_equal(f"#{ids.BRIEFING_COUNT}", "1", timeout=10)
+    dash_duo.find_element(f"#{ids.BRIEFING_CLEAR}").click()
+    dash_duo.wait_for_text_to_equal(f"#{ids.BRIEFING_COUNT}", "0", timeout=10)
+    assert dash_duo.get_logs() == []
+
+
+def test_an_empty_or_forged_pack_is_refused_with_a_message(dash_duo: DashComposite, puentes_app: Dash) -> None:
+    client = puentes_app.server.test_client()
+    for query in ("", "?view=https://evil.example/map", "?view=/sources&lang=fr"):
+        response = client.get("/briefing.pptx" + query)
+        assert response.status_code == 400
+        assert response.mimetype == "text/plain" and "Traceback" not in response.get_data(as_text=True)
