@@ -10,7 +10,7 @@ from flask import Flask
 from callbacks import corridors as corridor_callbacks
 from callbacks import dialogue as dialogue_callbacks
 from callbacks import map as map_callbacks
-from callbacks import routes, routing
+from callbacks import navigation, routes, routing
 from dashboard import loading
 from dashboard.settings import Settings
 from layouts.router import shell
@@ -50,6 +50,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     )
     app.layout = shell
     routing.register(app)
+    navigation.register(app)
     map_callbacks.register(app)
     corridor_callbacks.register(app)
     dialogue_callbacks.register(app)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from typing import Final
+
+from dash import ALL
 
 URL: Final = "app-url"
 NAVBAR: Final = "app-navbar"
@@ -75,14 +78,36 @@ SOURCES_DATASETS: Final = "sources-datasets"
 SOURCES_INDICATORS: Final = "sources-indicators"
 
 
-def nav_link(page: str) -> str:
-    """ID of the navbar link to ``page``."""
-    return f"nav-link-{page}"
+NAV_LINK: Final = "app-nav-link"
+LANGUAGE_LINK: Final = "app-language-link"
 
 
-def language_link(lang: str) -> str:
+def nav_link(page: str) -> dict[str, str]:
+    """ID of the navbar link to ``page`` (pattern-matching: one callback keeps them all current)."""
+    return {"type": NAV_LINK, "page": page}
+
+
+def language_link(lang: str) -> dict[str, str]:
     """ID of the language switch link for ``lang``."""
-    return f"app-language-{lang}"
+    return {"type": LANGUAGE_LINK, "lang": lang}
+
+
+def nav_link_all() -> dict[str, object]:
+    """Every navbar page link (for a callback that updates them together)."""
+    return {"type": NAV_LINK, "page": ALL}
+
+
+def language_link_all() -> dict[str, object]:
+    """Every language link."""
+    return {"type": LANGUAGE_LINK, "lang": ALL}
+
+
+def selector(component_id: str | dict[str, str]) -> str:
+    """CSS selector of a component ID as Dash writes it in the page (dict IDs as sorted JSON)."""
+    if isinstance(component_id, str):
+        return f"#{component_id}"
+    text = json.dumps(component_id, sort_keys=True, separators=(",", ":"))
+    return "[id='" + text + "']"
 
 
 def all_static_ids() -> list[str]:
