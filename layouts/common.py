@@ -12,7 +12,7 @@ from dash import dcc, html
 from dashboard import loading
 from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, translator
 from dashboard.state import FilterState, Notice, to_query
-from layouts import ids
+from layouts import ids, presenter
 
 PAGE_PATHS = ("map", "corridors", "dialogue", "programmes", "sources")
 MAX_SHOWN_VALUE = 40
@@ -65,6 +65,7 @@ def navbar(page: str, state: FilterState, page_query: Callable[[FilterState], st
                     href=href("map", state),
                 ),
                 dbc.Nav(links, navbar=True, className="me-auto"),
+                presenter.start_links(f"/{page}", page_query(state), state.lang),
                 html.Nav(languages, id=ids.LANGUAGE_MENU, className="lang-menu", title=_("Language")),
             ],
             fluid=True,
@@ -95,6 +96,9 @@ def notice(notices: Sequence[Notice], lang: str, element_id: str = ids.NOTICE) -
         "base": _("Growth since"),
         "focus": _("Country"),
         "side": _("Map"),
+        "present": _("Presenter mode"),
+        "story": _("Story"),
+        "step": _("Step"),
     }
     items = [
         html.Li(

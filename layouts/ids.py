@@ -79,6 +79,15 @@ SOURCES_INDICATORS: Final = "sources-indicators"
 
 
 NAV_LINK: Final = "app-nav-link"
+PRESENT_LINK: Final = "app-present-link"
+PRESENT_STORY: Final = "app-present-story"
+PRESENT_NOTICE: Final = "present-notice"
+PRESENT_BAR: Final = "present-bar"
+PRESENT_TITLE: Final = "present-title"
+PRESENT_COUNT: Final = "present-count"
+PRESENT_PREVIOUS: Final = "present-previous"
+PRESENT_NEXT: Final = "present-next"
+PRESENT_EXIT: Final = "present-exit"
 LANGUAGE_LINK: Final = "app-language-link"
 
 
@@ -95,6 +104,15 @@ def language_link(lang: str) -> dict[str, str]:
 def nav_link_all() -> dict[str, object]:
     """Every navbar page link (for a callback that updates them together)."""
     return {"type": NAV_LINK, "page": ALL}
+
+
+def present_link() -> dict[str, str]:
+    """ID of the navbar link that presents the current view (it follows the address bar)."""
+    return {"type": PRESENT_LINK, "kind": "view"}
+
+
+def present_link_all() -> dict[str, object]:
+    return {"type": PRESENT_LINK, "kind": ALL}
 
 
 def language_link_all() -> dict[str, object]:
