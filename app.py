@@ -8,7 +8,7 @@ from dash import Dash
 from flask import Flask
 
 from callbacks import briefing as briefing_callbacks
-from callbacks import cache, health, routes, routing, security
+from callbacks import cache, health, navigation, routes, routing, security
 from callbacks import corridors as corridor_callbacks
 from callbacks import dialogue as dialogue_callbacks
 from callbacks import exports as export_callbacks
@@ -52,6 +52,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     )
     app.layout = shell
     routing.register(app)
+    navigation.register(app)
     map_callbacks.register(app)
     corridor_callbacks.register(app)
     dialogue_callbacks.register(app)

@@ -17,11 +17,10 @@ from dashboard import briefing, exports, loading, urls
 from dashboard.errors import ExportFailed
 from dashboard.i18n import normalise_language, translator
 from dashboard.rendering import Renderer
+from dashboard.stories import PRESENTER_KEYS
 from layouts import briefing as panel
 from layouts import briefing_slides, ids
 from layouts.router import page_key, parse_url
-
-PRESENTER_KEYS = ("present", "story", "step")  # LEAD-MERGE: from dashboard.stories
 
 ADD = """function(clicks, pathname, search, basket) {
     if (!clicks) { return window.dash_clientside.no_update; }

@@ -11,6 +11,7 @@ from dash.exceptions import PreventUpdate
 from dashboard import loading, transforms
 from dashboard.corridor_view import CorridorView, build
 from dashboard.state import with_corridor_controls
+from dashboard.stories import keep_presenter
 from layouts import corridors_page as page
 from layouts import ids
 from layouts.router import parse_url
@@ -88,8 +89,9 @@ def register(app: Dash) -> None:
         redraw = [name for name, key in new.panel_keys().items() if old.panel_keys()[name] != key]
         state = new.state
         shown = [state.direction, list(after.origins), list(after.destinations), state.focus, state.side]
-        written = {"path": pathname, "search": new.query}
-        return new.query, written, {"query": new.query, "redraw": redraw}, *shown
+        address = keep_presenter(new.query, search if isinstance(search, str) else "")
+        written = {"path": pathname, "search": address}
+        return address, written, {"query": new.query, "redraw": redraw}, *shown
 
     for name, items in PANELS.items():
         register_panel(app, name, items)

@@ -11,6 +11,7 @@ from dash.exceptions import PreventUpdate
 from dashboard import loading, transforms
 from dashboard.map_view import build
 from dashboard.state import MAX_COUNTRIES, same_view, with_selection
+from dashboard.stories import keep_presenter
 from layouts import ids, map_page
 from layouts.common import source_line
 from layouts.router import parse_url
@@ -149,9 +150,12 @@ def register(app: Dash) -> None:
     )
     def write_permalink(query: Any, pathname: Any, search: Any) -> tuple[Any, Any]:
         """Keep the address bar equal to what the page shows."""
-        if not isinstance(query, str) or query.lstrip("?") == (search or "").lstrip("?"):
+        if not isinstance(query, str):
             return no_update, no_update
-        return query, {"path": pathname, "search": query}
+        address = keep_presenter(query, search if isinstance(search, str) else "")
+        if address.lstrip("?") == (search or "").lstrip("?"):
+            return no_update, no_update
+        return address, {"path": pathname, "search": address}
 
     @app.callback(
         Output(ids.MAP_COUNTRIES, "value"),

@@ -16,7 +16,7 @@ from urllib.parse import parse_qs
 
 from dashboard import dialogue, loading, transforms, urls
 from dashboard.corridor_view import CorridorView
-from dashboard.figures import FONT
+from dashboard.figures import FONT, maps
 from dashboard.i18n import translator
 from dashboard.map_view import MapView
 from dashboard.state import DialogueState
@@ -87,9 +87,11 @@ def map_chart(view: MapView) -> Chart:
     region = {"both": _("CELAC and EU"), "celac": "CELAC", "eu": _("EU")}[view.state.region]
     subtitle = f"{region} · {view.subtitle}" + (" · " + _("Logarithmic") if view.log else "")
     method = view.method
+    figure = view.figure()  # on the page it fills its box; an image needs a height
+    figure = {**figure, "layout": {**figure["layout"], "height": maps.HEIGHT}}
     return Chart(
         "map",
-        view.figure(),
+        figure,
         Caption(view.title, subtitle, source_text(view.spec.source, view.state.lang, method)),
         f"puentes-{view.spec.id}-{view.year}-{view.state.region}",
     )

@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard import loading, profiles, tables, transforms, urls
+from dashboard import dialogue, loading, profiles, tables, timeline, transforms, urls
 from dashboard.figures import maps
 from dashboard.figures.profiles import profile_figure
 from dashboard.i18n import unit_label
@@ -142,7 +142,8 @@ def profile_json(
     lines = profiles.lines(
         loading.series_by_key(), loading.countries(), loading.groups(), spec, countries, lang
     )
-    figure: dict[str, Any] = profile_figure(lines, spec, lang).to_plotly_json()
+    meetings = timeline.meetings(dialogue.events(), lang)
+    figure: dict[str, Any] = profile_figure(lines, spec, lang, meetings).to_plotly_json()
     return figure
 
 

@@ -98,6 +98,10 @@ def parse(
     return Parsed(state, tuple(notices))
 
 
+# The query keys of the shared filters, in the order to_query writes them.
+SHARED_KEYS = ("indicator", "year", "region", "countries", "lang", "scale")
+
+
 def to_query(state: FilterState) -> str:
     """Query string (with leading ``?``) for a state; default values are left out."""
     params: dict[str, str] = {}

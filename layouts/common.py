@@ -12,7 +12,7 @@ from dash import dcc, html
 from dashboard import loading
 from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, translator
 from dashboard.state import FilterState, Notice, to_query
-from layouts import briefing, ids
+from layouts import briefing, ids, presenter
 
 PAGE_PATHS = ("map", "corridors", "dialogue", "programmes", "sources")
 MAX_SHOWN_VALUE = 40
@@ -65,6 +65,7 @@ def navbar(page: str, state: FilterState, page_query: Callable[[FilterState], st
                     href=href("map", state),
                 ),
                 dbc.Nav(links, navbar=True, className="me-auto"),
+                presenter.start_links(f"/{page}", page_query(state), state.lang),
                 briefing.navbar_button(state.lang),
                 html.Nav(languages, id=ids.LANGUAGE_MENU, className="lang-menu", title=_("Language")),
             ],
@@ -101,6 +102,9 @@ def notice(notices: Sequence[Notice], lang: str, element_id: str = ids.NOTICE) -
         "themes": _("Themes"),
         "from": _("From year"),
         "to": _("To year"),
+        "present": _("Presenter mode"),
+        "story": _("Story"),
+        "step": _("Step"),
     }
     items = [
         html.Li(

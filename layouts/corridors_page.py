@@ -251,7 +251,7 @@ def controls(view: CorridorView) -> dbc.Row:
                 xs=12,
             ),
         ],
-        className="g-3 mb-3 align-items-end",
+        className="g-3 mb-3 align-items-end page-controls",
     )
 
 
@@ -281,7 +281,7 @@ def focus_controls(view: CorridorView) -> dbc.Row:
                 md=6,
             ),
         ],
-        className="g-2 mb-1 align-items-center",
+        className="g-2 mb-1 align-items-center page-controls",
     )
 
 

@@ -208,7 +208,7 @@ def controls(state: FilterState, page: DialogueState) -> dbc.Row:
                 xl=5,
             ),
         ],
-        className="g-3 mb-2",
+        className="g-3 mb-2 page-controls",
     )
 
 

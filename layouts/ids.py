@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Final
 
 from dash import ALL
@@ -87,9 +88,17 @@ SOURCES_DATASETS: Final = "sources-datasets"
 SOURCES_INDICATORS: Final = "sources-indicators"
 
 
-def nav_link(page: str) -> str:
-    """ID of the navbar link to ``page``."""
-    return f"nav-link-{page}"
+NAV_LINK: Final = "app-nav-link"
+PRESENT_LINK: Final = "app-present-link"
+PRESENT_STORY: Final = "app-present-story"
+PRESENT_NOTICE: Final = "present-notice"
+PRESENT_BAR: Final = "present-bar"
+PRESENT_TITLE: Final = "present-title"
+PRESENT_COUNT: Final = "present-count"
+PRESENT_PREVIOUS: Final = "present-previous"
+PRESENT_NEXT: Final = "present-next"
+PRESENT_EXIT: Final = "present-exit"
+LANGUAGE_LINK: Final = "app-language-link"
 
 
 def claim_card(claim: str) -> str:
@@ -97,9 +106,41 @@ def claim_card(claim: str) -> str:
     return "dialogue-claim-" + claim.replace("_", "-")
 
 
-def language_link(lang: str) -> str:
+def nav_link(page: str) -> dict[str, str]:
+    """ID of the navbar link to ``page`` (pattern-matching: one callback keeps them all current)."""
+    return {"type": NAV_LINK, "page": page}
+
+
+def language_link(lang: str) -> dict[str, str]:
     """ID of the language switch link for ``lang``."""
-    return f"app-language-{lang}"
+    return {"type": LANGUAGE_LINK, "lang": lang}
+
+
+def nav_link_all() -> dict[str, object]:
+    """Every navbar page link (for a callback that updates them together)."""
+    return {"type": NAV_LINK, "page": ALL}
+
+
+def present_link() -> dict[str, str]:
+    """ID of the navbar link that presents the current view (it follows the address bar)."""
+    return {"type": PRESENT_LINK, "kind": "view"}
+
+
+def present_link_all() -> dict[str, object]:
+    return {"type": PRESENT_LINK, "kind": ALL}
+
+
+def language_link_all() -> dict[str, object]:
+    """Every language link."""
+    return {"type": LANGUAGE_LINK, "lang": ALL}
+
+
+def selector(component_id: str | dict[str, str]) -> str:
+    """CSS selector of a component ID as Dash writes it in the page (dict IDs as sorted JSON)."""
+    if isinstance(component_id, str):
+        return f"#{component_id}"
+    text = json.dumps(component_id, sort_keys=True, separators=(",", ":"))
+    return "[id='" + text + "']"
 
 
 def all_static_ids() -> list[str]:

@@ -8,7 +8,7 @@ import dash_bootstrap_components as dbc
 from dash import dash_table, dcc, html
 
 from dashboard import loading, transforms, urls
-from dashboard.figures.maps import log_scale_allowed
+from dashboard.figures.maps import HEIGHT, log_scale_allowed
 from dashboard.i18n import format_number, translator
 from dashboard.map_view import MapView, build
 from dashboard.state import FilterState
@@ -235,7 +235,7 @@ def layout(state: FilterState) -> html.Div:
                 lg=3,
             ),
         ],
-        className="g-3 mb-2 align-items-end",
+        className="g-3 mb-2 align-items-end page-controls",
     )
     slider = slider_props(view)
     year_row = dbc.Row(
@@ -253,14 +253,16 @@ def layout(state: FilterState) -> html.Div:
             ),
             dbc.Col(dcc.Slider(id=ids.MAP_YEAR, included=False, updatemode="mouseup", **slider)),
         ],
-        className="g-3 mb-2 align-items-center",
+        className="g-3 mb-2 align-items-center page-controls",
     )
-    map_tab = html.Div(
-        [
-            export_bar("map", view.query, state.lang),
-            dcc.Graph(id=ids.MAP_GRAPH, figure=view.figure(), config=GRAPH_CONFIG, className="map-graph"),
-        ]
+    graph = dcc.Graph(
+        id=ids.MAP_GRAPH,
+        figure=view.figure(),
+        config=GRAPH_CONFIG,
+        className="map-graph",
+        style={"height": f"{HEIGHT}px"},  # the figure fills it (presenter mode makes it fit the screen)
     )
+    map_tab = html.Div([export_bar("map", view.query, state.lang), graph])
     table_tab = html.Div(
         [
             html.A(

@@ -313,7 +313,7 @@ def controls(state: FilterState, page: ProgrammeState) -> dbc.Row:
                 xl=3,
             ),
         ],
-        className="g-3 mb-3",
+        className="g-3 mb-3 page-controls",
     )
 
 

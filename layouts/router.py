@@ -8,7 +8,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 from dash.development.base_component import Component
 
-from dashboard import loading, transforms
+from dashboard import loading, stories, transforms
 from dashboard.i18n import translator
 from dashboard.state import FilterState, Parsed, parse
 from layouts import (
@@ -18,6 +18,7 @@ from layouts import (
     embed_page,
     ids,
     map_page,
+    presenter,
     programmes_page,
     sources_page,
 )
@@ -59,7 +60,24 @@ def page_key(pathname: str | None) -> str | None:
 
 
 def render(pathname: str | None, search: str | None) -> tuple[Component, Component]:
-    """Navbar and page body for a URL. Never raises for bad input."""
+    """Navbar (or the presenter's bar) and page body for a URL. Never raises for bad input."""
+    shown = stories.parse_presenter(search, stories.stories())
+    if not shown.presenter.active or embed_page.page_of(pathname) is not None:
+        return page_view(pathname, search)
+    lang = parse_url(search).state.lang
+    story = stories.stories().get(shown.presenter.story or "")
+    if story is not None and page_key(pathname) != story.steps[shown.presenter.step - 1].page:
+        # A step's link opened on another page (edited by hand): show the step's own view.
+        pathname, search = stories.step_href(story, shown.presenter.step, lang).split("?", 1)
+    _top, body = page_view(pathname, search)
+    return (
+        presenter.bar(shown.presenter, pathname or "/", search or "", lang),
+        html.Div([notice(shown.notices, lang, ids.PRESENT_NOTICE), body], className="presenting"),
+    )
+
+
+def page_view(pathname: str | None, search: str | None) -> tuple[Component, Component]:
+    """Navbar and page body for a URL."""
     parsed = parse_url(search)
     key = page_key(pathname)
     state = parsed.state

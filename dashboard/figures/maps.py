@@ -90,7 +90,6 @@ def base_figure(frame: pd.DataFrame, geometry_url: str) -> dict[str, Any]:
     layout = {
         "geo": _geo_layout(),
         "geo2": _geo_layout(),
-        "height": HEIGHT,
         "showlegend": False,
         "margin": {"l": 0, "r": 0, "t": 4, "b": 0},
         "paper_bgcolor": "white",

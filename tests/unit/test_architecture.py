@@ -76,7 +76,7 @@ def walk(component: object) -> Iterator[Component]:
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_every_id_on_a_page_is_unique(page: str, lang: str) -> None:
     navbar, body = render(f"/{page}", f"?lang={lang}")
-    found = [c.id for c in walk([navbar, body]) if getattr(c, "id", None)]
+    found = [ids.selector(c.id) for c in walk([navbar, body]) if getattr(c, "id", None)]
     assert len(found) == len(set(found)), sorted(i for i in found if found.count(i) > 1)
 
 

@@ -58,7 +58,7 @@ def test_collect_views_and_download_the_deck(dash_duo: DashComposite, puentes_ap
     assert dash_duo.get_logs() == []
 
 
-def test_an_empty_or_forged_pack_is_refused_with_a_message(dash_duo: DashComposite, puentes_app: Dash) -> None:
+def test_an_empty_or_forged_pack_is_refused(dash_duo: DashComposite, puentes_app: Dash) -> None:
     client = puentes_app.server.test_client()
     for query in ("", "?view=https://evil.example/map", "?view=/sources&lang=fr"):
         response = client.get("/briefing.pptx" + query)

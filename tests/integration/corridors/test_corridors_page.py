@@ -102,7 +102,7 @@ def test_permalink_restores_the_view_in_spanish(dash_duo: DashComposite, puentes
     assert set(node_labels(dash_duo)) == {"Ecuador", "Colombia", "España", "Italia"}
     assert dash_duo.find_element(f"#{ids.CORRIDORS_SEX} input[value='female']").is_selected()
     assert "Crecimiento desde 1990" in dash_duo.find_element(f"#{ids.CORRIDORS_TABLE}").text
-    english = dash_duo.find_element(f"#{ids.language_link('en')}").get_attribute("href")
+    english = dash_duo.find_element(ids.selector(ids.language_link("en"))).get_attribute("href")
     assert "origins=ECU,COL" in english and "sex=female" in english and "lang=" not in english
     assert dash_duo.driver.current_url.endswith(query)  # the page did not rewrite a valid link
     assert dash_duo.get_logs() == []

@@ -1,0 +1,81 @@
+"""Presenter mode: a bar with the story's step, its note and the links ← / → / Esc follow
+(assets/presenter.js binds the keys to these links); the page itself gets large type and no
+controls (assets/02-puentes.css, ``.presenting``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dash import dcc, html
+
+from dashboard import stories
+from dashboard.i18n import translator
+from dashboard.stories import Presenter, Story
+from layouts import ids
+
+
+def _link(text: str, href: str | None, element_id: str, title: str) -> Any:
+    if href is None:  # first or last step: the key does nothing, the button says so
+        return html.Span(text, id=element_id, className="present-button disabled", title=title)
+    return dcc.Link(text, href=href, id=element_id, className="present-button", title=title)
+
+
+def bar(presenter: Presenter, pathname: str, search: str, lang: str) -> html.Div:
+    """Story title, step n / N, the step's title and note, previous / next / exit."""
+    _ = translator(lang)
+    story: Story | None = stories.stories().get(presenter.story or "")
+    exit_href = (pathname or "/") + stories.without_presenter(search)
+    exit_link = dcc.Link(
+        "✕ " + _("Exit"), href=exit_href, id=ids.PRESENT_EXIT, className="present-button", title=_("Esc")
+    )
+    if story is None:
+        heading: list[Any] = [html.Div(_("Presenting this view"), className="present-story")]
+        steps: list[Any] = []
+    else:
+        step = story.steps[presenter.step - 1]
+        count = len(story.steps)
+        before = stories.step_href(story, presenter.step - 1, lang) if presenter.step > 1 else None
+        after = stories.step_href(story, presenter.step + 1, lang) if presenter.step < count else None
+        heading = [
+            html.Div(story.title[lang], className="present-story"),
+            html.H2(step.title[lang], className="present-title", id=ids.PRESENT_TITLE),
+            html.P(step.note[lang], className="present-note"),
+        ]
+        steps = [
+            _link("‹", before, ids.PRESENT_PREVIOUS, _("Previous view (←)")),
+            html.Span(f"{presenter.step} / {count}", className="present-count", id=ids.PRESENT_COUNT),
+            _link("›", after, ids.PRESENT_NEXT, _("Next view (→)")),
+        ]
+    return html.Div(
+        [
+            html.Div(heading, className="present-heading"),
+            html.Nav([*steps, exit_link], className="present-nav", title=_("Presenter controls")),
+        ],
+        className="present-bar",
+        id=ids.PRESENT_BAR,
+    )
+
+
+def start_links(pathname: str, page_query: str, lang: str) -> html.Div:
+    """Navbar entries: present this view, or start the default story."""
+    _ = translator(lang)
+    story = stories.stories()[stories.DEFAULT_STORY]
+    return html.Div(
+        [
+            dcc.Link(
+                "▶ " + _("Present"),
+                href=pathname + stories.with_presenter(page_query),
+                id=ids.present_link(),
+                className="present-start",
+                title=_("Show this view full screen, large type, for a projector (Esc leaves)"),
+            ),
+            dcc.Link(
+                _("Story"),
+                href=stories.step_href(story, 1, lang),
+                id=ids.PRESENT_STORY,
+                className="present-start",
+                title=story.title[lang],
+            ),
+        ],
+        className="present-menu",
+    )
