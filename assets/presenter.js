@@ -1,6 +1,6 @@
 // Presenter mode keys: → / Page Down / Space next view, ← / Page Up previous, Esc leaves,
 // F full screen. They follow the links of the presenter bar (layouts/presenter.py), so a key
-// does exactly what a click does. "Present" and "Story" in the navbar also go full screen.
+// does exactly what a click does. Links into presenter mode (.go-fullscreen) also go full screen.
 (function () {
   var KEYS = {
     ArrowRight: 'present-next', PageDown: 'present-next', ' ': 'present-next',
@@ -15,10 +15,13 @@
     if (event.target.closest && event.target.closest('input, textarea, select, [contenteditable]')) { return; }
     if (event.key === 'f' || event.key === 'F') { fullScreen(); return; }
     var link = document.getElementById(KEYS[event.key]);
-    if (link && link.tagName === 'A') { event.preventDefault(); link.click(); }
+    if (link && link.tagName === 'A' && !link.classList.contains('disabled')) {
+      event.preventDefault();
+      link.click();
+    }
   });
   document.addEventListener('click', function (event) {
-    var start = event.target.closest && event.target.closest('.present-start');
+    var start = event.target.closest && event.target.closest('.go-fullscreen');
     if (start) { fullScreen(); return; }
     if (event.target.closest && event.target.closest('#present-exit') && document.fullscreenElement) {
       document.exitFullscreen().catch(function () {});

@@ -6,6 +6,7 @@ with the warm export browser and returns the deck."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
@@ -17,7 +18,7 @@ from dashboard import briefing, exports, loading, urls
 from dashboard.errors import ExportFailed
 from dashboard.i18n import normalise_language, translator
 from dashboard.rendering import Renderer
-from dashboard.stories import PRESENTER_KEYS
+from dashboard.stories import BASKET, PRESENTER_KEYS
 from layouts import briefing as panel
 from layouts import briefing_slides, ids
 from layouts.router import page_key, parse_url
@@ -37,6 +38,28 @@ REMOVE = """function(clicks, basket) {
     const id = window.dash_clientside.callback_context.triggered_id;
     if (!id || !clicks.some((n) => n)) { return window.dash_clientside.no_update; }
     return (basket || []).filter((_, i) => i !== id.index);
+}"""
+# Presenting the basket: its count and the links to the views before and after this one.
+BASKET_STEPS = """function(basket, _shown, search) {
+    const params = new URLSearchParams(search || '');
+    if (params.get('story') !== %(basket)s) {
+        return Array(5).fill(window.dash_clientside.no_update);
+    }
+    const views = basket || [];
+    const step = parseInt(params.get('step') || '1', 10);
+    const link = (i) => {
+        const [path, text] = views[i].split('?');
+        const query = new URLSearchParams(text || '');
+        ['lang', ...%(drop)s].forEach((key) => query.delete(key));
+        if (params.get('lang')) { query.set('lang', params.get('lang')); }
+        query.set('present', '1'); query.set('story', %(basket)s); query.set('step', String(i + 1));
+        return path + '?' + query.toString().replace(/%%2C/g, ',');
+    };
+    const here = window.location.pathname + window.location.search;
+    const before = step > 1 && step - 2 < views.length ? link(step - 2) : null;
+    const after = step < views.length ? link(step) : null;
+    const style = (href) => 'present-button' + (href ? '' : ' disabled');
+    return [before || here, style(before), after || here, style(after), step + ' / ' + views.length];
 }"""
 DECK = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
@@ -58,6 +81,17 @@ def register(app: Dash) -> None:
         Output(ids.BRIEFING_COUNT, "children"),
         Input(ids.BRIEFING_BASKET, "data"),
         Input(ids.BRIEFING_COUNT, "id"),
+    )
+    app.clientside_callback(
+        BASKET_STEPS % {"basket": json.dumps(BASKET), "drop": json.dumps(list(PRESENTER_KEYS))},
+        Output(ids.PRESENT_PREVIOUS, "href"),
+        Output(ids.PRESENT_PREVIOUS, "className"),
+        Output(ids.PRESENT_NEXT, "href"),
+        Output(ids.PRESENT_NEXT, "className"),
+        Output(ids.PRESENT_COUNT, "children"),
+        Input(ids.BRIEFING_BASKET, "data"),
+        Input(ids.PRESENT_COUNT, "id"),
+        State(ids.URL, "search"),
     )
     app.clientside_callback(
         "function(clicks) { return clicks ? true : window.dash_clientside.no_update; }",

@@ -23,8 +23,9 @@ from pptx.util import Emu, Inches, Pt
 from dashboard.corridor_view import CorridorView
 from dashboard.i18n import LOCALES, format_number, normalise_language, translator
 from dashboard.map_view import MapView
+from dashboard.stories import BASKET_MAX
 
-MAX_VIEWS = 20
+MAX_VIEWS = BASKET_MAX
 INK = RGBColor(0x1F, 0x29, 0x33)
 MUTED = RGBColor(0x52, 0x60, 0x6D)
 ACCENT = RGBColor(0x0B, 0x6E, 0x99)

@@ -26,6 +26,8 @@ from dashboard.state import MAX_QUERY_LENGTH, Notice
 PRESENTER_KEYS = ("present", "story", "step")
 PAGES = ("map", "corridors", "dialogue", "programmes", "sources")
 DEFAULT_STORY = "eu-celac-migration"
+BASKET = "basket"  # the reader's briefing basket, kept in the browser: its steps are known there
+BASKET_MAX = 20
 STORY_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 MAX_STEPS = 30
 
@@ -129,11 +131,18 @@ def parse_presenter(search: str | None, known: Mapping[str, Story]) -> ParsedPre
     story_id = values.get("story")
     if story_id is None:
         return ParsedPresenter(Presenter(active=True), tuple(notices))
+    step_text = values.get("step", "1")
+    if story_id == BASKET:
+        step = int(step_text) if step_text.isdigit() and len(step_text) < 3 else 0
+        if not 1 <= step <= BASKET_MAX:
+            return ParsedPresenter(
+                Presenter(active=True, story=BASKET), (*notices, Notice("step", step_text))
+            )
+        return ParsedPresenter(Presenter(active=True, story=BASKET, step=step), tuple(notices))
     story = known.get(story_id)
     if story is None:
         notices.append(Notice("story", story_id))
         return ParsedPresenter(Presenter(active=True), tuple(notices))
-    step_text = values.get("step", "1")
     step = int(step_text) if step_text.isdigit() and len(step_text) < 4 else 0
     if not 1 <= step <= len(story.steps):
         notices.append(Notice("step", step_text))
@@ -153,6 +162,16 @@ def step_href(story: Story, step: int, lang: str) -> str:
         params.append(("lang", lang))
     params += [("present", "1"), ("story", story.id), ("step", str(step))]
     return f"/{shown.page}{_join(params)}"
+
+
+def basket_step_href(views: list[tuple[str, str]], step: int, lang: str) -> str:
+    """The URL of the basket's view ``step`` (1-based; (path, query) pairs) in presenter mode."""
+    path, query = views[step - 1]
+    params = [(k, v) for k, v in parse_qsl(query.lstrip("?")) if k not in ("lang", *PRESENTER_KEYS)]
+    if lang != DEFAULT_LANGUAGE:
+        params.append(("lang", lang))
+    params += [("present", "1"), ("story", BASKET), ("step", str(step))]
+    return f"{path}{_join(params)}"
 
 
 def without_presenter(search: str | None) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard import briefing, urls
+from dashboard import briefing, stories, urls
 from dashboard.i18n import translator
 from layouts import ids
 
@@ -75,6 +75,12 @@ def contents(views: list[tuple[str, str, str]], raw: list[str], page: str | None
             className="small text-muted",
         ),
         html.Ol(items),
+        dcc.Link(
+            "▶ " + _("Present these views"),
+            href=stories.basket_step_href(briefing.views(raw), 1, lang),
+            id=ids.BRIEFING_PRESENT,
+            className="btn btn-outline-primary me-2 go-fullscreen",
+        ),
         html.A(
             _("Download PowerPoint"),
             id=ids.BRIEFING_DOWNLOAD,

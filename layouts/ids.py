@@ -178,6 +178,7 @@ BRIEFING_PANEL: Final = "briefing-panel"
 BRIEFING_LIST: Final = "briefing-list"
 BRIEFING_DOWNLOAD: Final = "briefing-download"
 BRIEFING_CLEAR: Final = "briefing-clear"
+BRIEFING_PRESENT: Final = "briefing-present"
 BRIEFING_REMOVE: Final = "briefing-remove"
 
 

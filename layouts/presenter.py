@@ -28,9 +28,18 @@ def bar(presenter: Presenter, pathname: str, search: str, lang: str) -> html.Div
     exit_link = dcc.Link(
         "✕ " + _("Exit"), href=exit_href, id=ids.PRESENT_EXIT, className="present-button", title=_("Esc")
     )
-    if story is None:
-        heading: list[Any] = [html.Div(_("Presenting this view"), className="present-story")]
-        steps: list[Any] = []
+    if presenter.story == stories.BASKET:
+        # The basket is in the browser: callbacks/navigation.py fills in the count and the links.
+        here = (pathname or "/") + (search or "")
+        heading: list[Any] = [html.Div(_("Your briefing"), className="present-story")]
+        steps: list[Any] = [
+            dcc.Link("‹", href=here, id=ids.PRESENT_PREVIOUS, className="present-button disabled"),
+            html.Span(f"{presenter.step} / …", className="present-count", id=ids.PRESENT_COUNT),
+            dcc.Link("›", href=here, id=ids.PRESENT_NEXT, className="present-button disabled"),
+        ]
+    elif story is None:
+        heading = [html.Div(_("Presenting this view"), className="present-story")]
+        steps = []
     else:
         step = story.steps[presenter.step - 1]
         count = len(story.steps)
@@ -66,14 +75,14 @@ def start_links(pathname: str, page_query: str, lang: str) -> html.Div:
                 "▶ " + _("Present"),
                 href=pathname + stories.with_presenter(page_query),
                 id=ids.present_link(),
-                className="present-start",
+                className="present-start go-fullscreen",
                 title=_("Show this view full screen, large type, for a projector (Esc leaves)"),
             ),
             dcc.Link(
                 _("Story"),
                 href=stories.step_href(story, 1, lang),
                 id=ids.PRESENT_STORY,
-                className="present-start",
+                className="present-start go-fullscreen",
                 title=story.title[lang],
             ),
         ],

@@ -23,7 +23,7 @@ REMITTANCE_HEIGHT = 380
 FOCUS_COLOUR = "#d1495b"
 PART_COLOURS = {"usa": "#8d6a9f", "eu": "#30638e", "celac": "#00798c", "rest": "#adb5bd"}
 
-ATLANTIC = -30  # longitude at the centre of the world map
+ATLANTIC = -20  # centre longitude: the map's edge (160° E) splits no large country
 
 
 def _layout(lang: str, height: int, **extra: Any) -> dict[str, Any]:
@@ -181,8 +181,6 @@ def focus_map(
             # Centred on the Atlantic: the Americas and Europe side by side (plotly's default
             # centre follows the data and put the Pacific in the middle).
             "projection": {"type": "natural earth", "rotation": {"lon": ATLANTIC}},
-            "center": {"lon": ATLANTIC, "lat": 10},
-            "lonaxis": {"range": [ATLANTIC - 180, ATLANTIC + 180]},
             "showland": True,
             "landcolor": "#eef0f2",
             "showcountries": False,

@@ -81,6 +81,9 @@ def test_a_story_file_is_read_and_a_broken_one_refused(tmp_path: Path) -> None:
             ["step"],
         ),
         ("?present=1&story=<script>&step=2", Presenter(active=True), ["story"]),
+        ("?present=1&story=basket&step=3", Presenter(True, stories.BASKET, 3), []),
+        ("?present=1&story=basket&step=21", Presenter(True, stories.BASKET, 1), ["step"]),
+        ("?present=1&story=basket&step=x", Presenter(True, stories.BASKET, 1), ["step"]),
     ],
 )
 def test_presenter_parameters(search: str, presenter: Presenter, notices: list[str]) -> None:
@@ -133,3 +136,11 @@ def test_a_step_opened_on_another_page_shows_the_steps_view() -> None:
     corridor_step = next(i for i, s in enumerate(DEFAULT.steps, 1) if s.page == "corridors")
     _bar, body = render("/map", f"?present=1&story={DEFAULT.id}&step={corridor_step}")
     assert ids.CORRIDORS_FLOWS in str(body) and ids.MAP_GRAPH not in str(body)
+
+
+def test_basket_steps_link_to_the_kept_views_in_presenter_mode() -> None:
+    views = [("/map", "?indicator=gdp&lang=es"), ("/corridors", "?present=1&direction=eu_celac")]
+    first = stories.basket_step_href(views, 1, "fr")
+    assert first == "/map?indicator=gdp&lang=fr&present=1&story=basket&step=1"
+    second = stories.basket_step_href(views, 2, "en")
+    assert second == "/corridors?direction=eu_celac&present=1&story=basket&step=2"

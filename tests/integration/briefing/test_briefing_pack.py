@@ -5,20 +5,33 @@ view carrying the chart, title, source and permalink."""
 from __future__ import annotations
 
 import io
+import time
 import urllib.request
 
 from dash import Dash
 from dash.testing.composite import DashComposite
 from pptx import Presentation
+from selenium.common.exceptions import StaleElementReferenceException
 
 from layouts import ids
 
 
+def click(dash_duo: DashComposite, selector: str) -> None:
+    """Click once it is there; the panel redraws its contents as it opens (a stale element)."""
+    for _attempt in range(5):
+        try:
+            dash_duo.wait_for_element(selector, timeout=10).click()
+            return
+        except StaleElementReferenceException:
+            time.sleep(0.2)
+    raise AssertionError(f"could not click {selector}")
+
+
 def add_current_view(dash_duo: DashComposite, expected_count: str) -> None:
     dash_duo.find_element(f"#{ids.BRIEFING_OPEN}").click()
-    dash_duo.wait_for_element(f"#{ids.BRIEFING_ADD}", timeout=10).click()
+    click(dash_duo, f"#{ids.BRIEFING_ADD}")
     dash_duo.wait_for_text_to_equal(f"#{ids.BRIEFING_COUNT}", expected_count, timeout=10)
-    dash_duo.find_element(f"#{ids.BRIEFING_PANEL} .btn-close").click()
+    click(dash_duo, f"#{ids.BRIEFING_PANEL} .btn-close")
     dash_duo.wait_for_no_elements(f"#{ids.BRIEFING_PANEL}.show", timeout=5)
 
 
@@ -51,9 +64,9 @@ def test_collect_views_and_download_the_deck(dash_duo: DashComposite, puentes_ap
     assert "UN DESA" in first and "/map?indicator=migrant_share&year=2020&lang=es" in first
     assert [s for s in deck.slides[1].shapes if s.shape_type == 13]  # the chart image
 
-    dash_duo.find_element(ids.selector(ids.briefing_remove(0))).click()
+    click(dash_duo, ids.selector(ids.briefing_remove(0)))
     dash_duo.wait_for_text_to_equal(f"#{ids.BRIEFING_COUNT}", "1", timeout=10)
-    dash_duo.find_element(f"#{ids.BRIEFING_CLEAR}").click()
+    click(dash_duo, f"#{ids.BRIEFING_CLEAR}")
     dash_duo.wait_for_text_to_equal(f"#{ids.BRIEFING_COUNT}", "0", timeout=10)
     assert dash_duo.get_logs() == []
 

@@ -58,3 +58,30 @@ def test_present_this_view_keeps_a_changed_view(dash_duo: DashComposite, puentes
     dash_duo.wait_for_element(f"#{ids.MAP_INDICATOR}", timeout=10)
     assert dash_duo.driver.current_url.endswith("/map?indicator=net_migration&year=2000")
     assert dash_duo.get_logs() == []
+
+
+def test_present_the_briefing_basket(dash_duo: DashComposite, puentes_app: Dash) -> None:
+    """The basket's views, in order, in presenter mode: the bar's count and links come from the
+    browser's basket; the last view's "next" does nothing."""
+    dash_duo.start_server(puentes_app)
+    basket = ["/map?indicator=migrant_share&year=2020", "/corridors?direction=eu_celac&year=2020"]
+    dash_duo.driver.get(f"{dash_duo.server_url}/sources")
+    dash_duo.driver.execute_script(
+        f"localStorage.setItem('{ids.BRIEFING_BASKET}', JSON.stringify({basket!r}))"
+    )
+    dash_duo.driver.get(f"{dash_duo.server_url}/map?lang=es")
+    dash_duo.wait_for_text_to_equal(f"#{ids.BRIEFING_COUNT}", "2", timeout=15)
+    dash_duo.find_element(f"#{ids.BRIEFING_OPEN}").click()
+    dash_duo.wait_for_element(f"#{ids.BRIEFING_PRESENT}", timeout=10).click()
+    dash_duo.wait_for_text_to_equal(f"#{ids.PRESENT_COUNT}", "1 / 2", timeout=15)
+    assert "year=2020" in dash_duo.driver.current_url and "lang=es" in dash_duo.driver.current_url
+    dash_duo.wait_for_contains_text(f"#{ids.MAP_SUBTITLE}", "2020", timeout=10)
+    press(dash_duo, Keys.ARROW_RIGHT)
+    dash_duo.wait_for_text_to_equal(f"#{ids.PRESENT_COUNT}", "2 / 2", timeout=15)
+    dash_duo.wait_for_element(f"#{ids.CORRIDORS_FLOWS} .sankey", timeout=15)
+    assert "direction=eu_celac" in dash_duo.driver.current_url
+    assert "disabled" in dash_duo.find_element(f"#{ids.PRESENT_NEXT}").get_attribute("class")
+    press(dash_duo, Keys.ARROW_RIGHT)  # nothing after the last view
+    press(dash_duo, Keys.ARROW_LEFT)
+    dash_duo.wait_for_text_to_equal(f"#{ids.PRESENT_COUNT}", "1 / 2", timeout=15)
+    assert dash_duo.get_logs() == []
