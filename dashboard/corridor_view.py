@@ -163,8 +163,8 @@ class CorridorView:
             origin_name=out["origin"].map(lookup),
             destination_name=out["destination"].map(lookup),
             source=source["name"],
-            edition=source["edition"],
-            licence=source["licence"],
+            edition=loading.source_field(source, "edition", "en"),
+            licence=loading.source_field(source, "licence", "en"),
         )[CSV_COLUMNS]
 
     def csv_href(self) -> str:

@@ -44,6 +44,12 @@ SUBFIELDS: dict[str, dict[str, Any]] = {
 LISTS = {"countries", "groups", "themes", "lead", "implementers", "funders", "partners"}
 # Explanations that may be one English string or a table of the four languages.
 NOTES = ("definition_note", "reason")
+# Tables whose `note` and whose sources' `note` the app shows: each is a table of the four
+# languages, or "" for none (the notes of other tables are curators' notes, never shown).
+SHOWN_NOTES = frozenset({"event"})
+# Place names: one string where the name is the same in every language (Lima), else a table of
+# the four (Brussels, Bruselas, Bruxelas, Bruxelles).
+NAMES = ("city",)
 FLAGS = {"disputed", "approximate", "ongoing"}
 _TEXTS, _COMMON = ("title", "summary"), ("countries", "groups", "themes", "note")
 _DATES = ("date_start", "date_end", "precision")
@@ -97,10 +103,13 @@ def _check_item(table: str, item: Mapping[str, Any], known: Known, fail: Fail) -
         values = item[field]
         if not isinstance(values, dict) or any(not str(values.get(lang, "")).strip() for lang in LANGS):
             raise fail(f"{field} needs non-empty text in each of {list(LANGS)}")
-    for field in NOTES:
+    if table in SHOWN_NOTES:
+        _check_shown_notes(item, fail)
+    for field in (*NOTES, *NAMES):
         values = item.get(field, "")
+        either = "one name for every language" if field in NAMES else "one English string"
         if isinstance(values, dict) and any(not str(values.get(lang, "")).strip() for lang in LANGS):
-            raise fail(f"{field} needs non-empty text in each of {list(LANGS)} (or one English string)")
+            raise fail(f"{field} needs non-empty text in each of {list(LANGS)} (or {either})")
         if not isinstance(values, dict | str):
             raise fail(f"{field} must be a string or a table of {list(LANGS)}")
     iso3, places = known["countries"], known["countries"] | known["groups"]
@@ -126,6 +135,23 @@ def _check_item(table: str, item: Mapping[str, Any], known: Known, fail: Fail) -
         if not evidence or any(not isinstance(e, str) or not e.strip() for e in evidence):
             raise fail(f"source {source['file']} needs at least one non-empty evidence string")
         _check_dates(source, item.get("precision", "") if "date_start" in source else "", fail)
+
+
+def _check_shown_notes(item: Mapping[str, Any], fail: Fail) -> None:
+    """A shown note is "" (none) or a table with non-empty text in each of the four languages."""
+    notes = [("note", item.get("note", ""))]
+    notes += [
+        (f"source {s.get('file')} note", s.get("note", ""))
+        for s in item.get("sources", [])
+        if isinstance(s, dict)
+    ]
+    for where, values in notes:
+        if values == "":
+            continue
+        if not isinstance(values, dict) or any(not str(values.get(lang, "")).strip() for lang in LANGS):
+            raise fail(f'{where} needs non-empty text in each of {list(LANGS)} (or "" for none)')
+        if unknown := sorted(set(values) - set(LANGS)):
+            raise fail(f"{where} has unknown language(s) {unknown}")
 
 
 def _check_links(table: str, item: Mapping[str, Any], ids: dict[str, Any], known: Known, fail: Fail) -> None:
@@ -226,10 +252,13 @@ def _row(table: str, item: Mapping[str, Any]) -> dict[str, Any]:
                 part = (value or {}).get(key, empty)
                 row[f"{field}_{key}"] = tuple(part) if isinstance(part, list) else part
         elif field == "sources":
-            sources = item["sources"]
-            row["sources"] = tuple({**source, "evidence": tuple(source["evidence"])} for source in sources)
+            sources = [{**source, "evidence": tuple(source["evidence"])} for source in item["sources"]]
+            if table in SHOWN_NOTES:
+                for source in sources:
+                    source["note"] = {lang: (source.get("note") or {}).get(lang, "") for lang in LANGS}
+            row["sources"] = tuple(sources)
             row["files"] = tuple(dict.fromkeys(source["file"] for source in sources))
-        elif field in NOTES:
+        elif field in (*NOTES, *NAMES) or (field == "note" and table in SHOWN_NOTES):
             notes = value if isinstance(value, dict) else {lang: value or "" for lang in LANGS}
             row[field] = notes["en"]
             row.update({f"{field}_{lang}": notes[lang] for lang in LANGS})

@@ -73,8 +73,8 @@ def source_text(source_key: str, lang: str, computed_method: str = "") -> str:
     src = loading.sources()[source_key]
     parts = [
         _("Source") + ": " + src["name"],
-        _("edition") + " " + src["edition"],
-        _("licence") + " " + src["licence"],
+        _("edition") + " " + loading.source_field(src, "edition", lang),
+        _("licence") + " " + loading.source_field(src, "licence", lang),
     ]
     if computed_method:
         parts.append(_("computed") + ": " + computed_method)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -192,11 +193,40 @@ def _check_texts(spec: Indicator, path: Path) -> None:
             raise DataValidationError(str(path), f"indicator {spec.id!r}: {field} has no text in {missing}")
 
 
+# A source's fields that readers see in their language, each ``{lang: text}`` in catalogue.json
+# (a licence code such as CC BY 4.0 is the same text in every language).
+SOURCE_TEXTS = ("edition", "licence")
+
+
 @cache
-def sources(data_dir: Path | None = None) -> dict[str, dict[str, str]]:
-    """Dataset descriptions (name, edition, licence, citation, url) by source key."""
+def sources(data_dir: Path | None = None) -> dict[str, dict[str, Any]]:
+    """Dataset descriptions (name, edition, licence, citation, url) by source key.
+
+    ``edition`` and ``licence`` are ``{lang: text}``: show them with :func:`source_field`.
+    """
+    path = _folder(data_dir) / "catalogue.json"
     raw = _read("catalogue.json", _folder(data_dir))
-    return {key: dict(value) for key, value in raw["sources"].items()}
+    out = {key: dict(value) for key, value in raw["sources"].items()}
+    for key, source in out.items():
+        for field in SOURCE_TEXTS:
+            values = source.get(field)
+            if not isinstance(values, dict):
+                raise DataValidationError(str(path), f"source {key!r}: {field} is not a table of languages")
+            if missing := [lang for lang in LANGUAGES if not str(values.get(lang) or "").strip()]:
+                raise DataValidationError(str(path), f"source {key!r}: {field} has no text in {missing}")
+    return out
+
+
+def source_field(source: Mapping[str, Any], field: str, lang: str) -> str:
+    """A source's ``edition`` or ``licence`` (or any plain field, e.g. ``name``) in ``lang``.
+
+    :func:`sources` refuses a catalogue.json without text in every language of the app, so English
+    only stands in for a language the app does not ship.
+    """
+    value = source[field]
+    if isinstance(value, Mapping):
+        return str(value.get(lang) or value.get("en", ""))
+    return str(value)
 
 
 @cache

@@ -33,7 +33,7 @@ class MapView:
     state: FilterState
     spec: Indicator
     year: int
-    source: dict[str, str]
+    source: dict[str, Any]
     frame: pd.DataFrame
     log: bool
     query: str

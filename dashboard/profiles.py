@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -72,7 +73,7 @@ def lines(
 def key_figures(
     series: Mapping[tuple[str, str], pd.Series],
     catalogue: Mapping[str, Indicator],
-    sources: Mapping[str, Mapping[str, str]],
+    sources: Mapping[str, Mapping[str, Any]],
     code: str,
     lang: str,
 ) -> list[KeyFigure]:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping
+from typing import Any
 
 import pandas as pd
 
-from dashboard.loading import Indicator
+from dashboard.loading import Indicator, source_field
 
 CSV_COLUMNS = [
     "iso3",
@@ -31,7 +32,7 @@ def map_table(
     frame: pd.DataFrame,
     spec: Indicator,
     year: int,
-    source: Mapping[str, str],
+    source: Mapping[str, Any],
     lang: str,
     members: list[str] | None = None,
 ) -> pd.DataFrame:
@@ -53,8 +54,8 @@ def map_table(
             "rank_in_bloc": shown["rank"].astype("Int64"),
             "flag": shown["flag"],
             "source": source["name"],
-            "edition": source["edition"],
-            "licence": source["licence"],
+            "edition": source_field(source, "edition", lang),
+            "licence": source_field(source, "licence", lang),
             "computed_method": spec.computed_method(lang),
         }
     )

@@ -114,7 +114,12 @@ def figure(
                 "y": [labels[k] for k in part["kind"]],
                 "marker": {"size": 16, "color": colour[theme_id], "line": {"color": "white", "width": 1.5}},
                 "customdata": [
-                    [row["id"], dialogue.text(row, lang), date_label(row, lang), row["city"]]
+                    [
+                        row["id"],
+                        dialogue.text(row, lang),
+                        date_label(row, lang),
+                        dialogue.text(row, lang, "city"),
+                    ]
                     for row in records(part)
                 ],
                 "hovertemplate": "<b>%{customdata[1]}</b><br>%{customdata[2]} %{customdata[3]}"
@@ -194,7 +199,8 @@ def meetings(events: pd.DataFrame, lang: str) -> list[Meeting]:
         if number:
             label = _("HLM {number}").format(number=number)
         else:
-            label = _("{city} summit").format(city=row["city"]) if row["city"] else _("Summit")
+            city = dialogue.text(row, lang, "city")
+            label = _("{city} summit").format(city=city) if city else _("Summit")
         title = f"{dialogue.text(row, lang)} · {date_label(row, lang)}"
         out.append(Meeting(row["id"], round(year, 3), label, title, number))
     return out

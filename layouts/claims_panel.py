@@ -88,7 +88,7 @@ def parts_text(value: claims.Value, lang: str) -> str:
 def source_text(key: str, lang: str) -> str:
     _ = translator(lang)
     src = loading.sources()[key]
-    return f"{_('Source')}: {src['name']} · {_('edition')} {src['edition']}"
+    return f"{_('Source')}: {src['name']} · {_('edition')} {loading.source_field(src, 'edition', lang)}"
 
 
 def puentes_side(row: dict[str, Any], check: claims.Check, state: FilterState) -> list[Any]:

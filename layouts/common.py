@@ -144,9 +144,9 @@ def source_line(
         html.Strong(_("Source") + ": "),
         src["name"],
         " · ",
-        _("edition") + " " + src["edition"],
+        _("edition") + " " + loading.source_field(src, "edition", state.lang),
         " · ",
-        _("licence") + " " + src["licence"],
+        _("licence") + " " + loading.source_field(src, "licence", state.lang),
     ]
     if computed_method:
         parts += [" · ", html.Em(_("computed") + ": " + computed_method)]

@@ -94,7 +94,7 @@ def event_card(event_id: str | None, state: FilterState) -> Any:
     place = ", ".join(
         p
         for p in (
-            row["city"],
+            dialogue.text(row, state.lang, "city"),
             transforms.country_names(loading.countries(), [row["country"]], state.lang)[0]
             if row["country"]
             else "",
@@ -120,23 +120,24 @@ def event_card(event_id: str | None, state: FilterState) -> Any:
         ),
         html.P(dialogue.text(row, state.lang, "summary")),
     ]
-    if row["disputed"] or row["note"]:
+    note = dialogue.text(row, state.lang, "note")
+    if row["disputed"] or note:
         body.append(
-            dbc.Alert(
-                row["note"] or _("The sources disagree on this event."), color="warning", className="small"
+            dbc.Alert(note or _("The sources disagree on this event."), color="warning", className="small")
+        )
+    sources = []
+    for s in row["sources"]:
+        source_note = dialogue.text(s["note"], state.lang)
+        sources.append(
+            html.Li(
+                [
+                    html.Code(s["file"]),
+                    " — ",
+                    "; ".join(f"“{e}”" for e in s["evidence"]),
+                    f" ({source_note})" if source_note else "",
+                ]
             )
         )
-    sources = [
-        html.Li(
-            [
-                html.Code(s["file"]),
-                " — ",
-                "; ".join(f"“{e}”" for e in s["evidence"]),
-                f" ({s['note']})" if s.get("note") else "",
-            ]
-        )
-        for s in row["sources"]
-    ]
     body += [
         html.H4(_("Sources"), className="h6"),
         html.Ul(sources, className="small"),

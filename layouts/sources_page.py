@@ -18,8 +18,8 @@ def dataset_table(state: FilterState) -> dbc.Table:
         html.Tr(
             [
                 html.Td(src["name"]),
-                html.Td(src["edition"]),
-                html.Td(src["licence"]),
+                html.Td(loading.source_field(src, "edition", state.lang)),
+                html.Td(loading.source_field(src, "licence", state.lang)),
                 html.Td(
                     [
                         src["citation"],

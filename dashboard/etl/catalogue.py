@@ -28,6 +28,10 @@ REQUIRED = (
 # What readers see: a table with non-empty text in every language the app ships.
 TEXT_FIELDS = ("label", "definition", "method")
 SOURCE_FIELDS = ("name", "publisher", "edition", "licence", "citation", "url", "raw")
+# What readers see of a source besides its published name and citation: a table of texts by
+# language. ``licence`` may instead be one string, the licence's own name or code (CC BY 4.0),
+# the same in every language; the ETL writes both as ``{lang: text}``.
+SOURCE_TEXTS = ("edition", "licence")
 UNITS = {"persons", "percent", "per_1000", "usd"}
 GROUPS = {"stocks", "shares", "flows", "refugees", "remittances", "population"}
 
@@ -61,9 +65,48 @@ def load(path: Path = CATALOGUE_FILE) -> dict[str, Any]:
         problems += text_problems(spec)
     for key, source in sources.items():
         problems += [f"source {key}: missing {field!r}" for field in SOURCE_FIELDS if field not in source]
+        problems += source_problems(key, source)
     if problems:
         raise DataValidationError(str(path), "; ".join(problems))
-    return {"sources": sources, "indicators": [with_texts(spec) for spec in indicators]}
+    return {
+        "sources": {key: with_source_texts(source) for key, source in sources.items()},
+        "indicators": [with_texts(spec) for spec in indicators],
+    }
+
+
+def source_problems(key: str, source: dict[str, Any]) -> list[str]:
+    """What is missing from a source's reader-facing edition and licence, per field and language."""
+    problems = []
+    for field in SOURCE_TEXTS:
+        values = source.get(field)
+        if values is None or (field == "licence" and isinstance(values, str) and values.strip()):
+            continue  # a missing key is reported as such; a licence code is the same in every language
+        if not isinstance(values, dict):
+            kind = "a licence code or a table" if field == "licence" else "a table"
+            problems.append(f"source {key}: {field} must be {kind} of texts by language {list(LANGUAGES)}")
+            continue
+        missing = [
+            lang for lang in LANGUAGES if not isinstance(values.get(lang), str) or not values[lang].strip()
+        ]
+        if missing:
+            problems.append(
+                f"source {key}: {field} has no text in {', '.join(missing)}"
+                f" (each of {', '.join(LANGUAGES)} is required)"
+            )
+        if unknown := sorted(set(values) - set(LANGUAGES)):
+            problems.append(f"source {key}: {field} has unknown language(s) {unknown}")
+    return problems
+
+
+def with_source_texts(source: dict[str, Any]) -> dict[str, Any]:
+    """The source with ``edition`` and ``licence`` as ``{lang: text}`` (a licence code in each)."""
+    texts = {
+        field: dict.fromkeys(LANGUAGES, source[field])
+        if isinstance(source[field], str)
+        else {lang: source[field][lang] for lang in LANGUAGES}
+        for field in SOURCE_TEXTS
+    }
+    return {**source, **texts}
 
 
 def text_problems(spec: dict[str, Any]) -> list[str]:

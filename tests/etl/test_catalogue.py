@@ -18,7 +18,7 @@ SOURCE = """
 [sources.s]
 name = "A dataset"
 publisher = "An office"
-edition = "2024"
+edition = { en = "release of 2024", es = "versión de 2024", pt = "versão de 2024", fr = "version de 2024" }
 licence = "CC BY 4.0"
 citation = "An office (2024). A dataset."
 url = "https://example.org/"
@@ -54,9 +54,9 @@ colour = "sequential"
     return body
 
 
-def load(tmp_path: Path, *indicators: str) -> dict[str, Any]:
+def load(tmp_path: Path, *indicators: str, source: str = SOURCE) -> dict[str, Any]:
     path = tmp_path / "catalogue.toml"
-    path.write_text(SOURCE + "".join(indicators), encoding="utf-8")
+    path.write_text(source + "".join(indicators), encoding="utf-8")
     return cat.load(path)
 
 
@@ -127,3 +127,74 @@ def test_the_app_refuses_a_processed_catalogue_missing_a_language(tmp_path: Path
     (tmp_path / "catalogue.json").write_text(json.dumps(processed), encoding="utf-8")
     with pytest.raises(DataValidationError, match=r"indicator 'stock': definition has no text in \['fr'\]"):
         loading.catalogue(tmp_path)
+
+
+# --- a source's edition and licence: what every source line shows, in the reader's language ---
+
+
+def test_edition_and_licence_are_written_as_a_text_per_language(tmp_path: Path) -> None:
+    source = load(tmp_path, indicator())["sources"]["s"]
+    assert source["edition"] == {
+        "en": "release of 2024",
+        "es": "versión de 2024",
+        "pt": "versão de 2024",
+        "fr": "version de 2024",
+    }
+    assert source["licence"] == dict.fromkeys(LANGUAGES, "CC BY 4.0")  # a licence code, in each language
+    public = SOURCE.replace(
+        'licence = "CC BY 4.0"',
+        'licence = { en = "Public domain", es = "Dominio público",'
+        ' pt = "Domínio público", fr = "Domaine public" }',
+    )
+    assert load(tmp_path, indicator(), source=public)["sources"]["s"]["licence"]["pt"] == "Domínio público"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_an_edition_missing_a_language_fails_naming_the_source_and_field(tmp_path: Path, lang: str) -> None:
+    broken = _without(SOURCE, "edition", lang)
+    with pytest.raises(DataValidationError, match=rf"source s: edition has no text in {lang} "):
+        load(tmp_path, indicator(), source=broken)
+
+
+def _without(source: str, field: str, lang: str) -> str:
+    """``source`` with ``lang`` left out of the inline table of ``field``."""
+    line = next(line for line in source.splitlines() if line.startswith(f"{field} = {{"))
+    parts = [p for p in line[len(field) + 5 : -2].split(", ") if not p.startswith(f"{lang} =")]
+    return source.replace(line, f"{field} = {{ {', '.join(parts)} }}")
+
+
+def test_an_english_only_edition_or_a_partial_licence_fails(tmp_path: Path) -> None:
+    english = SOURCE.replace(
+        next(x for x in SOURCE.splitlines() if x.startswith("edition")), 'edition = "2024"'
+    )
+    with pytest.raises(DataValidationError, match=r"source s: edition must be a table of texts by language"):
+        load(tmp_path, indicator(), source=english)
+    partial = SOURCE.replace(
+        'licence = "CC BY 4.0"', 'licence = { en = "Public domain", fr = "Domaine public" }'
+    )
+    with pytest.raises(DataValidationError, match=r"source s: licence has no text in es, pt "):
+        load(tmp_path, indicator(), source=partial)
+
+
+def test_the_shipped_sources_have_edition_and_licence_in_every_language() -> None:
+    sources = cat.load()["sources"]
+    for key, source in sources.items():
+        for field in cat.SOURCE_TEXTS:
+            assert set(source[field]) == set(LANGUAGES), (key, field)
+            assert all(source[field][lang].strip() for lang in LANGUAGES), (key, field)
+    assert sources["wdi_netm"]["edition"]["fr"].startswith("WDI du 2024-02-21")
+    assert sources["natural_earth"]["licence"]["es"] == "Dominio público"
+
+
+def test_the_app_refuses_a_processed_source_missing_a_language(tmp_path: Path) -> None:
+    no_years = pd.DataFrame({"indicator": pd.Series(dtype=str), "year": pd.Series(dtype=int)})
+    processed = cat.with_coverage(load(tmp_path, indicator()), no_years)
+    del processed["sources"]["s"]["edition"]["pt"]
+    (tmp_path / "catalogue.json").write_text(json.dumps(processed), encoding="utf-8")
+    with pytest.raises(DataValidationError, match=r"source 's': edition has no text in \['pt'\]"):
+        loading.sources(tmp_path)
+    processed["sources"]["s"]["edition"] = "2024"
+    (tmp_path / "catalogue.json").write_text(json.dumps(processed), encoding="utf-8")
+    loading.sources.cache_clear()
+    with pytest.raises(DataValidationError, match=r"source 's': edition is not a table of languages"):
+        loading.sources(tmp_path)

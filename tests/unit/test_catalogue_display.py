@@ -1,4 +1,5 @@
-"""Definitions and methods show in the page's language, never silently in English or Spanish."""
+"""Definitions, methods, editions, licences and event notes show in the page's language, never silently
+in English or Spanish."""
 
 from __future__ import annotations
 
@@ -7,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from dashboard import loading
+from dashboard import dialogue, exports, loading
 from dashboard.map_view import build
 from dashboard.state import FilterState
-from layouts import map_page, sources_page
+from layouts import claims_panel, dialogue_page, map_page, sources_page
 from layouts.common import source_line
 
 
@@ -56,3 +57,63 @@ def test_the_map_shows_a_computed_indicators_method_in_its_language(lang: str) -
 def test_a_published_indicator_has_no_method_line() -> None:
     view = build(dataclasses.replace(FilterState(), lang="fr", indicator="migrant_stock"))
     assert view.method == ""
+
+
+# English words of the shipped editions and licences that a Portuguese or French reader must not see.
+ENGLISH = (
+    "release",
+    "package",
+    "corrected",
+    "June",
+    "annual",
+    "update",
+    "values",
+    "December",
+    "shipped",
+    "Public domain",
+)
+
+
+@pytest.mark.parametrize("lang", ["pt", "fr"])
+def test_a_source_line_shows_edition_and_licence_in_its_language(lang: str) -> None:
+    state = dataclasses.replace(FilterState(), lang=lang)
+    for key, src in loading.sources().items():
+        edition, licence = (loading.source_field(src, field, lang) for field in ("edition", "licence"))
+        for text in (words(source_line(key, state)), exports.source_text(key, lang)):
+            assert edition in text and licence in text, (key, lang)
+            assert not [word for word in ENGLISH if word in text], (key, lang, text)
+    assert "WDI du 2024-02-21" in exports.source_text("wdi_netm", "fr")
+    assert "Domínio público" in words(source_line("natural_earth", dataclasses.replace(state, lang="pt")))
+
+
+@pytest.mark.parametrize("lang", ["pt", "fr"])
+def test_the_sources_page_map_csv_and_claims_show_editions_in_their_language(lang: str) -> None:
+    rows = sources_page.dataset_table(dataclasses.replace(FilterState(), lang=lang)).children[1].children
+    for row, src in zip(rows, loading.sources().values(), strict=True):
+        edition, licence = (words(cell) for cell in row.children[1:3])  # name and citation as published
+        assert (edition, licence) == tuple(loading.source_field(src, f, lang) for f in ("edition", "licence"))
+        assert not [word for word in ENGLISH if word in f"{edition} {licence}"], row.id
+    table = build(dataclasses.replace(FilterState(), lang=lang, indicator="net_migration")).table()
+    assert set(table["edition"]) == {loading.sources()["wdi_netm"]["edition"][lang]}
+    assert "release" not in claims_panel.source_text("wdi_netm", lang)
+
+
+def test_english_is_the_fallback_only_for_a_language_the_app_does_not_ship() -> None:
+    src = loading.sources()["knomad_brm2021"]
+    assert loading.source_field(src, "edition", "es") == "diciembre de 2022"
+    assert loading.source_field(src, "edition", "de") == "December 2022"
+    assert loading.source_field(src, "name", "fr") == src["name"]  # published names are not translated
+
+
+@pytest.mark.parametrize("lang", ["es", "pt", "fr"])
+def test_an_event_card_shows_its_note_and_source_notes_in_its_language(lang: str) -> None:
+    row = dialogue.events().set_index("id").loc["dialogue_launch_2009"]
+    text = words(
+        dialogue_page.event_card("dialogue_launch_2009", dataclasses.replace(FilterState(), lang=lang))
+    )
+    assert row[f"note_{lang}"] in text and row["note_en"] not in text
+    for source in row["sources"]:
+        assert f"({source['note'][lang]})" in text and source["note"]["en"] not in text
+    brussels = {"es": "Bruselas", "pt": "Bruxelas", "fr": "Bruxelles"}[lang]
+    card = words(dialogue_page.event_card("hlm_1", dataclasses.replace(FilterState(), lang=lang)))
+    assert f"{brussels}, " in card and "Brussels, " not in card  # the evidence quotes stay verbatim

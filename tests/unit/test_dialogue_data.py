@@ -126,6 +126,42 @@ def test_claim_notes_are_in_every_language() -> None:
             assert all(texts) or not claim[field], (claim["id"], field)
 
 
+def test_event_notes_are_in_every_language() -> None:
+    """Event notes and their sources' notes are shown on the dialogue page, so each is in all four."""
+    events = dialogue.events()
+    noted = events[events["note"] != ""]
+    assert len(noted) >= 20
+    for row in noted.to_dict("records"):
+        texts = {lang: dialogue.text(row, lang, "note") for lang in dialogue.LANGS}
+        assert all(texts.values()), row["id"]
+        assert texts["fr"] != texts["en"] and texts["es"] != texts["en"], row["id"]
+    source_notes = [s["note"] for row in events.itertuples() for s in row.sources if s["note"]["en"]]
+    assert len(source_notes) >= 10
+    for note in source_notes:
+        assert set(note) == set(dialogue.LANGS) and all(note.values()), note
+        assert note["pt"] != note["en"], note
+
+
+def test_shown_notes_allow_none_cities_one_name_and_other_tables_free(data_dir: Path) -> None:
+    docs = copy.deepcopy(VALID)
+    docs["events.toml"]["event"][0]["note"] = TEXT
+    docs["programmes.toml"]["programme"][0]["note"] = "A curator's note, never shown."
+    run_validator(docs, data_dir)
+    docs["events.toml"]["event"][0]["city"] = {
+        "en": "Brussels",
+        "es": "Bruselas",
+        "pt": "Bruxelas",
+        "fr": "Bruxelles",
+    }
+    run_validator(docs, data_dir)
+    row = dialogue._row("event", docs["events.toml"]["event"][0])
+    assert row["note"] == "x" and row["note_pt"] == "x"
+    assert row["city"] == "Brussels" and dialogue.text(row, "fr", "city") == "Bruxelles"
+    lima = dialogue._row("event", {**docs["events.toml"]["event"][0], "city": "Lima"})
+    assert [dialogue.text(lima, lang, "city") for lang in dialogue.LANGS] == ["Lima"] * 4
+    assert row["sources"][0]["note"] == {lang: "" for lang in dialogue.LANGS}
+
+
 def test_claims_map_to_known_measures(data_dir: Path, countries: set[str], group_codes: set[str]) -> None:
     indicators = set(loading.catalogue(data_dir))
     for claim in dialogue.claims().itertuples():
@@ -298,6 +334,34 @@ BAD: list[tuple[str, str, Callable[[dict[str, Any]], None], str]] = [
         r"reason needs non-empty",
     ),
     ("claims.toml", "claim", lambda c: c.update(reason=3), r"reason must be a string or a table"),
+    (
+        "events.toml",
+        "event",
+        lambda e: e.update(note={"en": "x", "es": "x", "fr": "x"}),
+        r"note needs non-empty text in each of \['en', 'es', 'pt', 'fr'\]",
+    ),
+    ("events.toml", "event", lambda e: e.update(note="English only"), r"note needs non-empty text"),
+    (
+        "events.toml",
+        "event",
+        lambda e: e.update(city={"en": "Brussels", "fr": "Bruxelles"}),
+        r"city needs non-empty text in each of .* \(or one name for every language\)",
+    ),
+    ("events.toml", "event", lambda e: e.update(city=["Brussels"]), r"city must be a string or a table"),
+    ("events.toml", "event", lambda e: e.update(note={**TEXT, "fr": " "}), r"note needs non-empty text"),
+    ("events.toml", "event", lambda e: e.update(note={**TEXT, "de": "x"}), r"unknown language\(s\) \['de'\]"),
+    (
+        "events.toml",
+        "event",
+        lambda e: e.update(sources=[{**SOURCE, "note": {"en": "x", "es": "x", "fr": "x"}}]),
+        rf"source {dialogue.SEED_FILES[1]} note needs non-empty text in each of",
+    ),
+    (
+        "events.toml",
+        "event",
+        lambda e: e.update(sources=[{**SOURCE, "note": "English only"}]),
+        rf"source {dialogue.SEED_FILES[1]} note needs",
+    ),
 ]
 
 

@@ -16,6 +16,9 @@ THEMES = pd.DataFrame(
 )
 
 
+BRUSSELS = {"en": "Brussels", "es": "Bruselas", "pt": "Bruxelas", "fr": "Bruxelles"}
+
+
 def events() -> pd.DataFrame:
     return pd.DataFrame(
         {
@@ -29,6 +32,7 @@ def events() -> pd.DataFrame:
             "city": ["Brussels", "Madrid", "", "Madrid"],
         }
         | {f"title_{lang}": ["A", "B", "C", "D"] for lang in ("en", "es", "pt", "fr")}
+        | {f"city_{lang}": [brussels, "Madrid", "", "Madrid"] for lang, brussels in BRUSSELS.items()}
     )
 
 
@@ -89,14 +93,16 @@ def test_a_country_keeps_events_held_there_presided_or_naming_it_not_whole_blocs
 
 
 def test_meetings_are_hlms_and_summits_of_both_sides_at_mid_period() -> None:
-    rows = placed_events().assign(
-        id=["hlm_9", "summit_x", "c", "d"], city=["Brussels", "Madrid", "", "Madrid"]
-    )
+    rows = placed_events().assign(id=["hlm_9", "summit_x", "c", "d"])
     found = timeline.meetings(rows, "en")
     assert [(m.id, m.label, m.number) for m in found] == [
         ("hlm_9", "HLM IX", "IX"),
         ("summit_x", "Madrid summit", ""),
     ]
+    brussels = rows.assign(id=["hlm_9", "summit_x", "c", "d"], kind=["summit", "hlm", "trend", "seminar"])
+    assert "Bruxelles" in timeline.meetings(brussels, "fr")[0].label  # the city in the reader's language
+    hover = timeline.figure(timeline.select(events()), THEMES, "es")["data"]
+    assert "Bruselas" in [c[3] for t in hover for c in t["customdata"]]
     assert found[0].year == pytest.approx(2009 + (267 + 0.5) / 365, abs=1e-3)  # 25 Sep 2009
     assert found[1].year == pytest.approx(2010 + (120 + 15.5) / 365, abs=1e-3)  # "May 2010": mid-May
 
