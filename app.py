@@ -7,8 +7,8 @@ import os
 from dash import Dash
 from flask import Flask
 
+from callbacks import answers, cache, health, navigation, routes, routing, security
 from callbacks import briefing as briefing_callbacks
-from callbacks import cache, health, navigation, routes, routing, security
 from callbacks import corridors as corridor_callbacks
 from callbacks import dialogue as dialogue_callbacks
 from callbacks import exports as export_callbacks
@@ -61,6 +61,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     briefing_callbacks.register(app)  # after routes: it shares their image renderer
     health.register(app.server, manifest)
     cache.register(app.server, settings.cache_url, manifest)
+    answers.register(app.server, app.get_relative_path(security.CALLBACK_PATH), manifest)
     warm_pages()
     security.register(app)  # after every callback and route: the CSP hashes their inline scripts
     # Dash registers the scripts it serves on a worker's first request; another thread's request

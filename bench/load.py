@@ -27,7 +27,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"
 YEARS = (1990, 1995, 2000, 2005, 2010, 2015, 2020, 2024)
-INDICATORS = ("migrant_stock", "migrant_stock_share", "net_migration_rate", "refugees_hosted")
+INDICATORS = ("migrant_stock", "migrant_share", "net_migration_rate", "refugees_hosted")
 PAGES = ("/map", "/corridors", "/dialogue", "/sources")
 MIX = (("page", 0.25), ("map_callback", 0.6), ("csv", 0.15))
 

@@ -146,6 +146,7 @@ def server_side() -> dict[str, Any]:
     def first_sight(run: Callable[[int, int], tuple[int, float]]) -> Callable[[int, int], tuple[int, float]]:
         def cold(year: int, previous: int) -> tuple[int, float]:
             map_view.clear_caches()  # as if no one had asked for this indicator, year and language
+            app.server.extensions["puentes_answers"].clear()  # nor sent this request before
             return run(year, previous)
 
         return cold
@@ -372,13 +373,13 @@ def main() -> int:
         ),
         ("  ratio naive / Puentes", f"{ratio:,.0f}x", "", ">= 100x"),
         (
-            "server ms per callback, whole request, p50",
+            "server ms per callback, repeat request, p50",
             f"{server['ours_ms_p50']:.1f}",
             f"{server['naive_ms_p50']:.1f}",
             "",
         ),
         (
-            "server ms per callback, whole request, p95",
+            "server ms per callback, repeat request, p95",
             f"{server['ours_ms_p95']:.1f}",
             f"{server['naive_ms_p95']:.1f}",
             "<= 10 (this)",
@@ -395,7 +396,12 @@ def main() -> int:
             f"{server['naive_fn_ms_p95']:.1f}",
             "",
         ),
-        ("  first sight of a year (caches empty), request p95", f"{server['cold_ms_p95']:.1f}", "", ""),
+        (
+            "  first sight of a year (caches empty), request p95",
+            f"{server['cold_ms_p95']:.1f}",
+            "",
+            "<= 10 (too)",
+        ),
         ("  first sight of a year, callback alone, p95", f"{server['cold_fn_ms_p95']:.1f}", "", ""),
         (
             "geometry at first load, bytes (gzip / raw)",

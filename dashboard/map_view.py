@@ -26,6 +26,7 @@ from dashboard.state import FilterState, to_query
 FRAMES_KEPT = 512
 TABLES_KEPT = 128
 PROFILES_KEPT = 128
+UPDATES_KEPT = 1024
 
 
 @dataclass(frozen=True)
@@ -71,16 +72,29 @@ class MapView:
                 )
                 if same
             )
-        return maps.updates(
-            self.frame,
-            self.spec,
-            self.year,
-            self.state.lang,
-            self.source["name"],
-            self.state.region,
-            self.log,
-            self.state.countries,
-            unchanged,
+        if previous is None:  # the first render: the figure takes these lists as its own
+            return maps.updates(
+                self.frame,
+                self.spec,
+                self.year,
+                self.state.lang,
+                self.source["name"],
+                self.state.region,
+                self.log,
+                self.state.countries,
+                unchanged,
+            )
+        return list(
+            member_updates(
+                loading.member_arrays(),
+                self.spec.id,
+                self.year,
+                self.state.lang,
+                self.state.region,
+                self.log,
+                self.state.countries,
+                unchanged,
+            )
         )
 
     def table(self) -> pd.DataFrame:
@@ -122,6 +136,25 @@ def member_frame(
     return transforms.member_values(members, indicator_id, unit, year, lang)
 
 
+@lru_cache(maxsize=UPDATES_KEPT)
+def member_updates(
+    members: loading.MemberArrays,
+    indicator_id: str,
+    year: int,
+    lang: str,
+    region: str,
+    log: bool,
+    countries: tuple[str, ...],
+    unchanged: frozenset[str],
+) -> tuple[maps.Update, ...]:
+    """The value updates of one view after another (readers scrub the same years back and
+    forth); shared: the caller only reads them."""
+    spec = transforms.indicator(loading.catalogue(), indicator_id)
+    frame = member_frame(members, spec.id, spec.unit, year, lang)
+    source = loading.sources()[spec.source]["name"]
+    return tuple(maps.updates(frame, spec, year, lang, source, region, log, countries, unchanged))
+
+
 @lru_cache(maxsize=TABLES_KEPT)
 def member_table(
     members: loading.MemberArrays, indicator_id: str, year: int, lang: str, region: str
@@ -159,6 +192,7 @@ def build(state: FilterState) -> MapView:
 def clear_caches() -> None:
     """Forget every cached frame, table, profile and formatted number."""
     member_frame.cache_clear()
+    member_updates.cache_clear()
     member_table.cache_clear()
     profile_json.cache_clear()
     maps.clear_caches()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
@@ -49,6 +50,12 @@ def shell() -> html.Div:
 
 def parse_url(search: str | None) -> Parsed:
     """Shared state from the query string, checked against the catalogue and countries."""
+    return _parse(loading.member_arrays(), search if isinstance(search, str) else "")
+
+
+# Keyed on ``loading.member_arrays()`` (identity) as the map caches are: new data, new entries.
+@lru_cache(maxsize=2048)
+def _parse(_data: loading.MemberArrays, search: str) -> Parsed:
     years = transforms.years_by_indicator(loading.catalogue())
     return parse(search, years, frozenset(loading.countries()["iso3"]))
 

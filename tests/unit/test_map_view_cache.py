@@ -100,3 +100,39 @@ def test_caches_follow_the_loaders() -> None:
     assert after is not before and after != before  # compared by identity: old cache keys go unused
     view = build(FilterState())
     assert view.frame.equals(member_values(after, view.spec.id, view.spec.unit, view.year, "en"))
+
+
+@pytest.mark.parametrize(
+    ("shown", "before"),
+    [
+        (FilterState(year=2000), FilterState(year=2024)),
+        (FilterState(year=2000, region="eu"), FilterState(year=2000)),
+        (FilterState(year=2020, countries=("ESP", "ECU"), scale="log"), FilterState(year=2020)),
+        (FilterState(indicator="net_migration_rate", year=2010, lang="fr"), FilterState(year=2010)),
+    ],
+)
+def test_cached_updates_are_the_ones_computed_afresh(shown: FilterState, before: FilterState) -> None:
+    """An interaction seen before is answered from the cache: with the same updates."""
+    view = build(shown)
+    first, again = view.updates(before), build(shown).updates(before)
+    assert first == again
+    unchanged = frozenset(
+        name
+        for name, same in (
+            ("region", before.region == shown.region),
+            ("selection", before.countries == shown.countries),
+        )
+        if same
+    )
+    fresh = maps.updates(
+        view.frame,
+        view.spec,
+        view.year,
+        shown.lang,
+        view.source["name"],
+        shown.region,
+        view.log,
+        shown.countries,
+        unchanged,
+    )
+    assert first == fresh

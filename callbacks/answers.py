@@ -1,0 +1,90 @@
+"""Answers to Dash callback requests, kept by request body.
+
+Every callback of this app is a pure function of what the browser sends (inputs, state and
+which input changed) and of the data, so the same body always gets the same answer. A
+hundred delegates opening one link send the same routing and page requests; a reader
+scrubbing the years sends the same map requests again. The answer is kept in the process
+(bounded, least recently used first out), keyed by the data version and a digest of the body:
+a data refresh starts afresh, and nothing about a reader is kept but what every reader asks.
+Errors are never kept; compression and security headers are applied to every answer as usual.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import OrderedDict
+from collections.abc import Mapping
+
+from flask import Flask, Response, g, request
+
+from callbacks.cache import data_version
+
+ENTRIES = 4096
+MAX_BODY = 64 * 1024  # larger bodies (long selections) are answered afresh
+MAX_ANSWER = 256 * 1024
+KEPT_STATUSES = (200, 204)  # an answer, or "nothing to update" (PreventUpdate)
+
+
+class Answers:
+    """A bounded, thread-safe map from a request key to (body, status, mimetype)."""
+
+    def __init__(self, entries: int = ENTRIES) -> None:
+        self._entries = entries
+        self._kept: OrderedDict[bytes, tuple[bytes, int, str]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: bytes) -> tuple[bytes, int, str] | None:
+        with self._lock:
+            found = self._kept.get(key)
+            if found is not None:
+                self._kept.move_to_end(key)
+            return found
+
+    def put(self, key: bytes, answer: tuple[bytes, int, str]) -> None:
+        with self._lock:
+            self._kept[key] = answer
+            self._kept.move_to_end(key)
+            while len(self._kept) > self._entries:
+                self._kept.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._kept.clear()
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+
+def register(server: Flask, callback_path: str, manifest: Mapping[str, object]) -> Answers:
+    """Answer repeated callback requests from memory. Register after Dash (so that the answer
+    is kept before Flask-Compress compresses it)."""
+    answers = Answers()
+    version = data_version(manifest).encode()
+
+    @server.before_request
+    def answer_again() -> Response | None:
+        if request.method != "POST" or request.path != callback_path:
+            return None
+        length = request.content_length
+        if length is None or length > MAX_BODY:
+            return None
+        key = hashlib.sha256(version + b"\0" + request.get_data(cache=True)).digest()
+        found = answers.get(key)
+        if found is None:
+            g.answer_key = key
+            return None
+        body, status, mimetype = found
+        return Response(body, status=status, mimetype=mimetype)
+
+    @server.after_request
+    def keep_answer(response: Response) -> Response:
+        key = g.pop("answer_key", None)
+        if key is not None and response.status_code in KEPT_STATUSES and not response.direct_passthrough:
+            body = response.get_data()
+            if len(body) <= MAX_ANSWER and "Content-Encoding" not in response.headers:
+                answers.put(key, (body, response.status_code, response.mimetype or "application/json"))
+        return response
+
+    server.extensions["puentes_answers"] = answers
+    return answers
