@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
+from babel.dates import format_skeleton
 
 from dashboard import dialogue
 from dashboard.figures import FONT
-from dashboard.i18n import translator
+from dashboard.i18n import LOCALES, normalise_language, translator
 
 FIRST_YEAR, LAST_YEAR = 2005, 2020
 NO_THEME_COLOUR = "#6c757d"
@@ -67,13 +68,23 @@ def select(
     return rows[keep]
 
 
+# CLDR patterns per precision: "25 September 2009", "25 de septiembre de 2009", "février 2010", "2008".
+DATE_SKELETONS = {"day": "yMMMMd", "month": "yMMMM", "year": "y"}
+
+
 def date_label(row: Mapping[str, Any], lang: str) -> str:
-    """ "25 Sep 2009", "Feb 2010", "2008" or a range, as precise as the source."""
+    """The date in the reader's language, as precise as the source ("25 September 2009", "février 2010",
+    "2008"), or a range; "(≈)" where the source is approximate."""
     start, end, precision = row["date"], row["date_end"], row["precision"]
-    fmt = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[precision]
-    text = start.strftime(fmt)
+    locale = LOCALES[normalise_language(lang)]
+    skeleton = DATE_SKELETONS[precision]
+
+    text = str(format_skeleton(skeleton, start.date(), locale=locale))
     if pd.notna(end) and end != start:
-        text += " – " + end.strftime(fmt)
+        last = str(format_skeleton(skeleton, end.date(), locale=locale))
+        same_month = precision == "day" and (start.year, start.month) == (end.year, end.month)
+        # The four locales write the day first: "25–26 September 2009", "25–26 de septiembre de 2009".
+        text = f"{start.day}–{last}" if same_month else f"{text} – {last}"
     return text + (" (≈)" if row.get("approximate") else "")
 
 

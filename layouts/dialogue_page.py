@@ -103,7 +103,8 @@ def event_card(event_id: str | None, state: FilterState) -> Any:
     )
     facts = [timeline.date_label(row, state.lang)] + ([place] if place else [])
     if row["presidency"]:
-        facts.append(_("EU presidency: {country}").format(country=row["presidency"]))
+        presidency = transforms.country_names(loading.countries(), [row["presidency"]], state.lang)[0]
+        facts.append(_("EU presidency: {country}").format(country=presidency))
     body: list[Any] = [
         html.H3(dialogue.text(row, state.lang), className="h5"),
         html.P(" · ".join(facts), className="text-muted mb-2"),

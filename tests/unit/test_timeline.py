@@ -44,9 +44,11 @@ def test_select_keeps_lanes_years_and_any_theme() -> None:
 
 def test_dates_are_as_precise_as_the_source() -> None:
     rows = timeline.records(events())
-    assert timeline.date_label(rows[0], "en") == "2009-09-25 – 2009-09-26"
-    assert timeline.date_label(rows[1], "en") == "2010-05"
-    assert timeline.date_label(rows[3], "en") == "2019-03 (≈)"
+    assert timeline.date_label(rows[0], "en") == "25–26 September 2009"
+    assert timeline.date_label(rows[0], "es") == "25–26 de septiembre de 2009"
+    assert timeline.date_label(rows[1], "en") == "May 2010"
+    assert timeline.date_label(rows[1], "fr") == "mai 2010"
+    assert timeline.date_label(rows[3], "pt") == "março de 2019 (≈)"
 
 
 def test_figure_colours_by_first_theme_and_keeps_unthemed_events() -> None:
@@ -135,3 +137,11 @@ def test_profile_figure_draws_the_meetings_within_its_years_only() -> None:
     assert [a["text"] for a in figure["annotations"]] == ["Lima summit"]
     assert figure["margin"]["t"] > 10  # room above the plot for the label
     assert "shapes" not in profile_figure([line], spec, "en").to_plotly_json()["layout"]  # opt-in
+
+
+def test_the_event_card_names_the_eu_presidency_in_the_readers_language() -> None:
+    from dashboard.state import FilterState
+    from layouts.dialogue_page import event_card
+
+    card = str(event_card("hlm_1", FilterState(lang="fr")))
+    assert "Présidence de l’UE : Suède" in card and ": SWE" not in card

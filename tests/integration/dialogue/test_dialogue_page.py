@@ -51,7 +51,7 @@ def test_clicking_an_event_opens_its_card_with_sources_and_year_links(
         "}"
     )
     ActionChains(dash_duo.driver).move_to_element(point).click().perform()
-    dash_duo.wait_for_contains_text(f"#{ids.DIALOGUE_DETAIL}", "2014-11-13", timeout=10)
+    dash_duo.wait_for_contains_text(f"#{ids.DIALOGUE_DETAIL}", "13 November 2014", timeout=10)
     card = dash_duo.find_element(f"#{ids.DIALOGUE_DETAIL}").text
     assert (
         "Brussels" in card and "000_df0e79ac1bf68b0e.txt" in card
