@@ -152,3 +152,9 @@ def source_line(
         parts += [" · ", html.Em(_("computed") + ": " + computed_method)]
     parts += [" · ", dcc.Link(_("All sources"), href=href("sources", state))]
     return html.P(parts, className="source-line", id=element_id or f"source-{source_key}")
+
+
+def filter_column(label: str, dropdown: dcc.Dropdown, xl: int = 3) -> dbc.Col:
+    """One labelled filter of a page's controls row (half the width on tablets)."""
+    target: str = getattr(dropdown, "id")  # noqa: B009 (Dash sets props dynamically)
+    return dbc.Col([dbc.Label(label, html_for=target), dropdown], md=6, xl=xl)

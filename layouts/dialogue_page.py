@@ -15,7 +15,7 @@ from dashboard import dialogue, loading, timeline, transforms
 from dashboard.i18n import translator
 from dashboard.state import DialogueState, FilterState, corridor_year, dialogue_query, parse_dialogue
 from layouts import claims_panel, ids
-from layouts.common import header, href, notice
+from layouts.common import filter_column, header, href, notice
 from layouts.exports import export_bar
 
 SPAN = (timeline.FIRST_YEAR, timeline.LAST_YEAR)
@@ -166,33 +166,26 @@ def controls(state: FilterState, page: DialogueState) -> dbc.Row:
     _ = translator(state.lang)
     return dbc.Row(
         [
-            dbc.Col(
-                [
-                    dbc.Label(_("Themes"), html_for=ids.DIALOGUE_THEMES),
-                    dcc.Dropdown(
-                        id=ids.DIALOGUE_THEMES,
-                        options=theme_options(state.lang),
-                        value=list(page.themes),
-                        multi=True,
-                        placeholder=_("All themes"),
-                    ),
-                ],
-                md=6,
+            filter_column(
+                _("Themes"),
+                dcc.Dropdown(
+                    id=ids.DIALOGUE_THEMES,
+                    options=theme_options(state.lang),
+                    value=list(page.themes),
+                    multi=True,
+                    placeholder=_("All themes"),
+                ),
                 xl=4,
             ),
-            dbc.Col(
-                [
-                    dbc.Label(_("Countries"), html_for=ids.DIALOGUE_COUNTRIES),
-                    dcc.Dropdown(
-                        id=ids.DIALOGUE_COUNTRIES,
-                        options=place_options(event_places() | set(state.countries), state.lang),
-                        value=list(state.countries),
-                        multi=True,
-                        placeholder=_("All countries"),
-                    ),
-                ],
-                md=6,
-                xl=3,
+            filter_column(
+                _("Countries"),
+                dcc.Dropdown(
+                    id=ids.DIALOGUE_COUNTRIES,
+                    options=place_options(event_places() | set(state.countries), state.lang),
+                    value=list(state.countries),
+                    multi=True,
+                    placeholder=_("All countries"),
+                ),
             ),
             dbc.Col(
                 [

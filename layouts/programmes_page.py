@@ -15,7 +15,7 @@ from dashboard.figures.programmes import programme_map
 from dashboard.i18n import format_number, translator
 from dashboard.state import FilterState, ProgrammeState, parse_programmes, programmes_query
 from layouts import ids
-from layouts.common import header, notice
+from layouts.common import filter_column, header, notice
 from layouts.dialogue_page import place_options, theme_options
 from layouts.map_page import GRAPH_CONFIG
 
@@ -258,59 +258,43 @@ def controls(state: FilterState, page: ProgrammeState) -> dbc.Row:
     codes = {code for places_ in reach_rows()["places"] for code in places_}
     return dbc.Row(
         [
-            dbc.Col(
-                [
-                    dbc.Label(_("Programme"), html_for=ids.PROGRAMMES_FILTER),
-                    dcc.Dropdown(
-                        id=ids.PROGRAMMES_FILTER,
-                        options=programme_options(state.lang),
-                        value=page.programme or "all",
-                        clearable=False,
-                    ),
-                ],
-                md=6,
-                xl=3,
+            filter_column(
+                _("Programme"),
+                dcc.Dropdown(
+                    id=ids.PROGRAMMES_FILTER,
+                    options=programme_options(state.lang),
+                    value=page.programme or "all",
+                    clearable=False,
+                ),
             ),
-            dbc.Col(
-                [
-                    dbc.Label(_("Component or action"), html_for=ids.PROGRAMMES_COMPONENT),
-                    dcc.Dropdown(
-                        id=ids.PROGRAMMES_COMPONENT,
-                        options=component_options(page.programme, state.lang),
-                        value=page.component or None,
-                        placeholder=_("All components"),
-                    ),
-                ],
-                md=6,
-                xl=3,
+            filter_column(
+                _("Component or action"),
+                dcc.Dropdown(
+                    id=ids.PROGRAMMES_COMPONENT,
+                    options=component_options(page.programme, state.lang),
+                    value=page.component or None,
+                    placeholder=_("All components"),
+                ),
             ),
-            dbc.Col(
-                [
-                    dbc.Label(_("Themes"), html_for=ids.PROGRAMMES_THEMES),
-                    dcc.Dropdown(
-                        id=ids.PROGRAMMES_THEMES,
-                        options=theme_options(state.lang),
-                        value=list(page.themes),
-                        multi=True,
-                        placeholder=_("All themes"),
-                    ),
-                ],
-                md=6,
-                xl=3,
+            filter_column(
+                _("Themes"),
+                dcc.Dropdown(
+                    id=ids.PROGRAMMES_THEMES,
+                    options=theme_options(state.lang),
+                    value=list(page.themes),
+                    multi=True,
+                    placeholder=_("All themes"),
+                ),
             ),
-            dbc.Col(
-                [
-                    dbc.Label(_("Countries"), html_for=ids.PROGRAMMES_COUNTRIES),
-                    dcc.Dropdown(
-                        id=ids.PROGRAMMES_COUNTRIES,
-                        options=place_options(codes | set(state.countries), state.lang),
-                        value=list(state.countries),
-                        multi=True,
-                        placeholder=_("All countries"),
-                    ),
-                ],
-                md=6,
-                xl=3,
+            filter_column(
+                _("Countries"),
+                dcc.Dropdown(
+                    id=ids.PROGRAMMES_COUNTRIES,
+                    options=place_options(codes | set(state.countries), state.lang),
+                    value=list(state.countries),
+                    multi=True,
+                    placeholder=_("All countries"),
+                ),
             ),
         ],
         className="g-3 mb-3 page-controls",

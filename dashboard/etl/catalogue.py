@@ -81,20 +81,27 @@ def source_problems(key: str, source: dict[str, Any]) -> list[str]:
         values = source.get(field)
         if values is None or (field == "licence" and isinstance(values, str) and values.strip()):
             continue  # a missing key is reported as such; a licence code is the same in every language
-        if not isinstance(values, dict):
-            kind = "a licence code or a table" if field == "licence" else "a table"
-            problems.append(f"source {key}: {field} must be {kind} of texts by language {list(LANGUAGES)}")
-            continue
-        missing = [
-            lang for lang in LANGUAGES if not isinstance(values.get(lang), str) or not values[lang].strip()
-        ]
-        if missing:
-            problems.append(
-                f"source {key}: {field} has no text in {', '.join(missing)}"
-                f" (each of {', '.join(LANGUAGES)} is required)"
-            )
-        if unknown := sorted(set(values) - set(LANGUAGES)):
-            problems.append(f"source {key}: {field} has unknown language(s) {unknown}")
+        kind = "a licence code or a table" if field == "licence" else "a table"
+        problems += language_problems(f"source {key}", field, values, kind)
+    return problems
+
+
+def language_problems(owner: str, field: str, values: object, kind: str = "a table") -> list[str]:
+    """What is wrong with one ``{lang: text}`` table: not a table, a language without text, or a
+    language the app does not ship."""
+    if not isinstance(values, dict):
+        return [f"{owner}: {field} must be {kind} of texts by language {list(LANGUAGES)}"]
+    problems = []
+    missing = [
+        lang for lang in LANGUAGES if not isinstance(values.get(lang), str) or not values[lang].strip()
+    ]
+    if missing:
+        problems.append(
+            f"{owner}: {field} has no text in {', '.join(missing)}"
+            f" (each of {', '.join(LANGUAGES)} is required)"
+        )
+    if unknown := sorted(set(values) - set(LANGUAGES)):
+        problems.append(f"{owner}: {field} has unknown language(s) {unknown}")
     return problems
 
 
@@ -124,19 +131,7 @@ def text_problems(spec: dict[str, Any]) -> list[str]:
             if spec.get("computed"):
                 problems.append(f"{name}: method is empty but the indicator is computed")
             continue
-        if not isinstance(values, dict):
-            problems.append(f"{name}: {field} must be a table of texts by language {list(LANGUAGES)}")
-            continue
-        missing = [
-            lang for lang in LANGUAGES if not isinstance(values.get(lang), str) or not values[lang].strip()
-        ]
-        if missing:
-            problems.append(
-                f"{name}: {field} has no text in {', '.join(missing)}"
-                f" (each of {', '.join(LANGUAGES)} is required)"
-            )
-        if unknown := sorted(set(values) - set(LANGUAGES)):
-            problems.append(f"{name}: {field} has unknown language(s) {unknown}")
+        problems += language_problems(name, field, values)
     return problems
 
 
