@@ -21,16 +21,20 @@ from flask import Flask, Response, g, request
 from callbacks.cache import data_version
 
 ENTRIES = 4096
+MAX_BYTES = 48 * 1024 * 1024  # per worker: a few thousand map patches or a few hundred pages
 MAX_BODY = 64 * 1024  # larger bodies (long selections) are answered afresh
 MAX_ANSWER = 256 * 1024
 KEPT_STATUSES = (200, 204)  # an answer, or "nothing to update" (PreventUpdate)
 
 
 class Answers:
-    """A bounded, thread-safe map from a request key to (body, status, mimetype)."""
+    """A thread-safe map from a request key to (body, status, mimetype), bounded in entries and
+    in bytes; the least recently used answers go first."""
 
-    def __init__(self, entries: int = ENTRIES) -> None:
+    def __init__(self, entries: int = ENTRIES, max_bytes: int = MAX_BYTES) -> None:
         self._entries = entries
+        self._max_bytes = max_bytes
+        self._bytes = 0
         self._kept: OrderedDict[bytes, tuple[bytes, int, str]] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -43,14 +47,23 @@ class Answers:
 
     def put(self, key: bytes, answer: tuple[bytes, int, str]) -> None:
         with self._lock:
+            old = self._kept.pop(key, None)
+            self._bytes -= len(old[0]) if old else 0
             self._kept[key] = answer
-            self._kept.move_to_end(key)
-            while len(self._kept) > self._entries:
-                self._kept.popitem(last=False)
+            self._bytes += len(answer[0])
+            while len(self._kept) > self._entries or self._bytes > self._max_bytes:
+                _key, dropped = self._kept.popitem(last=False)
+                self._bytes -= len(dropped[0])
+
+    @property
+    def size(self) -> int:
+        """Bytes of the answers kept."""
+        return self._bytes
 
     def clear(self) -> None:
         with self._lock:
             self._kept.clear()
+            self._bytes = 0
 
     def __len__(self) -> int:
         return len(self._kept)

@@ -64,3 +64,14 @@ def test_least_recently_used_answers_go_first() -> None:
     assert answers.get(b"a") is not None  # a is now the most recent
     answers.put(b"c", (b"3", 200, "application/json"))
     assert answers.get(b"b") is None and answers.get(b"a") is not None and len(answers) == 2
+
+
+def test_the_answers_kept_stay_within_their_bytes() -> None:
+    answers = Answers(entries=100, max_bytes=10)
+    answers.put(b"a", (b"12345", 200, "application/json"))
+    answers.put(b"b", (b"12345", 200, "application/json"))
+    assert answers.size == 10 and len(answers) == 2
+    answers.put(b"c", (b"123", 200, "application/json"))  # a goes
+    assert answers.get(b"a") is None and answers.size == 8
+    answers.put(b"c", (b"1", 200, "application/json"))  # replaced, not counted twice
+    assert answers.size == 6 and len(answers) == 2
