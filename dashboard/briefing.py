@@ -87,7 +87,9 @@ def corridor_figures(view: CorridorView) -> tuple[KeyFigure, ...]:
             KeyFigure(
                 _("Largest corridor"),
                 f"{top['origin_name']} → {top['destination_name']}: "
-                + format_number(float(top["migrant_stock"]), view.lang),
+                + format_number(float(top["migrant_stock"]), view.lang)
+                + " "
+                + _("people"),
             )
         )
     return tuple(out)

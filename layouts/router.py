@@ -73,8 +73,9 @@ def render(pathname: str | None, search: str | None) -> tuple[Component, Compone
         return page_view(pathname, search)
     lang = parse_url(search).state.lang
     story = stories.stories().get(shown.presenter.story or "")
-    if story is not None and page_key(pathname) != story.steps[shown.presenter.step - 1].page:
-        # A step's link opened on another page (edited by hand): show the step's own view.
+    if story is not None:
+        # A story's step shows the step's own view, whatever else the link says (a link edited or
+        # cut by hand must not put one indicator under another's title on the projector).
         pathname, search = stories.step_href(story, shown.presenter.step, lang).split("?", 1)
     _top, body = page_view(pathname, search)
     return (

@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard.corridors import DIASPORA_PARTS, OTHER_DESTINATIONS, OTHER_ORIGINS
-from dashboard.figures import FONT
+from dashboard.figures import FONT, land_geo
 from dashboard.figures.maps import SEQUENTIAL, _separators
 from dashboard.i18n import format_compact, format_number, translator
 
@@ -177,17 +177,9 @@ def focus_map(
                 "title": {"text": _("people"), "side": "top"},
             },
         },
-        geo={
-            # Centred on the Atlantic: the Americas and Europe side by side (plotly's default
-            # centre follows the data and put the Pacific in the middle).
-            "projection": {"type": "natural earth", "rotation": {"lon": ATLANTIC}},
-            "showland": True,
-            "landcolor": "#eef0f2",
-            "showcountries": False,
-            "showcoastlines": False,
-            "showframe": False,
-            "bgcolor": "rgba(0,0,0,0)",
-        },
+        # Centred on the Atlantic: the Americas and Europe side by side (plotly's default
+        # centre follows the data and put the Pacific in the middle).
+        geo=land_geo({"type": "natural earth", "rotation": {"lon": ATLANTIC}}),
         uirevision="corridor-map",
     )
     return {"data": traces, "layout": layout}

@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.figures import FONT
+from dashboard.figures import FONT, land_geo
 from dashboard.figures.maps import NO_DATA_COLOUR, SMALL_STATE_KM2, VIEWS, _separators
 from dashboard.i18n import format_number, translator
 
@@ -123,17 +123,9 @@ def programme_map(
                 "len": 0.5,
             },
         },
-        "geo": {
-            "projection": {"type": "natural earth"},
-            "lonaxis": {"range": shown["lon"]},
-            "lataxis": {"range": shown["lat"]},
-            "showland": True,
-            "landcolor": "#eef0f2",
-            "showcountries": False,
-            "showcoastlines": False,
-            "showframe": False,
-            "bgcolor": "rgba(0,0,0,0)",
-        },
+        "geo": land_geo(
+            {"type": "natural earth"}, lonaxis={"range": shown["lon"]}, lataxis={"range": shown["lat"]}
+        ),
         "uirevision": "programme-map",
     }
     if reached.empty:

@@ -144,3 +144,21 @@ def test_basket_steps_link_to_the_kept_views_in_presenter_mode() -> None:
     assert first == "/map?indicator=gdp&lang=fr&present=1&story=basket&step=1"
     second = stories.basket_step_href(views, 2, "en")
     assert second == "/corridors?direction=eu_celac&present=1&story=basket&step=2"
+
+
+def test_a_step_link_without_its_query_still_shows_the_steps_view() -> None:
+    """The bar's title and the map must agree even when the link lost the step's query."""
+    number, step = next((i, s) for i, s in enumerate(DEFAULT.steps, 1) if "asylum_seekers_hosted" in s.query)
+    bar, body = render("/map", f"?present=1&story={DEFAULT.id}&step={number}&lang=es")
+    assert step.title["es"] in str(bar)
+    title = next(c for c in walk(body) if getattr(c, "id", None) == ids.MAP_TITLE)
+    assert title.children == "Solicitantes de asilo acogidos"  # the step's indicator, in Spanish
+
+
+def walk(component: object) -> list[object]:
+    children = getattr(component, "children", None)
+    found = [component]
+    for child in children if isinstance(children, list) else [children]:
+        if hasattr(child, "to_plotly_json"):
+            found += walk(child)
+    return found
