@@ -48,9 +48,10 @@ def test_collect_views_and_download_the_deck(dash_duo: DashComposite, puentes_ap
     dash_duo.wait_for_text_to_equal(f"#{ids.BRIEFING_COUNT}", "2", timeout=15)
 
     dash_duo.find_element(f"#{ids.BRIEFING_OPEN}").click()
-    dash_duo.wait_for_element(f"#{ids.BRIEFING_LIST} ol li", timeout=10)
+    # The panel slides in: its text reads empty until it is on screen, so wait for the words.
+    map_title = "Migrantes internacionales, porcentaje de la población"
+    dash_duo.wait_for_contains_text(f"#{ids.BRIEFING_LIST} ol", map_title, timeout=15)
     listed = dash_duo.find_element(f"#{ids.BRIEFING_LIST} ol").text
-    assert "Migrantes internacionales, porcentaje de la población" in listed
     assert "Corredores migratorios" in listed or "CELAC → UE" in listed
     href = dash_duo.find_element(f"#{ids.BRIEFING_DOWNLOAD}").get_attribute("href")
     assert "view=%2Fmap%3Findicator%3Dmigrant_share%26year%3D2020" in href and "lang=es" in href
