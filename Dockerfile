@@ -38,4 +38,4 @@ USER 10001:10001
 EXPOSE 8050
 HEALTHCHECK --interval=30s --timeout=5s --start-period=40s --retries=3 \
     CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/healthz' % os.environ['PORT'], timeout=4)"]
-CMD ["gunicorn", "-c", "gunicorn.conf.py", "app:server"]
+CMD ["gunicorn", "-c", "gunicorn.conf.py", "app:create_server()"]

@@ -29,7 +29,7 @@ install-test: $(VENV)/.installed-test
 
 ## Serve the app on the bundled data at http://$(HOST):$(PORT) with gunicorn.
 run: install
-	HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) THREADS=$(THREADS) $(BIN)/gunicorn -c gunicorn.conf.py app:server
+	HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) THREADS=$(THREADS) $(BIN)/gunicorn -c gunicorn.conf.py 'app:create_server()'
 
 ## Rebuild data/ from ../shared/data-raw (override with RAW_DIR=...).
 data: install-test

@@ -1,22 +1,26 @@
-"""Puentes app factory: ``create_app()`` builds the Dash app; ``server`` is for gunicorn."""
+"""Puentes app factory: ``create_app()`` builds the Dash app, ``create_server()`` its WSGI server.
+
+Importing this module builds nothing: gunicorn calls the factory (``app:create_server()``).
+"""
 
 from __future__ import annotations
-
-import os
 
 from dash import Dash
 from flask import Flask
 
-from callbacks import answers, cache, health, navigation, routes, routing, security
 from callbacks import briefing as briefing_callbacks
 from callbacks import corridors as corridor_callbacks
 from callbacks import dialogue as dialogue_callbacks
 from callbacks import exports as export_callbacks
 from callbacks import map as map_callbacks
-from dashboard import loading
+from callbacks import navigation, routing
+from dashboard import datasets
+from dashboard.rendering import Renderer
 from dashboard.settings import Settings
 from layouts.router import shell
 from layouts.router import warm as warm_pages
+from server import answers, cache, health, routes, security
+from server import briefing as briefing_route
 
 COMPRESSED = [
     "text/html",
@@ -33,11 +37,9 @@ COMPRESSED = [
 def create_app(settings: Settings | None = None) -> Dash:
     """A Dash app on the processed data; refuses to start if data/ is corrupt or partial."""
     settings = settings or Settings.from_env()
-    manifest = loading.verify(settings.data_dir)
-    # Loaders read paths.data_dir(); point it at the verified folder for this process.
-    os.environ["PUENTES_DATA_DIR"] = str(settings.data_dir)
-    loading.clear_caches()
-    loading.warm()
+    manifest = datasets.verify(settings.data_dir)
+    datasets.use(settings.data_dir)
+    datasets.warm()
     server = Flask(__name__)
     # Flask-Compress reads this once, when Dash initialises it: set it before.
     server.config["COMPRESS_MIMETYPES"] = COMPRESSED
@@ -57,8 +59,11 @@ def create_app(settings: Settings | None = None) -> Dash:
     corridor_callbacks.register(app)
     dialogue_callbacks.register(app)
     export_callbacks.register(app)
-    routes.register(app.server)
-    briefing_callbacks.register(app)  # after routes: it shares their image renderer
+    briefing_callbacks.register(app)
+    renderer = Renderer()
+    server.extensions["puentes_renderer"] = renderer  # for whoever shuts the server down
+    routes.register(server, renderer)
+    briefing_route.register(server, renderer)
     health.register(app.server, manifest)
     cache.register(app.server, settings.cache_url, manifest)
     answers.register(app.server, app.get_relative_path(security.CALLBACK_PATH), manifest)
@@ -70,14 +75,16 @@ def create_app(settings: Settings | None = None) -> Dash:
     return app
 
 
+def create_server(settings: Settings | None = None) -> Flask:
+    """The WSGI application gunicorn serves: ``gunicorn -c gunicorn.conf.py 'app:create_server()'``."""
+    return create_app(settings).server  # type: ignore[no-any-return]
+
+
 def main() -> None:
     """``python app.py``: serve on HOST:PORT with the development server (debug off)."""
     settings = Settings.from_env()
     create_app(settings).run(host=settings.host, port=settings.port, debug=False)
 
-
-app = create_app()
-server = app.server
 
 if __name__ == "__main__":
     main()

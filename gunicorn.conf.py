@@ -1,6 +1,6 @@
 """gunicorn settings for Puentes, all from the environment (see README, Configuration).
 
-``gunicorn -c gunicorn.conf.py app:server``. Access logs are JSON lines on stdout, one object
+``gunicorn -c gunicorn.conf.py "app:create_server()"``. Access logs are JSON lines on stdout, one object
 per request, so a log shipper can count statuses and latencies without parsing Apache format.
 """
 
@@ -14,7 +14,7 @@ from typing import Any
 
 from gunicorn.glogging import Logger
 
-from dashboard import loading
+from dashboard import datasets
 from dashboard.errors import DataValidationError
 from dashboard.settings import Settings, SettingsError
 
@@ -40,7 +40,7 @@ def on_starting(server: Any) -> None:
     """Check data/ in the master before any worker starts: a corrupt or partial refresh stops
     gunicorn with one line naming the file instead of a traceback per worker."""
     try:
-        loading.verify(settings.data_dir)
+        datasets.verify(settings.data_dir)
     except DataValidationError as error:
         sys.exit(f"puentes: {error}")
 

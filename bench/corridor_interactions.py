@@ -175,9 +175,9 @@ def main() -> int:
 
 
 def _parse_args() -> tuple[Any, Any]:
-    from dashboard import loading
+    from dashboard import datasets
 
-    return loading.corridor_years(), corridors_page.known_codes()
+    return datasets.corridor_years(), corridors_page.known_codes()
 
 
 def _plain(value: Any) -> Any:

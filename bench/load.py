@@ -194,7 +194,7 @@ def start_server(port: int, workers: int, threads: int, log: Path) -> subprocess
     env = os.environ | {"HOST": HOST, "PORT": str(port), "WORKERS": str(workers), "THREADS": str(threads)}
     gunicorn = Path(sys.executable).with_name("gunicorn")
     with log.open("wb") as out:
-        command = [gunicorn, "-c", "gunicorn.conf.py", "app:server"]
+        command = [gunicorn, "-c", "gunicorn.conf.py", "app:create_server()"]
         server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:

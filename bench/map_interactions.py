@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from app import create_app  # noqa: E402
-from dashboard import loading, map_view  # noqa: E402
+from dashboard import datasets, map_view  # noqa: E402
 from dashboard.map_view import build  # noqa: E402
 from dashboard.state import FilterState  # noqa: E402
 
@@ -93,7 +93,7 @@ def timed(function: Callable[..., Any], *args: Any) -> float:
 def naive_app() -> Dash:
     """The naive way: every interaction rebuilds the whole figure, shapes inlined, from scratch."""
     app = Dash(__name__, compress=True)
-    geometry = loading.geometry()
+    geometry = datasets.geometry()
     app.layout = dcc.Graph(id="naive-graph")
 
     @app.callback(Output("naive-graph", "figure"), Input("naive-year", "value"), Input("naive-ind", "value"))
@@ -170,7 +170,7 @@ def server_side() -> dict[str, Any]:
     out |= {f"{k}_p95": p95(v) for k, v in samples.items()}
     return out | {
         "geometry_gzip": len(geometry.data),
-        "geometry_raw": len(loading.geometry_bytes()),
+        "geometry_raw": len(datasets.geometry_bytes()),
         "patch_raw": len(patch_only),
         "patch_gzip": len(gzip.compress(patch_only.encode())),
     }
@@ -294,7 +294,7 @@ def browser_side() -> dict[str, Any]:
             "2",
             "--threads",
             "4",
-            "app:server",
+            "app:create_server()",
         ],
         cwd=ROOT,
         env=env,

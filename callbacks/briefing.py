@@ -1,23 +1,16 @@
-"""The briefing basket (in the browser) and the PowerPoint route.
-
-Adding, removing, clearing and counting happen in the browser; the panel's list is drawn by
-the server only while it is open; ``GET /briefing.pptx?view=…&lang=…`` draws each view's chart
-with the warm export browser and returns the deck."""
+"""The briefing basket (in the browser): adding, removing, clearing and counting happen in the
+browser; the panel's list is drawn by the server only while it is open. The deck itself is
+``server/briefing.py``."""
 
 from __future__ import annotations
 
 import json
-from datetime import date
 from typing import Any
 
 from dash import Dash, Input, Output, State
 from dash.exceptions import PreventUpdate
-from flask import Flask, Response, request
 
-from dashboard import briefing, exports, loading, urls
-from dashboard.errors import ExportFailed
-from dashboard.i18n import normalise_language, translator
-from dashboard.rendering import Renderer
+from dashboard import briefing
 from dashboard.stories import BASKET, PRESENTER_KEYS
 from layouts import briefing as panel
 from layouts import briefing_slides, ids
@@ -61,7 +54,6 @@ BASKET_STEPS = """function(basket, _shown, search) {
     const style = (href) => 'present-button' + (href ? '' : ' disabled');
     return [before || here, style(before), after || here, style(after), step + ' / ' + views.length];
 }"""
-DECK = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
 
 def register(app: Dash) -> None:
@@ -130,35 +122,3 @@ def register(app: Dash) -> None:
             for _page, href, c in briefing_slides.charts(views, lang)
         ]
         return panel.contents(shown, views, page_key(pathname if isinstance(pathname, str) else "/"), lang)
-
-    register_route(app.server)
-
-
-def register_route(server: Flask) -> None:
-    """``GET /briefing.pptx``: the deck of the views named by ``view`` parameters."""
-    shapes = {urls.GEOMETRY: loading.geometry(), urls.WORLD_GEOMETRY: loading.world_geometry()}
-
-    @server.get(urls.BRIEFING)
-    def briefing_pack() -> Response:
-        lang = normalise_language(request.args.get("lang"))
-        _ = translator(lang)
-        renderer: Renderer = server.extensions["puentes_renderer"]
-
-        def render(chart: exports.Chart) -> bytes:
-            figure, width, height = exports.image_figure(chart, shapes)
-            return renderer.render(figure, "png", width, height, exports.SCALE)
-
-        try:
-            slides = briefing_slides.slides(request.args.getlist("view"), lang, request.host_url, render)
-        except ExportFailed as error:
-            message = _("The briefing could not be made: {reason}. Try again in a minute.")
-            return Response(message.format(reason=error), status=503, mimetype="text/plain")
-        if not slides:
-            text = _("No views to put in a briefing: add views with “Add this view” first.")
-            return Response(text, status=400, mimetype="text/plain")
-        made = date.today()
-        data = briefing.deck(slides, lang, made, request.host_url)
-        name = f"puentes-briefing-{made.isoformat()}.pptx"
-        return Response(
-            data, mimetype=DECK, headers={"Content-Disposition": f'attachment; filename="{name}"'}
-        )

@@ -8,7 +8,7 @@ from typing import Any
 from dash import Dash, Input, Output, State, ctx
 from dash.exceptions import PreventUpdate
 
-from dashboard import loading, transforms
+from dashboard import datasets, transforms
 from dashboard.corridor_view import CorridorView, build
 from dashboard.state import with_corridor_controls
 from dashboard.stories import keep_presenter
@@ -82,7 +82,7 @@ def register(app: Dash) -> None:
         changed = next((k for k, i in CONTROLS.items() if i == ctx.triggered_id), "map")
         shared = parse_url(search).state
         before = page.parse(search if isinstance(search, str) else "")[0]
-        after = with_corridor_controls(before, changed, values, loading.corridor_years(), page.known_codes())
+        after = with_corridor_controls(before, changed, values, datasets.corridor_years(), page.known_codes())
         old, new = build(shared, before), build(shared, after)
         if new.query == old.query and changed != "map":
             raise PreventUpdate  # the controls show what the URL says

@@ -8,7 +8,7 @@ from typing import Any
 from dash import Dash, Input, Output, State, ctx
 from dash.exceptions import PreventUpdate
 
-from dashboard import dialogue, loading, programmes, timeline, transforms
+from dashboard import datasets, dialogue, programmes, timeline, transforms
 from dashboard.state import (
     dialogue_query,
     programmes_query,
@@ -29,8 +29,8 @@ PROGRAMME_CONTROLS = {
 
 def shared_with(search: Any, countries: Any) -> Any:
     """The shared state of the address bar with the page's country choice."""
-    years = transforms.years_by_indicator(loading.catalogue())
-    known = frozenset(loading.countries()["iso3"])
+    years = transforms.years_by_indicator(datasets.catalogue())
+    known = frozenset(datasets.countries()["iso3"])
     state = parse_url(search).state
     return with_selection(
         state, years, countries=countries if isinstance(countries, list) else [], known_countries=known

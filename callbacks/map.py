@@ -8,7 +8,7 @@ from typing import Any
 from dash import Dash, Input, Output, Patch, State, no_update
 from dash.exceptions import PreventUpdate
 
-from dashboard import loading, transforms
+from dashboard import datasets, transforms
 from dashboard.map_view import build
 from dashboard.state import MAX_COUNTRIES, same_view, with_selection
 from dashboard.stories import keep_presenter
@@ -58,7 +58,7 @@ def register(app: Dash) -> None:
     @app.callback(*OUTPUTS, *CONTROLS, State(ids.URL, "search"), prevent_initial_call=True)
     def update_map(indicator: Any, year: Any, region: Any, log: Any, countries: Any, search: Any) -> Any:
         current = parse_url(search).state
-        years = transforms.years_by_indicator(loading.catalogue())
+        years = transforms.years_by_indicator(datasets.catalogue())
         state = with_selection(
             current,
             years,
@@ -67,7 +67,7 @@ def register(app: Dash) -> None:
             region=region if isinstance(region, str) else None,
             scale="log" if log is True else "linear",
             countries=countries if isinstance(countries, list) else [],
-            known_countries=loading.member_codes(),
+            known_countries=datasets.member_codes(),
         )
         if same_view(state, current, years):
             raise PreventUpdate  # the controls show what the URL says (e.g. the page was just rendered)

@@ -15,8 +15,8 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard.datasets import Indicator
 from dashboard.i18n import format_number, translator
-from dashboard.loading import Indicator
 
 CORRIDOR_SOURCE = "undesa_ims2024"
 NAN = float("nan")

@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard import corridors, loading, urls
+from dashboard import corridors, datasets, urls
 from dashboard.figures import corridors as figures
 from dashboard.i18n import translator
 from dashboard.state import CorridorState, FilterState, corridors_query
@@ -34,23 +34,23 @@ CSV_COLUMNS = [
 @cache
 def names(lang: str) -> dict[str, str]:
     """ISO3 -> country name in ``lang`` (pseudo-codes included)."""
-    table = loading.countries()
+    table = datasets.countries()
     return dict(zip(table["iso3"], table[f"name_{lang}"], strict=True))
 
 
 @cache
 def blocs() -> dict[str, str]:
-    table = loading.countries()
+    table = datasets.countries()
     return dict(zip(table["iso3"], table["bloc"], strict=True))
 
 
 @cache
 def diaspora_table(sex: str) -> pd.DataFrame:
     """Where every CELAC diaspora lives, every year, for one sex (computed once)."""
-    countries = loading.countries()
+    countries = datasets.countries()
     celac = corridors.bloc_codes(countries, "CELAC")
     return corridors.diaspora(
-        loading.corridors_by_sex()[sex], celac, celac, corridors.bloc_codes(countries, "EU27")
+        datasets.corridors_by_sex()[sex], celac, celac, corridors.bloc_codes(countries, "EU27")
     )
 
 
@@ -121,14 +121,14 @@ class CorridorView:
 
     def focus_figure(self) -> dict[str, Any]:
         focus = self.state.focus or ""
-        frame = loading.corridors_by_key().get((self.year, self.state.sex), self.current.iloc[:0])
+        frame = datasets.corridors_by_key().get((self.year, self.state.sex), self.current.iloc[:0])
         values = corridors.focus_values(frame, focus, self.state.side)
-        values = values[values.index.isin(set(loading.countries()["iso3"]) - {"ROW", "OTH"})]
+        values = values[values.index.isin(set(datasets.countries()["iso3"]) - {"ROW", "OTH"})]
         return figures.focus_map(
             values,
             focus,
             names(self.lang),
-            loading.member_codes(),
+            datasets.member_codes(),
             (urls.GEOMETRY, urls.WORLD_GEOMETRY),
             self.lang,
         )
@@ -138,7 +138,7 @@ class CorridorView:
         base_year = self.state.base
         base = None
         if base_year is not None:
-            base_all = loading.corridors_by_key().get((base_year, self.state.sex))
+            base_all = datasets.corridors_by_key().get((base_year, self.state.sex))
             if base_all is not None:
                 base = corridors.select(base_all, self.origins, self.destinations)
         table = corridors.ranked(self.current, base)
@@ -152,19 +152,19 @@ class CorridorView:
         years = sorted({self.year, *([self.state.base] if self.state.base is not None else [])})
         parts = [
             corridors.to_csv_rows(
-                loading.corridors_by_key(), self.origins, self.destinations, y, self.state.sex
+                datasets.corridors_by_key(), self.origins, self.destinations, y, self.state.sex
             )
             for y in years
         ]
         out = pd.concat(parts, ignore_index=True)
         lookup = names("en")
-        source = loading.sources()["undesa_ims2024"]
+        source = datasets.sources()["undesa_ims2024"]
         return out.assign(
             origin_name=out["origin"].map(lookup),
             destination_name=out["destination"].map(lookup),
             source=source["name"],
-            edition=loading.source_field(source, "edition", "en"),
-            licence=loading.source_field(source, "licence", "en"),
+            edition=datasets.source_field(source, "edition", "en"),
+            licence=datasets.source_field(source, "licence", "en"),
         )[CSV_COLUMNS]
 
     def csv_href(self) -> str:
@@ -173,7 +173,7 @@ class CorridorView:
     @cached_property
     def _diaspora_origin(self) -> str:
         """The CELAC origin of the time series: the focus if it is one, else the largest."""
-        celac = corridors.bloc_codes(loading.countries(), "CELAC")
+        celac = corridors.bloc_codes(datasets.countries(), "CELAC")
         if self.state.focus in celac:
             return str(self.state.focus)
         origins = self.current.loc[self.current["origin"].isin(celac)]
@@ -197,7 +197,7 @@ class CorridorView:
 
     def remittances(self) -> pd.DataFrame:
         """Remittances flow back: from the destinations to the origins."""
-        return corridors.remittances(loading.remittance_corridors(), self.destinations, self.origins)
+        return corridors.remittances(datasets.remittance_corridors(), self.destinations, self.origins)
 
     def remittance_figure(self) -> dict[str, Any]:
         return figures.remittance_bars(self.remittances(), names(self.lang), self.lang)
@@ -205,13 +205,13 @@ class CorridorView:
 
 def build(shared: FilterState, state: CorridorState) -> CorridorView:
     """Resolve defaults (latest year, base 2000, focus = largest destination) and select rows."""
-    years = loading.corridor_years()
+    years = datasets.corridor_years()
     year = state.year if state.year in years else years[-1]
     base = state.base if state.base in years else (DEFAULT_BASE if DEFAULT_BASE in years else years[0])
     origins, destinations = corridors.direction_sets(
-        state.direction, loading.countries(), state.origins, state.destinations
+        state.direction, datasets.countries(), state.origins, state.destinations
     )
-    frame = loading.corridors_by_key()[(year, state.sex)]
+    frame = datasets.corridors_by_key()[(year, state.sex)]
     current = corridors.select(frame, origins, destinations)
     focus = state.focus or corridors.largest_destination(current) or "ESP"
     side = state.side if state.focus else "destination"

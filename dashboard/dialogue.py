@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard import loading, paths
+from dashboard import datasets, paths
 from dashboard.errors import DataValidationError
 
 # fmt: off
@@ -233,8 +233,8 @@ def documents(data_dir: Path | None = None) -> dict[str, dict[str, Any]]:
             raise DataValidationError(str(folder / name), "file not found") from None
         except tomllib.TOMLDecodeError as exc:
             raise DataValidationError(str(folder / name), f"invalid TOML ({exc})") from None
-    countries, groups = loading.countries(data_dir)["iso3"], loading.groups(data_dir)["group"]
-    validate(docs, countries=countries, groups=groups, indicators=loading.catalogue(data_dir), folder=folder)
+    countries, groups = datasets.countries(data_dir)["iso3"], datasets.groups(data_dir)["group"]
+    validate(docs, countries=countries, groups=groups, indicators=datasets.catalogue(data_dir), folder=folder)
     return docs
 
 

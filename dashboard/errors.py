@@ -26,12 +26,5 @@ class UnknownIndicator(PuentesError, KeyError):
         return f"unknown indicator: {self.args[0]!r}"
 
 
-class UnknownCountry(PuentesError, KeyError):
-    """A code that is neither a known country nor a known group."""
-
-    def __str__(self) -> str:
-        return f"unknown country or group: {self.args[0]!r}"
-
-
 class ExportFailed(PuentesError):
     """The headless browser could not draw an image (missing, crashed or too slow)."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs
 
-from dashboard import dialogue, loading, transforms, urls
+from dashboard import datasets, dialogue, transforms, urls
 from dashboard.corridor_view import CorridorView
 from dashboard.figures import FONT, maps
 from dashboard.i18n import translator
@@ -70,11 +70,11 @@ def chart_of(page: str, search: str | None) -> str:
 def source_text(source_key: str, lang: str, computed_method: str = "") -> str:
     """The page's source line as plain text: source, edition, licence (and method if computed)."""
     _ = translator(lang)
-    src = loading.sources()[source_key]
+    src = datasets.sources()[source_key]
     parts = [
         _("Source") + ": " + src["name"],
-        _("edition") + " " + loading.source_field(src, "edition", lang),
-        _("licence") + " " + loading.source_field(src, "licence", lang),
+        _("edition") + " " + datasets.source_field(src, "edition", lang),
+        _("licence") + " " + datasets.source_field(src, "licence", lang),
     ]
     if computed_method:
         parts.append(_("computed") + ": " + computed_method)
@@ -117,7 +117,7 @@ def dialogue_chart(figure: dict[str, Any], lang: str, page: DialogueState, count
     names = dict(zip(dialogue.themes()["id"], dialogue.themes()[f"label_{lang}"], strict=True))
     parts = [f"{page.start}–{page.end}", ", ".join(names[t] for t in page.themes) or _("All themes")]
     if countries:
-        parts.append(", ".join(transforms.country_names(loading.countries(), list(countries), lang)))
+        parts.append(", ".join(transforms.country_names(datasets.countries(), list(countries), lang)))
     caption = Caption(
         _("EU–CELAC dialogue on migration"),
         " · ".join(parts),

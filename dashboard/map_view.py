@@ -13,11 +13,11 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard import dialogue, loading, profiles, tables, timeline, transforms, urls
+from dashboard import datasets, dialogue, profiles, tables, timeline, transforms, urls
+from dashboard.datasets import Indicator
 from dashboard.figures import maps
 from dashboard.figures.profiles import profile_figure
 from dashboard.i18n import unit_label
-from dashboard.loading import Indicator
 from dashboard.state import FilterState, to_query
 
 # What is kept, per (indicator, year, language) for frames and tables and per (indicator,
@@ -86,7 +86,7 @@ class MapView:
             )
         return list(
             member_updates(
-                loading.member_arrays(),
+                datasets.member_arrays(),
                 self.spec.id,
                 self.year,
                 self.state.lang,
@@ -100,7 +100,7 @@ class MapView:
     def table(self) -> pd.DataFrame:
         """The map table (a copy: the caller may change it)."""
         return member_table(
-            loading.member_arrays(), self.spec.id, self.year, self.state.lang, self.state.region
+            datasets.member_arrays(), self.spec.id, self.year, self.state.lang, self.state.region
         ).copy()
 
     def csv_href(self) -> str:
@@ -109,28 +109,28 @@ class MapView:
     def profile(self) -> dict[str, Any]:
         """The profile chart as a figure dict (a copy: the caller may change it)."""
         return copy.deepcopy(
-            profile_json(loading.member_arrays(), self.spec.id, self.state.countries, self.state.lang)
+            profile_json(datasets.member_arrays(), self.spec.id, self.state.countries, self.state.lang)
         )
 
     def key_figures(self) -> list[profiles.KeyFigure]:
         if not self.state.countries:
             return []
         return profiles.key_figures(
-            loading.series_by_key(),
-            loading.catalogue(),
-            loading.sources(),
+            datasets.series_by_key(),
+            datasets.catalogue(),
+            datasets.sources(),
             self.state.countries[0],
             self.state.lang,
         )
 
 
-# The caches below are keyed on ``loading.member_arrays()``, which compares by identity:
+# The caches below are keyed on ``datasets.member_arrays()``, which compares by identity:
 # when the loaders are cleared (another data folder), the old entries are never hit again.
 
 
 @lru_cache(maxsize=FRAMES_KEPT)
 def member_frame(
-    members: loading.MemberArrays, indicator_id: str, unit: str, year: int, lang: str
+    members: datasets.MemberArrays, indicator_id: str, unit: str, year: int, lang: str
 ) -> pd.DataFrame:
     """The map frame of one indicator, year and language, computed once and shared: never mutate it."""
     return transforms.member_values(members, indicator_id, unit, year, lang)
@@ -138,7 +138,7 @@ def member_frame(
 
 @lru_cache(maxsize=UPDATES_KEPT)
 def member_updates(
-    members: loading.MemberArrays,
+    members: datasets.MemberArrays,
     indicator_id: str,
     year: int,
     lang: str,
@@ -149,31 +149,31 @@ def member_updates(
 ) -> tuple[maps.Update, ...]:
     """The value updates of one view after another (readers scrub the same years back and
     forth); shared: the caller only reads them."""
-    spec = transforms.indicator(loading.catalogue(), indicator_id)
+    spec = transforms.indicator(datasets.catalogue(), indicator_id)
     frame = member_frame(members, spec.id, spec.unit, year, lang)
-    source = loading.sources()[spec.source]["name"]
+    source = datasets.sources()[spec.source]["name"]
     return tuple(maps.updates(frame, spec, year, lang, source, region, log, countries, unchanged))
 
 
 @lru_cache(maxsize=TABLES_KEPT)
 def member_table(
-    members: loading.MemberArrays, indicator_id: str, year: int, lang: str, region: str
+    members: datasets.MemberArrays, indicator_id: str, year: int, lang: str, region: str
 ) -> pd.DataFrame:
     """The map table of one indicator, year, language and region; shared: never mutate it."""
-    spec = transforms.indicator(loading.catalogue(), indicator_id)
+    spec = transforms.indicator(datasets.catalogue(), indicator_id)
     frame = member_frame(members, spec.id, spec.unit, year, lang)
-    shown = transforms.region_members(loading.countries(), region)
-    return tables.map_table(frame, spec, year, loading.sources()[spec.source], lang, shown)
+    shown = transforms.region_members(datasets.countries(), region)
+    return tables.map_table(frame, spec, year, datasets.sources()[spec.source], lang, shown)
 
 
 @lru_cache(maxsize=PROFILES_KEPT)
 def profile_json(
-    members: loading.MemberArrays, indicator_id: str, countries: tuple[str, ...], lang: str
+    members: datasets.MemberArrays, indicator_id: str, countries: tuple[str, ...], lang: str
 ) -> dict[str, Any]:
     """The profile chart of an indicator for a selection, as plain JSON; shared: never mutate it."""
-    spec = transforms.indicator(loading.catalogue(), indicator_id)
+    spec = transforms.indicator(datasets.catalogue(), indicator_id)
     lines = profiles.lines(
-        loading.series_by_key(), loading.countries(), loading.groups(), spec, countries, lang
+        datasets.series_by_key(), datasets.countries(), datasets.groups(), spec, countries, lang
     )
     meetings = timeline.meetings(dialogue.events(), lang)
     figure: dict[str, Any] = profile_figure(lines, spec, lang, meetings).to_plotly_json()
@@ -182,11 +182,11 @@ def profile_json(
 
 def build(state: FilterState) -> MapView:
     """The view for a (validated) filter state."""
-    spec = transforms.indicator(loading.catalogue(), state.indicator)
+    spec = transforms.indicator(datasets.catalogue(), state.indicator)
     year = transforms.resolve_year(spec, state.year)
-    frame = member_frame(loading.member_arrays(), spec.id, spec.unit, year, state.lang)
+    frame = member_frame(datasets.member_arrays(), spec.id, spec.unit, year, state.lang)
     log = state.scale == "log" and maps.log_scale_allowed(spec)
-    return MapView(state, spec, year, loading.sources()[spec.source], frame, log, to_query(state))
+    return MapView(state, spec, year, datasets.sources()[spec.source], frame, log, to_query(state))
 
 
 def clear_caches() -> None:

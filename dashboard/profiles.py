@@ -8,8 +8,8 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard.datasets import Indicator
 from dashboard.i18n import format_value
-from dashboard.loading import Indicator
 
 KEY_INDICATORS = (
     "migrant_stock",

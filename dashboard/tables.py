@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.loading import Indicator, source_field
+from dashboard.datasets import Indicator, source_field
 
 CSV_COLUMNS = [
     "iso3",

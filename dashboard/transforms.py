@@ -11,9 +11,9 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
+from dashboard.datasets import Indicator, MemberArrays
 from dashboard.errors import UnknownIndicator
 from dashboard.i18n import format_value
-from dashboard.loading import Indicator, MemberArrays
 
 REGION_BLOCS = {"both": ("CELAC", "EU27"), "celac": ("CELAC",), "eu": ("EU27",)}
 INDICATOR_GROUPS = ("stocks", "shares", "flows", "refugees", "remittances", "population")
@@ -119,29 +119,6 @@ def indicator(catalogue: Mapping[str, Indicator], indicator_id: str) -> Indicato
         return catalogue[indicator_id]
     except KeyError:
         raise UnknownIndicator(indicator_id) from None
-
-
-def top_corridors(
-    corridors: pd.DataFrame,
-    origins: Iterable[str],
-    destinations: Iterable[str],
-    year: int,
-    sex: str = "total",
-    n: int = 10,
-) -> pd.DataFrame:
-    """The ``n`` largest origin -> destination stocks between two sets of countries."""
-    mask = (
-        corridors["origin"].isin(set(origins))
-        & corridors["destination"].isin(set(destinations))
-        & (corridors["year"] == year)
-        & (corridors["sex"] == sex)
-    )
-    chosen = corridors.loc[mask, ["origin", "destination", "migrant_stock"]]
-    return (
-        chosen.sort_values(["migrant_stock", "origin", "destination"], ascending=[False, True, True])
-        .head(n)
-        .reset_index(drop=True)
-    )
 
 
 def country_names(countries: pd.DataFrame, codes: Iterable[str], lang: str) -> list[str]:

@@ -10,7 +10,7 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard import claims, dialogue, loading, transforms
+from dashboard import claims, datasets, dialogue, transforms
 from dashboard.i18n import format_number, translator
 from dashboard.state import FilterState
 from layouts import ids
@@ -19,24 +19,24 @@ from layouts.common import href
 
 def checks() -> list[tuple[dict[str, Any], claims.Check]]:
     """Every claim with Puentes' values, computed from data/ once per loaded data folder."""
-    return computed(loading.member_arrays())
+    return computed(datasets.member_arrays())
 
 
-# Keyed on ``loading.member_arrays()``, which compares by identity (as in dashboard.map_view):
+# Keyed on ``datasets.member_arrays()``, which compares by identity (as in dashboard.map_view):
 # when the loaders are cleared (another data folder), the old entry is never hit again.
 @lru_cache(maxsize=2)
-def computed(members: loading.MemberArrays) -> list[tuple[dict[str, Any], claims.Check]]:
+def computed(members: datasets.MemberArrays) -> list[tuple[dict[str, Any], claims.Check]]:
     rows = [{str(k): v for k, v in row.items()} for row in dialogue.claims().to_dict("records")]
     return [
         (
             row,
             claims.check(
                 row,
-                indicators=loading.indicator_values(),
-                aggregates=loading.aggregates(),
-                corridors=loading.corridors(),
-                groups=loading.groups(),
-                catalogue=loading.catalogue(),
+                indicators=datasets.indicator_values(),
+                aggregates=datasets.aggregates(),
+                corridors=datasets.corridors(),
+                groups=datasets.groups(),
+                catalogue=datasets.catalogue(),
             ),
         )
         for row in rows
@@ -44,11 +44,11 @@ def computed(members: loading.MemberArrays) -> list[tuple[dict[str, Any], claims
 
 
 def place_names(codes: Any, lang: str) -> str:
-    table = loading.groups()
+    table = datasets.groups()
     names = [
         str(table.loc[c].get(f"name_{lang}") or table.loc[c, "name_en"])
         if c in table.index
-        else transforms.country_names(loading.countries(), [c], lang)[0]
+        else transforms.country_names(datasets.countries(), [c], lang)[0]
         for c in codes
     ]
     return ", ".join(names)
@@ -64,7 +64,7 @@ def measure(row: dict[str, Any], lang: str) -> str:
             origin=place_names(row["compare_origin"], lang),
             destination=place_names(row["compare_destination"], lang),
         )
-    spec = loading.catalogue()[row["compare_indicator"]]
+    spec = datasets.catalogue()[row["compare_indicator"]]
     what = f"{spec.text('label', lang)}, {place_names(row['compare_geography'], lang)}"
     method = row["compare_method"]
     if method == "annual_growth":
@@ -87,8 +87,8 @@ def parts_text(value: claims.Value, lang: str) -> str:
 
 def source_text(key: str, lang: str) -> str:
     _ = translator(lang)
-    src = loading.sources()[key]
-    return f"{_('Source')}: {src['name']} · {_('edition')} {loading.source_field(src, 'edition', lang)}"
+    src = datasets.sources()[key]
+    return f"{_('Source')}: {src['name']} · {_('edition')} {datasets.source_field(src, 'edition', lang)}"
 
 
 def puentes_side(row: dict[str, Any], check: claims.Check, state: FilterState) -> list[Any]:

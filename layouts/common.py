@@ -9,7 +9,7 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard import loading
+from dashboard import datasets
 from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, translator
 from dashboard.state import FilterState, Notice, to_query
 from layouts import briefing, ids, presenter
@@ -139,14 +139,14 @@ def source_line(
 ) -> html.P:
     """Source, edition and licence of a dataset, "computed" with its method, link to Sources."""
     _ = translator(state.lang)
-    src = loading.sources()[source_key]
+    src = datasets.sources()[source_key]
     parts: list[Any] = [
         html.Strong(_("Source") + ": "),
         src["name"],
         " · ",
-        _("edition") + " " + loading.source_field(src, "edition", state.lang),
+        _("edition") + " " + datasets.source_field(src, "edition", state.lang),
         " · ",
-        _("licence") + " " + loading.source_field(src, "licence", state.lang),
+        _("licence") + " " + datasets.source_field(src, "licence", state.lang),
     ]
     if computed_method:
         parts += [" · ", html.Em(_("computed") + ": " + computed_method)]

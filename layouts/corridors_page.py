@@ -9,7 +9,7 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import dash_table, dcc, html
 
-from dashboard import loading
+from dashboard import datasets
 from dashboard.corridor_view import TABLE_ROWS, CorridorView, build, names
 from dashboard.i18n import format_number, translator
 from dashboard.state import CorridorState, FilterState, parse_corridors
@@ -27,7 +27,7 @@ PLAIN_CONFIG: Any = {
 
 def known_codes() -> frozenset[str]:
     """Every code a corridor link may name."""
-    return frozenset(loading.countries()["iso3"])
+    return frozenset(datasets.countries()["iso3"])
 
 
 def graph(element_id: str, figure: dict[str, Any], config: Any = PLAIN_CONFIG) -> dcc.Graph:
@@ -38,7 +38,7 @@ def graph(element_id: str, figure: dict[str, Any], config: Any = PLAIN_CONFIG) -
 
 def parse(search: str) -> tuple[CorridorState, Any]:
     """The page's own state and notices from the query string."""
-    return parse_corridors(search, loading.corridor_years(), known_codes())
+    return parse_corridors(search, datasets.corridor_years(), known_codes())
 
 
 def query(state: FilterState, search: str) -> str:
@@ -48,7 +48,7 @@ def query(state: FilterState, search: str) -> str:
 
 def code_options(lang: str) -> list[dict[str, str]]:
     """Every country of the corridor table, by name; the two pseudo-codes last."""
-    table = loading.countries()
+    table = datasets.countries()
     lookup = names(lang)
     real = sorted((c for c in table["iso3"] if c not in ("ROW", "OTH")), key=lambda c: lookup[c])
     return [{"label": f"{lookup[c]} ({c})", "value": c} for c in [*real, "ROW", "OTH"]]
@@ -124,7 +124,7 @@ def table_caption(view: CorridorView) -> str:
 def diaspora_title(view: CorridorView) -> str:
     _ = translator(view.lang)
     return _("Emigrants from {country} by where they live, 1990–{year}").format(
-        country=names(view.lang)[view.diaspora_origin()], year=loading.corridor_years()[-1]
+        country=names(view.lang)[view.diaspora_origin()], year=datasets.corridor_years()[-1]
     )
 
 
@@ -176,7 +176,7 @@ def code_picker(
 
 def controls(view: CorridorView) -> dbc.Row:
     _ = translator(view.lang)
-    years = loading.corridor_years()
+    years = datasets.corridor_years()
     state = view.state
     radio = {
         "inline": True,

@@ -11,7 +11,7 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import dialogue, loading, timeline, transforms
+from dashboard import datasets, dialogue, timeline, transforms
 from dashboard.i18n import translator
 from dashboard.state import DialogueState, FilterState, corridor_year, dialogue_query, parse_dialogue
 from layouts import claims_panel, ids
@@ -32,7 +32,7 @@ def theme_options(lang: str) -> list[dict[str, str]]:
 
 def place_options(codes: set[str], lang: str) -> list[dict[str, str]]:
     """The 60 members and ``codes`` as dropdown options, by name in the reader's language."""
-    table = loading.countries()
+    table = datasets.countries()
     extra = sorted(c for c in codes if c in table.index and table.loc[c, "bloc"] not in ("CELAC", "EU27"))
     names = transforms.country_names(table, extra, lang)
     options = transforms.country_options(table, lang) + [
@@ -54,7 +54,7 @@ def query(state: FilterState, search: str) -> str:
 def events(state: FilterState, page: DialogueState) -> pd.DataFrame:
     """The events the timeline shows for the filters."""
     return timeline.select(
-        dialogue.events(), page.themes, (page.start, page.end), state.countries, loading.groups()
+        dialogue.events(), page.themes, (page.start, page.end), state.countries, datasets.groups()
     )
 
 
@@ -67,7 +67,7 @@ def timeline_figure(state: FilterState, page: DialogueState) -> dict[str, Any]:
 def event_places() -> set[str]:
     """Every country an event on the timeline concerns (the country filter's choices)."""
     rows = timeline.records(timeline.select(dialogue.events()))
-    members = dialogue.group_members(loading.groups())
+    members = dialogue.group_members(datasets.groups())
     return {
         code
         for r in rows
@@ -77,7 +77,7 @@ def event_places() -> set[str]:
 
 def year_for(state: FilterState, year: int) -> FilterState:
     """The shared state at ``year``: the indicator's latest year not after it (or its first)."""
-    years = transforms.years_by_indicator(loading.catalogue()).get(state.indicator, ())
+    years = transforms.years_by_indicator(datasets.catalogue()).get(state.indicator, ())
     earlier = [y for y in years if y <= year]
     return replace(state, year=earlier[-1] if earlier else (years[0] if years else None))
 
@@ -95,7 +95,7 @@ def event_card(event_id: str | None, state: FilterState) -> Any:
         p
         for p in (
             dialogue.text(row, state.lang, "city"),
-            transforms.country_names(loading.countries(), [row["country"]], state.lang)[0]
+            transforms.country_names(datasets.countries(), [row["country"]], state.lang)[0]
             if row["country"]
             else "",
         )
@@ -103,7 +103,7 @@ def event_card(event_id: str | None, state: FilterState) -> Any:
     )
     facts = [timeline.date_label(row, state.lang)] + ([place] if place else [])
     if row["presidency"]:
-        presidency = transforms.country_names(loading.countries(), [row["presidency"]], state.lang)[0]
+        presidency = transforms.country_names(datasets.countries(), [row["presidency"]], state.lang)[0]
         facts.append(_("EU presidency: {country}").format(country=presidency))
     body: list[Any] = [
         html.H3(dialogue.text(row, state.lang), className="h5"),
@@ -152,7 +152,7 @@ def event_card(event_id: str | None, state: FilterState) -> Any:
                 dcc.Link(
                     _("Corridors in {year}").format(year=year),
                     href=href(
-                        "corridors", replace(state, year=corridor_year(str(year), loading.corridor_years()))
+                        "corridors", replace(state, year=corridor_year(str(year), datasets.corridor_years()))
                     ),
                     className="btn btn-outline-primary btn-sm",
                 ),

@@ -7,7 +7,7 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import dash_table, dcc, html
 
-from dashboard import loading, transforms, urls
+from dashboard import datasets, transforms, urls
 from dashboard.figures.maps import HEIGHT, log_scale_allowed
 from dashboard.i18n import format_number, translator
 from dashboard.map_view import MapView, build
@@ -58,7 +58,7 @@ def indicator_options(lang: str) -> list[dict[str, Any]]:
     }
     options: list[dict[str, Any]] = []
     group = None
-    for option in transforms.indicator_options(loading.catalogue(), lang):
+    for option in transforms.indicator_options(datasets.catalogue(), lang):
         if option["group"] != group:
             group = option["group"]
             options.append({"label": headings[group].upper(), "value": f"group:{group}", "disabled": True})
@@ -121,7 +121,7 @@ def cards(view: MapView) -> list[Any]:
     figures = view.key_figures()
     if not figures:
         return []
-    name = transforms.country_names(loading.countries(), view.state.countries[:1], view.state.lang)[0]
+    name = transforms.country_names(datasets.countries(), view.state.countries[:1], view.state.lang)[0]
     tiles = [
         dbc.Col(
             dbc.Card(
@@ -311,7 +311,7 @@ def layout(state: FilterState) -> html.Div:
                         id=ids.MAP_COUNTRIES,
                         multi=True,
                         value=list(state.countries),
-                        options=transforms.country_options(loading.countries(), state.lang),
+                        options=transforms.country_options(datasets.countries(), state.lang),
                         placeholder=_("Choose countries to compare"),
                     ),
                     html.P(profile_hint(view), id=ids.MAP_PROFILE_HINT, className="text-muted small mt-1"),

@@ -10,7 +10,7 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import dialogue, loading, programmes, timeline, transforms, urls
+from dashboard import datasets, dialogue, programmes, timeline, transforms, urls
 from dashboard.figures.programmes import programme_map
 from dashboard.i18n import format_number, translator
 from dashboard.state import FilterState, ProgrammeState, parse_programmes, programmes_query
@@ -34,7 +34,7 @@ def query(state: FilterState, search: str) -> str:
 
 def reach_rows() -> pd.DataFrame:
     return programmes.reach(
-        dialogue.programmes(), dialogue.components(), dialogue.results(), loading.groups()
+        dialogue.programmes(), dialogue.components(), dialogue.results(), datasets.groups()
     )
 
 
@@ -96,7 +96,7 @@ def value_text(row: dict[str, Any], lang: str) -> str:
 
 def group_names(codes: Any, lang: str) -> list[str]:
     """Names of group codes: data/groups.csv, then the seed-only groups of themes.toml."""
-    table, extra = loading.groups(), dialogue.groups().set_index("id")
+    table, extra = datasets.groups(), dialogue.groups().set_index("id")
     out = []
     for code in codes:
         if code in table.index:
@@ -110,7 +110,7 @@ def group_names(codes: Any, lang: str) -> list[str]:
 
 def places(row: dict[str, Any], lang: str) -> str:
     codes = list(row["countries"])
-    names = transforms.country_names(loading.countries(), codes, lang) if codes else []
+    names = transforms.country_names(datasets.countries(), codes, lang) if codes else []
     return ", ".join([*names, *group_names(row["groups"], lang)])
 
 
@@ -208,7 +208,7 @@ def map_figure(rows: pd.DataFrame, lang: str) -> dict[str, Any]:
     return programme_map(
         reached,
         programme_names(lang),
-        loading.countries(),
+        datasets.countries(),
         (urls.GEOMETRY, urls.WORLD_GEOMETRY),
         lang,
     )
@@ -236,7 +236,7 @@ def reached_table(rows: pd.DataFrame, lang: str) -> Any:
         return html.P(_("No country-level places for this selection"), className="text-muted")
     names = programme_names(lang)
     codes = list(reached.index)
-    countries = dict(zip(codes, transforms.country_names(loading.countries(), codes, lang), strict=True))
+    countries = dict(zip(codes, transforms.country_names(datasets.countries(), codes, lang), strict=True))
     lines = [
         html.Tr(
             [

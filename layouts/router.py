@@ -9,7 +9,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 from dash.development.base_component import Component
 
-from dashboard import loading, stories, transforms
+from dashboard import datasets, stories, transforms
 from dashboard.i18n import translator
 from dashboard.state import FilterState, Parsed, parse
 from layouts import (
@@ -50,14 +50,14 @@ def shell() -> html.Div:
 
 def parse_url(search: str | None) -> Parsed:
     """Shared state from the query string, checked against the catalogue and countries."""
-    return _parse(loading.member_arrays(), search if isinstance(search, str) else "")
+    return _parse(datasets.member_arrays(), search if isinstance(search, str) else "")
 
 
-# Keyed on ``loading.member_arrays()`` (identity) as the map caches are: new data, new entries.
+# Keyed on ``datasets.member_arrays()`` (identity) as the map caches are: new data, new entries.
 @lru_cache(maxsize=2048)
-def _parse(_data: loading.MemberArrays, search: str) -> Parsed:
-    years = transforms.years_by_indicator(loading.catalogue())
-    return parse(search, years, frozenset(loading.countries()["iso3"]))
+def _parse(_data: datasets.MemberArrays, search: str) -> Parsed:
+    years = transforms.years_by_indicator(datasets.catalogue())
+    return parse(search, years, frozenset(datasets.countries()["iso3"]))
 
 
 def page_key(pathname: str | None) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import html
 
-from dashboard import loading
+from dashboard import datasets
 from dashboard.i18n import translator, unit_label
 from dashboard.state import FilterState
 from layouts import ids
@@ -18,8 +18,8 @@ def dataset_table(state: FilterState) -> dbc.Table:
         html.Tr(
             [
                 html.Td(src["name"]),
-                html.Td(loading.source_field(src, "edition", state.lang)),
-                html.Td(loading.source_field(src, "licence", state.lang)),
+                html.Td(datasets.source_field(src, "edition", state.lang)),
+                html.Td(datasets.source_field(src, "licence", state.lang)),
                 html.Td(
                     [
                         src["citation"],
@@ -30,7 +30,7 @@ def dataset_table(state: FilterState) -> dbc.Table:
             ],
             id=f"source-row-{key}",
         )
-        for key, src in loading.sources().items()
+        for key, src in datasets.sources().items()
     ]
     head = html.Thead(
         html.Tr([html.Th(_("Dataset")), html.Th(_("Edition")), html.Th(_("Licence")), html.Th(_("Citation"))])
@@ -40,9 +40,9 @@ def dataset_table(state: FilterState) -> dbc.Table:
 
 def indicator_table(state: FilterState) -> dbc.Table:
     _ = translator(state.lang)
-    sources = loading.sources()
+    sources = datasets.sources()
     rows = []
-    for spec in loading.catalogue().values():
+    for spec in datasets.catalogue().values():
         method = (
             html.Div([html.Em(_("Computed") + ": "), spec.computed_method(state.lang)])
             if spec.computed

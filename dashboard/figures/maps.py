@@ -17,9 +17,9 @@ import pandas as pd
 from plotly import colors as plotly_colors
 from plotly.colors import make_colorscale
 
+from dashboard.datasets import Indicator
 from dashboard.figures import FONT
 from dashboard.i18n import format_bare, format_compact, format_number, translator, unit_affixes
-from dashboard.loading import Indicator
 
 NO_DATA_COLOUR = "#cfd4da"
 SELECTED_LINE = "#111827"
@@ -333,20 +333,3 @@ def apply(figure: dict[str, Any], changes: Iterable[Update]) -> dict[str, Any]:
             target = target[key] if isinstance(key, int) else target.setdefault(key, {})
         target[path[-1]] = value
     return figure
-
-
-def map_figure(
-    frame: pd.DataFrame,
-    geometry_url: str,
-    spec: Indicator,
-    year: int,
-    lang: str,
-    source: str,
-    region: str = "both",
-    log: bool = False,
-    selected: Iterable[str] = (),
-) -> dict[str, Any]:
-    """The full figure for a first render: base plus the current values."""
-    return apply(
-        base_figure(frame, geometry_url), updates(frame, spec, year, lang, source, region, log, selected)
-    )

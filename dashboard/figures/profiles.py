@@ -7,10 +7,10 @@ from typing import Any
 
 import plotly.graph_objects as go
 
+from dashboard.datasets import Indicator
 from dashboard.figures import FONT
 from dashboard.figures.maps import _separators
 from dashboard.i18n import format_value, translator, unit_label
-from dashboard.loading import Indicator
 from dashboard.profiles import Line
 from dashboard.timeline import Meeting
 

@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from dashboard import loading
+from dashboard import datasets
 from dashboard.errors import DataValidationError
 from dashboard.etl import catalogue as cat
 from dashboard.i18n import LANGUAGES
@@ -126,7 +126,7 @@ def test_the_app_refuses_a_processed_catalogue_missing_a_language(tmp_path: Path
     del processed["indicators"][0]["definition"]["fr"]
     (tmp_path / "catalogue.json").write_text(json.dumps(processed), encoding="utf-8")
     with pytest.raises(DataValidationError, match=r"indicator 'stock': definition has no text in \['fr'\]"):
-        loading.catalogue(tmp_path)
+        datasets.catalogue(tmp_path)
 
 
 # --- a source's edition and licence: what every source line shows, in the reader's language ---
@@ -192,9 +192,9 @@ def test_the_app_refuses_a_processed_source_missing_a_language(tmp_path: Path) -
     del processed["sources"]["s"]["edition"]["pt"]
     (tmp_path / "catalogue.json").write_text(json.dumps(processed), encoding="utf-8")
     with pytest.raises(DataValidationError, match=r"source 's': edition has no text in \['pt'\]"):
-        loading.sources(tmp_path)
+        datasets.sources(tmp_path)
     processed["sources"]["s"]["edition"] = "2024"
     (tmp_path / "catalogue.json").write_text(json.dumps(processed), encoding="utf-8")
-    loading.sources.cache_clear()
+    datasets.sources.cache_clear()
     with pytest.raises(DataValidationError, match=r"source 's': edition is not a table of languages"):
-        loading.sources(tmp_path)
+        datasets.sources(tmp_path)

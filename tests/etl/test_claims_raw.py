@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import claims, dialogue, loading
+from dashboard import claims, datasets, dialogue
 from dashboard.etl import reference as ref
 
 pytestmark = pytest.mark.raw
@@ -24,11 +24,11 @@ def checks() -> dict[str, claims.Check]:
     for row in dialogue.claims().to_dict("records"):
         check = claims.check(
             {str(k): v for k, v in row.items()},
-            indicators=loading.indicator_values(),
-            aggregates=loading.aggregates(),
-            corridors=loading.corridors(),
-            groups=loading.groups(),
-            catalogue=loading.catalogue(),
+            indicators=datasets.indicator_values(),
+            aggregates=datasets.aggregates(),
+            corridors=datasets.corridors(),
+            groups=datasets.groups(),
+            catalogue=datasets.catalogue(),
         )
         out[check.claim] = check
     return out

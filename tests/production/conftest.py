@@ -12,7 +12,7 @@ from flask.testing import FlaskClient
 @pytest.fixture(scope="session")
 def server_app() -> Dash:
     """The app on the committed data, built once: these tests only send requests to it."""
-    from app import create_app  # importing app builds one: only for the tests that need it
+    from app import create_app
 
     return create_app()
 

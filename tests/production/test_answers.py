@@ -9,8 +9,8 @@ from typing import Any
 from dash import Dash
 from flask.testing import FlaskClient
 
-from callbacks.answers import MAX_BODY, Answers
 from layouts import ids
+from server.answers import MAX_BODY, Answers
 
 
 def routing_body(search: str) -> dict[str, Any]:

@@ -12,7 +12,7 @@ import pytest
 from dash import Dash
 from flask.testing import FlaskClient
 
-from callbacks.security import MAX_REQUEST_BYTES, inline_script_hashes
+from server.security import MAX_REQUEST_BYTES, inline_script_hashes
 
 PATHS = [
     "/",

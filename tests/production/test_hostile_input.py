@@ -15,7 +15,7 @@ from flask.testing import FlaskClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard import loading
+from dashboard import datasets
 from dashboard.state import FilterState, to_query
 from layouts.router import OWN_PARAMETERS, PAGE_KEYS, parse_url, render
 
@@ -37,9 +37,9 @@ PATHS = [
 
 
 def known_values() -> list[str]:
-    catalogue = loading.catalogue()
-    years = {str(y) for y in loading.indicator_values()["year"].unique()}
-    codes = list(loading.countries()["iso3"])
+    catalogue = datasets.catalogue()
+    years = {str(y) for y in datasets.indicator_values()["year"].unique()}
+    codes = list(datasets.countries()["iso3"])
     return [*catalogue, *sorted(years), *codes[:40], ",".join(codes[:10]), "both", "eu", "celac"]
 
 

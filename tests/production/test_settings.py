@@ -51,7 +51,8 @@ def test_a_bad_value_fails_naming_the_variable(env: dict[str, str], named: str) 
 
 
 def gunicorn(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    command = [str(Path(sys.executable).with_name("gunicorn")), "-c", "gunicorn.conf.py", "app:server"]
+    gunicorn = str(Path(sys.executable).with_name("gunicorn"))
+    command = [gunicorn, "-c", "gunicorn.conf.py", "app:create_server()"]
     full = os.environ | {"HOST": "127.0.0.1", "PORT": "1"} | env  # never gets as far as binding
     return subprocess.run(command, cwd=ROOT, env=full, capture_output=True, text=True, timeout=60)
 

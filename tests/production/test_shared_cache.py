@@ -14,8 +14,8 @@ import pytest
 from dash import Dash
 
 from app import create_app
-from callbacks import cache, routes
 from dashboard.settings import Settings
+from server import cache, routes
 
 QUERY = "/download/map.csv?indicator=migrant_stock&year=2000&region=celac"
 

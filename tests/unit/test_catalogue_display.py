@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from dashboard import dialogue, exports, loading
+from dashboard import datasets, dialogue, exports
 from dashboard.map_view import build
 from dashboard.state import FilterState
 from layouts import claims_panel, dialogue_page, map_page, sources_page
@@ -35,7 +35,7 @@ def words(component: Any) -> str:
 @pytest.mark.parametrize("lang", ["pt", "fr"])
 def test_the_sources_page_shows_definitions_and_methods_in_its_language(lang: str) -> None:
     text = words(sources_page.layout(dataclasses.replace(FilterState(), lang=lang)))
-    for spec in loading.catalogue().values():
+    for spec in datasets.catalogue().values():
         assert spec.definition[lang] in text, (spec.id, lang)
         assert spec.definition["en"] not in text and spec.definition["es"] not in text, spec.id
         if spec.computed:
@@ -46,7 +46,7 @@ def test_the_sources_page_shows_definitions_and_methods_in_its_language(lang: st
 def test_the_map_shows_a_computed_indicators_method_in_its_language(lang: str) -> None:
     state = dataclasses.replace(FilterState(), lang=lang, indicator="net_migration_rate")
     view = build(state)
-    spec = loading.catalogue()["net_migration_rate"]
+    spec = datasets.catalogue()["net_migration_rate"]
     assert view.method == spec.method[lang] != spec.method["en"]
     assert spec.definition[lang] in words(map_page.definition(view))
     assert view.method in words(map_page.definition(view))
@@ -77,8 +77,8 @@ ENGLISH = (
 @pytest.mark.parametrize("lang", ["pt", "fr"])
 def test_a_source_line_shows_edition_and_licence_in_its_language(lang: str) -> None:
     state = dataclasses.replace(FilterState(), lang=lang)
-    for key, src in loading.sources().items():
-        edition, licence = (loading.source_field(src, field, lang) for field in ("edition", "licence"))
+    for key, src in datasets.sources().items():
+        edition, licence = (datasets.source_field(src, field, lang) for field in ("edition", "licence"))
         for text in (words(source_line(key, state)), exports.source_text(key, lang)):
             assert edition in text and licence in text, (key, lang)
             assert not [word for word in ENGLISH if word in text], (key, lang, text)
@@ -89,20 +89,22 @@ def test_a_source_line_shows_edition_and_licence_in_its_language(lang: str) -> N
 @pytest.mark.parametrize("lang", ["pt", "fr"])
 def test_the_sources_page_map_csv_and_claims_show_editions_in_their_language(lang: str) -> None:
     rows = sources_page.dataset_table(dataclasses.replace(FilterState(), lang=lang)).children[1].children
-    for row, src in zip(rows, loading.sources().values(), strict=True):
+    for row, src in zip(rows, datasets.sources().values(), strict=True):
         edition, licence = (words(cell) for cell in row.children[1:3])  # name and citation as published
-        assert (edition, licence) == tuple(loading.source_field(src, f, lang) for f in ("edition", "licence"))
+        assert (edition, licence) == tuple(
+            datasets.source_field(src, f, lang) for f in ("edition", "licence")
+        )
         assert not [word for word in ENGLISH if word in f"{edition} {licence}"], row.id
     table = build(dataclasses.replace(FilterState(), lang=lang, indicator="net_migration")).table()
-    assert set(table["edition"]) == {loading.sources()["wdi_netm"]["edition"][lang]}
+    assert set(table["edition"]) == {datasets.sources()["wdi_netm"]["edition"][lang]}
     assert "release" not in claims_panel.source_text("wdi_netm", lang)
 
 
 def test_english_is_the_fallback_only_for_a_language_the_app_does_not_ship() -> None:
-    src = loading.sources()["knomad_brm2021"]
-    assert loading.source_field(src, "edition", "es") == "diciembre de 2022"
-    assert loading.source_field(src, "edition", "de") == "December 2022"
-    assert loading.source_field(src, "name", "fr") == src["name"]  # published names are not translated
+    src = datasets.sources()["knomad_brm2021"]
+    assert datasets.source_field(src, "edition", "es") == "diciembre de 2022"
+    assert datasets.source_field(src, "edition", "de") == "December 2022"
+    assert datasets.source_field(src, "name", "fr") == src["name"]  # published names are not translated
 
 
 @pytest.mark.parametrize("lang", ["es", "pt", "fr"])

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from dashboard import claims
-from dashboard.loading import Indicator
+from dashboard.datasets import Indicator
 
 SPEC = Indicator(
     "stock", "stocks", "persons", "undesa", False, "sequential", "complete", {"en": "Stock"}, {}, "", ()

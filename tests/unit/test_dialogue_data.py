@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from dashboard import dialogue, loading
+from dashboard import datasets, dialogue
 from dashboard.errors import DataValidationError
 
 FRAMES: dict[str, Callable[..., pd.DataFrame]] = {
@@ -28,12 +28,12 @@ TEXT_FIELDS = {table: spec[1] for table, spec in dialogue.SPECS.items()}
 
 @pytest.fixture(scope="module")
 def countries(data_dir: Path) -> set[str]:
-    return set(loading.countries(data_dir)["iso3"])
+    return set(datasets.countries(data_dir)["iso3"])
 
 
 @pytest.fixture(scope="module")
 def group_codes(data_dir: Path) -> set[str]:
-    return set(loading.groups(data_dir)["group"]) | set(dialogue.groups(data_dir)["id"])
+    return set(datasets.groups(data_dir)["group"]) | set(dialogue.groups(data_dir)["id"])
 
 
 def test_the_committed_files_validate(data_dir: Path) -> None:
@@ -163,7 +163,7 @@ def test_shown_notes_allow_none_cities_one_name_and_other_tables_free(data_dir: 
 
 
 def test_claims_map_to_known_measures(data_dir: Path, countries: set[str], group_codes: set[str]) -> None:
-    indicators = set(loading.catalogue(data_dir))
+    indicators = set(datasets.catalogue(data_dir))
     for claim in dialogue.claims().itertuples():
         assert claim.unit in dialogue.UNITS and claim.definition_note, claim.id
         if not claim.comparable:
@@ -263,9 +263,9 @@ VALID: dict[str, dict[str, list[dict[str, Any]]]] = {
 def run_validator(docs: dict[str, Any], data_dir: Path) -> None:
     dialogue.validate(
         docs,
-        countries=loading.countries(data_dir)["iso3"],
-        groups=loading.groups(data_dir)["group"],
-        indicators=loading.catalogue(data_dir),
+        countries=datasets.countries(data_dir)["iso3"],
+        groups=datasets.groups(data_dir)["group"],
+        indicators=datasets.catalogue(data_dir),
         folder=Path("dialogue"),
     )
 

@@ -10,7 +10,7 @@ from dash.development.base_component import Component
 from flask.testing import FlaskClient
 
 from app import create_app
-from dashboard import exports, loading, rendering, urls
+from dashboard import datasets, exports, rendering, urls
 from dashboard.corridor_view import build as build_corridors
 from dashboard.errors import ExportFailed
 from dashboard.map_view import build
@@ -81,7 +81,7 @@ def test_dialogue_caption_names_years_themes_and_countries() -> None:
 
 def test_inline_geometry_replaces_urls_and_leaves_the_page_figure_alone() -> None:
     figure = build(FilterState()).figure()
-    shapes = {urls.GEOMETRY: loading.geometry()}
+    shapes = {urls.GEOMETRY: datasets.geometry()}
     inlined = exports.inline_geometry(figure, shapes)
     geojsons = [t["geojson"] for t in inlined["data"] if "geojson" in t]
     assert geojsons and all(g is shapes[urls.GEOMETRY] for g in geojsons)
@@ -90,7 +90,7 @@ def test_inline_geometry_replaces_urls_and_leaves_the_page_figure_alone() -> Non
 
 def test_image_figure_adds_title_subtitle_and_source_around_the_chart() -> None:
     chart = exports.map_chart(build(FilterState(region="eu")))
-    figure, width, height = exports.image_figure(chart, {urls.GEOMETRY: loading.geometry()})
+    figure, width, height = exports.image_figure(chart, {urls.GEOMETRY: datasets.geometry()})
     layout = figure["layout"]
     assert (width, height) == (layout["width"], layout["height"]) and width == exports.WIDTHS["map"]
     assert height > chart.figure["layout"]["height"] + exports.HEADER

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from app import create_app
-from dashboard import loading
+from dashboard import datasets
 from dashboard.errors import DataValidationError
 from dashboard.settings import Settings
 
@@ -21,32 +21,32 @@ def data_copy(tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -
     target = tmp_path / "data"
     shutil.copytree(data_dir, target)
     yield target
-    loading.clear_caches()
+    datasets.clear_caches()
 
 
 def test_committed_data_verifies(data_dir: Path) -> None:
-    manifest = loading.verify(data_dir)
-    assert set(loading.REQUIRED_COLUMNS) <= set(manifest["files"])
+    manifest = datasets.verify(data_dir)
+    assert set(datasets.REQUIRED_COLUMNS) <= set(manifest["files"])
 
 
 def test_a_truncated_file_is_named(data_copy: Path) -> None:
     target = data_copy / "indicators.parquet"
     target.write_bytes(target.read_bytes()[:1000])
     with pytest.raises(DataValidationError, match=r"indicators\.parquet.*differs from manifest"):
-        loading.verify(data_copy)
+        datasets.verify(data_copy)
 
 
 def test_a_missing_file_is_named(data_copy: Path) -> None:
     (data_copy / "geometry.geojson").unlink()
     with pytest.raises(DataValidationError, match=r"geometry\.geojson.*missing"):
-        loading.verify(data_copy)
+        datasets.verify(data_copy)
 
 
 def test_a_reshaped_table_names_its_missing_columns(data_copy: Path) -> None:
     path = data_copy / "corridors.parquet"
     pd.read_parquet(path).rename(columns={"migrant_stock": "stock"}).to_parquet(path)
     with pytest.raises(DataValidationError, match=r"corridors\.parquet.*migrant_stock"):
-        loading._read("corridors.parquet", data_copy)
+        datasets._read("corridors.parquet", data_copy)
 
 
 def test_the_app_refuses_to_start_on_corrupt_data(data_copy: Path) -> None:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard import loading
+from dashboard import datasets
+from dashboard.datasets import Indicator, index_members
 from dashboard.figures import maps
-from dashboard.loading import Indicator, index_members
 from dashboard.map_view import build, clear_caches
 from dashboard.state import FilterState
 from dashboard.transforms import map_values, member_values
@@ -63,12 +63,12 @@ def test_member_arrays_are_read_only_and_aligned() -> None:
 
 
 def test_the_committed_data_gives_the_same_frames_both_ways() -> None:
-    catalogue = loading.catalogue()
+    catalogue = datasets.catalogue()
     for spec in list(catalogue.values())[:6]:
         for year in (spec.years[0], spec.years[-1]):
-            fast = member_values(loading.member_arrays(), spec.id, spec.unit, year, "fr")
+            fast = member_values(datasets.member_arrays(), spec.id, spec.unit, year, "fr")
             slow = map_values(
-                loading.values_by_key().get((spec.id, year)), loading.countries(), spec, year, "fr"
+                datasets.values_by_key().get((spec.id, year)), datasets.countries(), spec, year, "fr"
             )
             pd.testing.assert_frame_equal(fast, slow)
 
@@ -94,9 +94,9 @@ def test_updates_are_the_same_from_cold_and_warm_caches() -> None:
 
 
 def test_caches_follow_the_loaders() -> None:
-    before = loading.member_arrays()
-    loading.clear_caches()
-    after = loading.member_arrays()
+    before = datasets.member_arrays()
+    datasets.clear_caches()
+    after = datasets.member_arrays()
     assert after is not before and after != before  # compared by identity: old cache keys go unused
     view = build(FilterState())
     assert view.frame.equals(member_values(after, view.spec.id, view.spec.unit, view.year, "en"))

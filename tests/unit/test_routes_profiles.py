@@ -12,7 +12,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from app import create_app
-from dashboard import loading, profiles
+from dashboard import datasets, profiles
 from dashboard.state import FilterState, same_view
 
 
@@ -63,11 +63,11 @@ def test_csv_values_equal_the_raw_cells_unrounded(client: FlaskClient, raw_dir: 
 
 
 def test_profile_lines_add_each_bloc_once() -> None:
-    spec = loading.catalogue()["migrant_share"]
+    spec = datasets.catalogue()["migrant_share"]
     lines = profiles.lines(
-        loading.series_by_key(),
-        loading.countries(),
-        loading.groups(),
+        datasets.series_by_key(),
+        datasets.countries(),
+        datasets.groups(),
         spec,
         ["ESP", "ECU", "ITA", "XXX"],
         "en",
@@ -80,7 +80,7 @@ def test_key_figures_show_latest_year_or_no_data() -> None:
     figures = {
         f.indicator: f
         for f in profiles.key_figures(
-            loading.series_by_key(), loading.catalogue(), loading.sources(), "CUB", "en"
+            datasets.series_by_key(), datasets.catalogue(), datasets.sources(), "CUB", "en"
         )
     }
     assert figures["remittances_received"].value == "no data" and figures["remittances_received"].year is None

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from dashboard import timeline
+from dashboard.datasets import Indicator
 from dashboard.figures.profiles import meeting_marks, profile_figure
-from dashboard.loading import Indicator
 from dashboard.profiles import Line
 
 THEMES = pd.DataFrame(

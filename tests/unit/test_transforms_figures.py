@@ -5,19 +5,19 @@ from __future__ import annotations
 import copy
 import json
 import math
+from collections.abc import Iterable
+from typing import Any
 
 import pandas as pd
-import pytest
 
+from dashboard.datasets import Indicator
 from dashboard.figures import maps
-from dashboard.loading import Indicator
 from dashboard.transforms import (
     clicked_country,
     map_values,
     region_members,
     resolve_year,
     toggle,
-    top_corridors,
 )
 
 
@@ -61,6 +61,22 @@ def frame(lang: str = "en") -> pd.DataFrame:
     return map_values(LOOKUP, COUNTRIES, spec(), 2024, lang)
 
 
+def map_figure(
+    frame: pd.DataFrame,
+    geometry_url: str,
+    spec: Indicator,
+    year: int,
+    lang: str,
+    source: str,
+    region: str = "both",
+    log: bool = False,
+    selected: Iterable[str] = (),
+) -> dict[str, Any]:
+    """The full figure of a first render, as the map view makes it: base plus current values."""
+    updates = maps.updates(frame, spec, year, lang, source, region, log, selected)
+    return maps.apply(maps.base_figure(frame, geometry_url), updates)
+
+
 def test_map_values_ranks_within_each_bloc_and_keeps_missing_as_nan() -> None:
     out = frame().set_index("iso3")
     assert list(out.index) == ["BRB", "ECU", "ESP", "ITA", "MLT"]  # members only, no USA
@@ -87,7 +103,7 @@ def test_region_members_and_year_resolution() -> None:
 
 
 def test_map_figure_points_at_the_geometry_url_and_never_uses_cdn_maps() -> None:
-    figure = maps.map_figure(frame(), "/geometry/members.geojson", spec(), 2024, "en", "UN DESA")
+    figure = map_figure(frame(), "/geometry/members.geojson", spec(), 2024, "en", "UN DESA")
     text = json.dumps(figure)
     assert '"locationmode"' not in text and "coordinates" not in text  # no inlined shapes
     choropleths = [t for t in figure["data"] if t["type"] == "choropleth"]
@@ -98,7 +114,7 @@ def test_map_figure_points_at_the_geometry_url_and_never_uses_cdn_maps() -> None
 
 
 def test_no_data_is_a_grey_layer_and_small_states_are_markers() -> None:
-    figure = maps.map_figure(frame(), "/g", spec(), 2024, "en", "UN DESA")
+    figure = map_figure(frame(), "/g", spec(), 2024, "en", "UN DESA")
     grey = figure["data"][maps.trace_index("CELAC", "no_data")]
     assert grey["colorscale"][0][1] == maps.NO_DATA_COLOUR and "no data" in grey["hovertemplate"]
     eu_small = figure["data"][maps.trace_index("EU27", "small_data")]
@@ -111,11 +127,11 @@ def test_no_data_is_a_grey_layer_and_small_states_are_markers() -> None:
 
 
 def test_updates_are_values_only_and_reproduce_a_fresh_figure() -> None:
-    old = maps.map_figure(frame(), "/g", spec(), 2024, "en", "UN DESA")
+    old = map_figure(frame(), "/g", spec(), 2024, "en", "UN DESA")
     other = spec(id="net", colour="diverging", unit="per_1000")
     changes = maps.updates(frame(), other, 2020, "en", "WDI", "eu", False, ["ESP"])
     patched = maps.apply(copy.deepcopy(old), changes)
-    fresh = maps.map_figure(frame(), "/g", other, 2020, "en", "WDI", "eu", False, ["ESP"])
+    fresh = map_figure(frame(), "/g", other, 2020, "en", "WDI", "eu", False, ["ESP"])
     assert patched == fresh
     assert all(path[-1] not in ("geojson", "locations") for path, _ in changes)
     assert len(json.dumps([list(v) if isinstance(v, tuple) else v for _, v in changes])) < 5000
@@ -147,23 +163,8 @@ def test_clicks_and_selection() -> None:
     assert toggle(["A", "B"], "C", 2) == ["B", "C"]
 
 
-def test_top_corridors_orders_by_size() -> None:
-    corridors = pd.DataFrame(
-        {
-            "origin": ["ECU", "COL", "VEN", "COL"],
-            "destination": ["ESP"] * 4,
-            "year": [2024, 2024, 2024, 2020],
-            "sex": ["total"] * 4,
-            "migrant_stock": [4.0, 8.0, 6.0, 100.0],
-        }
-    )
-    top = top_corridors(corridors, ["ECU", "COL", "VEN"], ["ESP"], 2024, n=2)
-    assert list(top["origin"]) == ["COL", "VEN"]
-    assert top["migrant_stock"].tolist() == pytest.approx([8.0, 6.0])
-
-
 def test_hover_says_name_value_unit_year_rank_and_source() -> None:
-    figure = maps.map_figure(frame("es"), "/g", spec(), 2024, "es", "UN DESA")
+    figure = map_figure(frame("es"), "/g", spec(), 2024, "es", "UN DESA")
     trace = figure["data"][maps.trace_index("EU27", "data")]
     template = trace["hovertemplate"]
     assert "%{text}" in template and "personas" in template and "2024" in template
@@ -173,7 +174,7 @@ def test_hover_says_name_value_unit_year_rank_and_source() -> None:
 
 
 def test_a_hidden_region_cannot_cover_the_shown_one() -> None:
-    figure = maps.map_figure(frame(), "/g", spec(), 2024, "en", "UN DESA", region="eu")
+    figure = map_figure(frame(), "/g", spec(), 2024, "en", "UN DESA", region="eu")
     celac, eu = figure["layout"]["geo"], figure["layout"]["geo2"]
     assert celac["visible"] is False and celac["showland"] is False
     assert celac["domain"]["x"][0] >= eu["domain"]["x"][1]  # parked outside the EU panel
@@ -181,11 +182,11 @@ def test_a_hidden_region_cannot_cover_the_shown_one() -> None:
 
 
 def test_unchanged_region_and_selection_are_not_resent() -> None:
-    old = maps.map_figure(frame(), "/g", spec(), 2024, "en", "UN DESA", "eu", False, ["ESP"])
+    old = map_figure(frame(), "/g", spec(), 2024, "en", "UN DESA", "eu", False, ["ESP"])
     changes = maps.updates(
         frame(), spec(), 2020, "en", "UN DESA", "eu", False, ["ESP"], frozenset({"region", "selection"})
     )
     assert not any(path[0] == "layout" and path[1] in ("geo", "geo2") for path, _ in changes)
     assert not any(path[-2:] == ("line", "color") or path[-1] == "visible" for path, _ in changes)
     patched = maps.apply(copy.deepcopy(old), changes)
-    assert patched == maps.map_figure(frame(), "/g", spec(), 2020, "en", "UN DESA", "eu", False, ["ESP"])
+    assert patched == map_figure(frame(), "/g", spec(), 2020, "en", "UN DESA", "eu", False, ["ESP"])

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dash import Dash
 from dash.testing.composite import DashComposite
 
-from dashboard import loading
 from layouts import ids
 
 
@@ -17,5 +16,5 @@ def test_sources_page_lists_datasets_and_indicators(dash_duo: DashComposite, pue
     assert "International Migrant Stock 2024" in datasets and "CC BY 3.0 IGO" in datasets
     assert "Bilateral Remittance Matrix 2021" in datasets
     rows = dash_duo.find_elements(f"#{ids.SOURCES_INDICATORS} tbody tr")
-    assert len(rows) == len(loading.catalogue())
+    assert len(rows) == len(datasets.catalogue())
     assert dash_duo.get_logs() == []

@@ -77,8 +77,19 @@ class Indicator:
         return self.text("method", lang) if self.computed else ""
 
 
+_FOLDER: list[Path] = []  # the folder chosen by :func:`use`; empty: ``paths.data_dir()``
+
+
+def use(data_dir: Path) -> None:
+    """Read every table from ``data_dir`` from now on (the app's verified folder); caches start afresh."""
+    _FOLDER[:] = [Path(data_dir)]
+    clear_caches()
+
+
 def _folder(data_dir: Path | None) -> Path:
-    return Path(data_dir) if data_dir is not None else paths.data_dir()
+    if data_dir is not None:
+        return Path(data_dir)
+    return _FOLDER[0] if _FOLDER else paths.data_dir()
 
 
 def _read(name: str, data_dir: Path) -> Any:

@@ -7,7 +7,7 @@ import json
 
 from flask import Flask, Response, request
 
-from dashboard import exports, loading, urls
+from dashboard import datasets, exports, urls
 from dashboard.corridor_view import build as build_corridors
 from dashboard.errors import ExportFailed
 from dashboard.i18n import translator
@@ -55,7 +55,7 @@ def image_response(renderer: Renderer, page: str, fmt: str, query: str, shapes_e
     if any(tag.split(":")[0] == digest for tag in request.if_none_match.as_set(include_weak=True)):
         return Response(status=304)  # (Flask-Compress tags compressed copies "<etag>:gzip")
     figure, width, height = exports.image_figure(
-        shown, {urls.GEOMETRY: loading.geometry(), urls.WORLD_GEOMETRY: loading.world_geometry()}
+        shown, {urls.GEOMETRY: datasets.geometry(), urls.WORLD_GEOMETRY: datasets.world_geometry()}
     )
     try:
         data = renderer.render(figure, fmt, width, height, exports.SCALE if fmt == "png" else 1)
@@ -73,14 +73,12 @@ def image_response(renderer: Renderer, page: str, fmt: str, query: str, shapes_e
     return response
 
 
-def register(server: Flask) -> None:
-    """Attach the routes to the Flask server (and its image renderer, started on first export)."""
-    geometry_text = loading.geometry_bytes()
+def register(server: Flask, renderer: Renderer) -> None:
+    """Attach the routes to the Flask server; ``renderer`` draws the images (started on first export)."""
+    geometry_text = datasets.geometry_bytes()
     etag = hashlib.sha256(geometry_text).hexdigest()[:32]
-    world_text = loading.world_geometry_bytes()
+    world_text = datasets.world_geometry_bytes()
     world_etag = hashlib.sha256(world_text).hexdigest()[:32]
-    renderer = Renderer()
-    server.extensions["puentes_renderer"] = renderer
 
     @server.get(
         f"{urls.EXPORT}<any({', '.join(urls.CHARTS)}):page>.<any({', '.join(urls.EXPORT_FORMATS)}):fmt>"

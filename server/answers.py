@@ -18,7 +18,7 @@ from collections.abc import Mapping
 
 from flask import Flask, Response, g, request
 
-from callbacks.cache import data_version
+from server.cache import data_version
 
 ENTRIES = 4096
 MAX_BYTES = 48 * 1024 * 1024  # per worker: a few thousand map patches or a few hundred pages

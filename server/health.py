@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask, Response, jsonify
 
-from dashboard import loading
+from dashboard import datasets
 from dashboard.errors import DataValidationError
 
 HEALTHZ = "/healthz"
@@ -17,7 +17,7 @@ def no_store(response: Response) -> Response:
 
 
 def register(server: Flask, manifest: dict[str, object]) -> None:
-    """Attach the probes; ``manifest`` is what ``loading.verify`` checked when the app was built."""
+    """Attach the probes; ``manifest`` is what ``datasets.verify`` checked when the app was built."""
     files = manifest.get("files")
     file_count = len(files) if isinstance(files, dict) else 0
     editions = manifest.get("editions", {})
@@ -31,9 +31,9 @@ def register(server: Flask, manifest: dict[str, object]) -> None:
         # The cached tables are what the pages read: ready only when they hold rows.
         try:
             loaded = {
-                "indicators": len(loading.indicator_values()),
-                "countries": len(loading.countries()),
-                "corridors": len(loading.corridors()),
+                "indicators": len(datasets.indicator_values()),
+                "countries": len(datasets.countries()),
+                "corridors": len(datasets.corridors()),
             }
         except (OSError, ValueError, DataValidationError) as error:
             body = jsonify(status="not ready", reason=type(error).__name__)
