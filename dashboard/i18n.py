@@ -8,12 +8,14 @@ Numbers are formatted with CLDR conventions of each locale (decimal comma, etc.)
 
 from __future__ import annotations
 
+import gettext
 import math
 from collections.abc import Callable
 from decimal import Decimal
 from functools import cache
 
 from babel import numbers
+from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
 from dashboard.paths import locales_dir
@@ -33,14 +35,45 @@ def normalise_language(value: object) -> str:
 
 
 @cache
-def messages(lang: str) -> dict[str, str]:
-    """msgid -> msgstr for one language (empty translations are left out)."""
+def _catalog(lang: str) -> Catalog | None:
     path = locales_dir() / lang / "LC_MESSAGES" / "messages.po"
     if not path.exists():
-        return {}
+        return None
     with path.open("rb") as handle:
-        catalog = read_po(handle, locale=lang)
-    return {str(m.id): str(m.string) for m in catalog if m.id and m.string}
+        return read_po(handle, locale=lang)
+
+
+@cache
+def messages(lang: str) -> dict[str, str]:
+    """msgid -> msgstr for one language (empty translations are left out)."""
+    catalog = _catalog(lang)
+    if catalog is None:
+        return {}
+    return {str(m.id): str(m.string) for m in catalog if isinstance(m.id, str) and m.id and m.string}
+
+
+@cache
+def plural_messages(lang: str) -> dict[str, tuple[str, ...]]:
+    """singular msgid -> every plural form of a ``ngettext`` message (incomplete ones left out)."""
+    catalog = _catalog(lang)
+    if catalog is None:
+        return {}
+    return {
+        str(m.id[0]): tuple(str(form) for form in m.string)
+        for m in catalog
+        if isinstance(m.id, tuple) and isinstance(m.string, tuple) and all(m.string)
+    }
+
+
+@cache
+def _plural_rule(lang: str) -> Callable[[int], int]:
+    catalog = _catalog(lang)
+    return gettext.c2py(catalog.plural_expr if catalog is not None else "(n != 1)")
+
+
+def plural_index(lang: str, count: int) -> int:
+    """Which plural form of a message ``count`` takes in ``lang`` (the .po file's Plural-Forms)."""
+    return int(_plural_rule(lang)(count))
 
 
 def translator(lang: str) -> Translate:
