@@ -8,7 +8,7 @@ resolve it. Messages are extracted from ``_("…")`` calls: write ``_ = locale.g
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+import datetime as dt
 from functools import cache
 
 from babel.dates import format_date, format_skeleton
@@ -68,11 +68,11 @@ class Locale:
         """What goes before and after a bare number of this unit."""
         return i18n.unit_affixes(unit, self.lang)
 
-    def date(self, day: date, form: str = "long") -> str:
+    def date(self, day: dt.date, form: str = "long") -> str:
         """A date in this language: 30 November 2026 / 30 de noviembre de 2026."""
         return str(format_date(day, format=form, locale=self.cldr))
 
-    def date_skeleton(self, skeleton: str, day: date) -> str:
+    def date_skeleton(self, skeleton: str, day: dt.date) -> str:
         """A date as precise as a CLDR skeleton says (``yMMMM``: "février 2010")."""
         return str(format_skeleton(skeleton, day, locale=self.cldr))
 
