@@ -7,8 +7,8 @@ resolve it. Messages are extracted from ``_("…")`` calls: write ``_ = locale.g
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import datetime as dt
+from dataclasses import dataclass
 from functools import cache
 
 from babel.dates import format_date, format_skeleton
