@@ -65,8 +65,8 @@ def create_app(settings: Settings | None = None) -> Dash:
     routes.register(server, renderer)
     briefing_route.register(server, renderer)
     health.register(app.server, manifest)
-    cache.register(app.server, settings.cache_url, manifest)
-    answers.register(app.server, app.get_relative_path(security.CALLBACK_PATH), manifest)
+    cache.register(app.server, settings.cache_url)
+    answers.register(app.server, app.get_relative_path(security.CALLBACK_PATH))
     warm_pages()
     security.register(app)  # after every callback and route: the CSP hashes their inline scripts
     # Dash registers the scripts it serves on a worker's first request; another thread's request

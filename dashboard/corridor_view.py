@@ -4,7 +4,7 @@ renders it on first load, the callback on every change, the CSV route downloads 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import cache, cached_property
+from functools import cached_property
 from typing import Any
 
 import pandas as pd
@@ -31,20 +31,20 @@ CSV_COLUMNS = [
 ]
 
 
-@cache
+@datasets.derived(maxsize=None)
 def names(lang: str) -> dict[str, str]:
     """ISO3 -> country name in ``lang`` (pseudo-codes included)."""
     table = datasets.countries()
     return dict(zip(table["iso3"], table[f"name_{lang}"], strict=True))
 
 
-@cache
+@datasets.derived(maxsize=None)
 def blocs() -> dict[str, str]:
     table = datasets.countries()
     return dict(zip(table["iso3"], table["bloc"], strict=True))
 
 
-@cache
+@datasets.derived(maxsize=None)
 def diaspora_table(sex: str) -> pd.DataFrame:
     """Where every CELAC diaspora lives, every year, for one sex (computed once)."""
     countries = datasets.countries()

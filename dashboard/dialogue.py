@@ -8,15 +8,13 @@ Events, programmes, components, results and claims extracted from the five sourc
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from dashboard import datasets, paths
+from dashboard import datasets
 from dashboard.errors import DataValidationError
 
 # fmt: off
@@ -221,19 +219,12 @@ def validate(
                 known[f"{table}s"].add(item["id"])
 
 
-@cache
+@datasets.loader
 def documents(data_dir: Path | None = None) -> dict[str, dict[str, Any]]:
     """The four TOML files of ``<data_dir>/dialogue``, parsed and validated, by file name."""
-    folder = (Path(data_dir) if data_dir is not None else paths.data_dir()) / "dialogue"
-    docs = {}
-    for name in dict.fromkeys(spec[0] for spec in SPECS.values()):
-        try:
-            docs[name] = tomllib.loads((folder / name).read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise DataValidationError(str(folder / name), "file not found") from None
-        except tomllib.TOMLDecodeError as exc:
-            raise DataValidationError(str(folder / name), f"invalid TOML ({exc})") from None
+    docs = datasets.dialogue_documents(data_dir)
     countries, groups = datasets.countries(data_dir)["iso3"], datasets.groups(data_dir)["group"]
+    folder = datasets.dialogue_folder(data_dir)
     validate(docs, countries=countries, groups=groups, indicators=datasets.catalogue(data_dir), folder=folder)
     return docs
 
@@ -276,43 +267,43 @@ def _frame(table: str, data_dir: Path | None) -> pd.DataFrame:
     return frame.sort_values(["date", "id"]).reset_index(drop=True) if table == "event" else frame
 
 
-@cache
+@datasets.loader
 def themes(data_dir: Path | None = None) -> pd.DataFrame:
     """The theme taxonomy: ``id, colour, label_<lang>``, in file order."""
     return _frame("theme", data_dir)
 
 
-@cache
+@datasets.loader
 def groups(data_dir: Path | None = None) -> pd.DataFrame:
     """Groups the seeds name that ``data/groups.csv`` lacks (``iberoamerica``, ``lac``)."""
     return _frame("group", data_dir)
 
 
-@cache
+@datasets.loader
 def events(data_dir: Path | None = None) -> pd.DataFrame:
     """Dated events sorted by ``date`` (start), with ``date_end``, ``precision`` and ``sources``."""
     return _frame("event", data_dir)
 
 
-@cache
+@datasets.loader
 def programmes(data_dir: Path | None = None) -> pd.DataFrame:
     """The programmes: implementers, dates, ``budget_amount``/``budget_currency``, texts, sources."""
     return _frame("programme", data_dir)
 
 
-@cache
+@datasets.loader
 def components(data_dir: Path | None = None) -> pd.DataFrame:
     """Components, MIEUX actions and EUROsociAL+ areas; ``programme`` links each to its programme."""
     return _frame("component", data_dir)
 
 
-@cache
+@datasets.loader
 def results(data_dir: Path | None = None) -> pd.DataFrame:
     """What each programme did: ``kind``, ``value``/``unit`` where stated, places, themes, sources."""
     return _frame("result", data_dir)
 
 
-@cache
+@datasets.loader
 def claims(data_dir: Path | None = None) -> pd.DataFrame:
     """Figures the seeds state about migration, with ``compare_*`` mapping to Puentes' measures."""
     return _frame("claim", data_dir)
@@ -323,12 +314,6 @@ def text(item: Mapping[str, Any] | pd.Series, lang: str, field: str = "title") -
     if "en" in item:
         return str(item.get(lang) or item["en"])
     return str(item.get(f"{field}_{lang}") or item[f"{field}_en"])
-
-
-def clear_caches() -> None:
-    """Forget every cached document and frame (for tests that point at another data folder)."""
-    for loader in (documents, themes, groups, events, programmes, components, results, claims):
-        loader.cache_clear()
 
 
 # Groups that stand for a whole side of the dialogue (or a region the seeds do not enumerate):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -86,7 +85,6 @@ class MapView:
             )
         return list(
             member_updates(
-                datasets.member_arrays(),
                 self.spec.id,
                 self.year,
                 self.state.lang,
@@ -99,18 +97,14 @@ class MapView:
 
     def table(self) -> pd.DataFrame:
         """The map table (a copy: the caller may change it)."""
-        return member_table(
-            datasets.member_arrays(), self.spec.id, self.year, self.state.lang, self.state.region
-        ).copy()
+        return member_table(self.spec.id, self.year, self.state.lang, self.state.region).copy()
 
     def csv_href(self) -> str:
         return urls.map_csv(self.query)
 
     def profile(self) -> dict[str, Any]:
         """The profile chart as a figure dict (a copy: the caller may change it)."""
-        return copy.deepcopy(
-            profile_json(datasets.member_arrays(), self.spec.id, self.state.countries, self.state.lang)
-        )
+        return copy.deepcopy(profile_json(self.spec.id, self.state.countries, self.state.lang))
 
     def key_figures(self) -> list[profiles.KeyFigure]:
         if not self.state.countries:
@@ -124,21 +118,17 @@ class MapView:
         )
 
 
-# The caches below are keyed on ``datasets.member_arrays()``, which compares by identity:
-# when the loaders are cleared (another data folder), the old entries are never hit again.
+# The caches below key on the data version (``datasets.derived``): new data, new entries.
 
 
-@lru_cache(maxsize=FRAMES_KEPT)
-def member_frame(
-    members: datasets.MemberArrays, indicator_id: str, unit: str, year: int, lang: str
-) -> pd.DataFrame:
+@datasets.derived(maxsize=FRAMES_KEPT)
+def member_frame(indicator_id: str, unit: str, year: int, lang: str) -> pd.DataFrame:
     """The map frame of one indicator, year and language, computed once and shared: never mutate it."""
-    return transforms.member_values(members, indicator_id, unit, year, lang)
+    return transforms.member_values(datasets.member_arrays(), indicator_id, unit, year, lang)
 
 
-@lru_cache(maxsize=UPDATES_KEPT)
+@datasets.derived(maxsize=UPDATES_KEPT)
 def member_updates(
-    members: datasets.MemberArrays,
     indicator_id: str,
     year: int,
     lang: str,
@@ -150,26 +140,22 @@ def member_updates(
     """The value updates of one view after another (readers scrub the same years back and
     forth); shared: the caller only reads them."""
     spec = transforms.indicator(datasets.catalogue(), indicator_id)
-    frame = member_frame(members, spec.id, spec.unit, year, lang)
+    frame = member_frame(spec.id, spec.unit, year, lang)
     source = datasets.sources()[spec.source]["name"]
     return tuple(maps.updates(frame, spec, year, lang, source, region, log, countries, unchanged))
 
 
-@lru_cache(maxsize=TABLES_KEPT)
-def member_table(
-    members: datasets.MemberArrays, indicator_id: str, year: int, lang: str, region: str
-) -> pd.DataFrame:
+@datasets.derived(maxsize=TABLES_KEPT)
+def member_table(indicator_id: str, year: int, lang: str, region: str) -> pd.DataFrame:
     """The map table of one indicator, year, language and region; shared: never mutate it."""
     spec = transforms.indicator(datasets.catalogue(), indicator_id)
-    frame = member_frame(members, spec.id, spec.unit, year, lang)
+    frame = member_frame(spec.id, spec.unit, year, lang)
     shown = transforms.region_members(datasets.countries(), region)
     return tables.map_table(frame, spec, year, datasets.sources()[spec.source], lang, shown)
 
 
-@lru_cache(maxsize=PROFILES_KEPT)
-def profile_json(
-    members: datasets.MemberArrays, indicator_id: str, countries: tuple[str, ...], lang: str
-) -> dict[str, Any]:
+@datasets.derived(maxsize=PROFILES_KEPT)
+def profile_json(indicator_id: str, countries: tuple[str, ...], lang: str) -> dict[str, Any]:
     """The profile chart of an indicator for a selection, as plain JSON; shared: never mutate it."""
     spec = transforms.indicator(datasets.catalogue(), indicator_id)
     lines = profiles.lines(
@@ -184,7 +170,7 @@ def build(state: FilterState) -> MapView:
     """The view for a (validated) filter state."""
     spec = transforms.indicator(datasets.catalogue(), state.indicator)
     year = transforms.resolve_year(spec, state.year)
-    frame = member_frame(datasets.member_arrays(), spec.id, spec.unit, year, state.lang)
+    frame = member_frame(spec.id, spec.unit, year, state.lang)
     log = state.scale == "log" and maps.log_scale_allowed(spec)
     return MapView(state, spec, year, datasets.sources()[spec.source], frame, log, to_query(state))
 

@@ -11,14 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-import yaml
-
-from dashboard import paths
+from dashboard import datasets
 from dashboard.errors import DataValidationError
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from dashboard.state import MAX_QUERY_LENGTH, Notice
@@ -101,20 +98,16 @@ def validate(raw: Any, file: Path) -> Story:
     return Story(id=story_id, title=_texts(raw.get("title"), "title", fail), steps=tuple(out))
 
 
-@cache
+@datasets.loader
 def stories(data_dir: Path | None = None) -> dict[str, Story]:
     """Every story in ``<data_dir>/stories``, validated, by id (cached: do not mutate)."""
-    folder = (Path(data_dir) if data_dir is not None else paths.data_dir()) / "stories"
     found = {}
-    for file in sorted(folder.glob("*.yaml")):
-        try:
-            raw = yaml.safe_load(file.read_text(encoding="utf-8"))
-        except yaml.YAMLError as exc:
-            raise DataValidationError(str(file), f"invalid YAML ({exc})") from None
+    for file, raw in datasets.story_documents(data_dir).items():
         story = validate(raw, file)
         found[story.id] = story
     if DEFAULT_STORY not in found:
-        raise DataValidationError(str(folder / f"{DEFAULT_STORY}.yaml"), "the default story is missing")
+        missing = datasets.stories_folder(data_dir) / f"{DEFAULT_STORY}.yaml"
+        raise DataValidationError(str(missing), "the default story is missing")
     return found
 
 
@@ -191,7 +184,3 @@ def keep_presenter(new_query: str, old_search: str | None) -> str:
     if not kept:
         return new_query
     return _join([*parse_qsl(new_query.lstrip("?")), *kept])
-
-
-def clear_caches() -> None:
-    stories.cache_clear()

@@ -4,7 +4,6 @@ why the two may differ (edition, definition, year)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 import dash_bootstrap_components as dbc
@@ -19,13 +18,11 @@ from layouts.common import href
 
 def checks() -> list[tuple[dict[str, Any], claims.Check]]:
     """Every claim with Puentes' values, computed from data/ once per loaded data folder."""
-    return computed(datasets.member_arrays())
+    return computed()
 
 
-# Keyed on ``datasets.member_arrays()``, which compares by identity (as in dashboard.map_view):
-# when the loaders are cleared (another data folder), the old entry is never hit again.
-@lru_cache(maxsize=2)
-def computed(members: datasets.MemberArrays) -> list[tuple[dict[str, Any], claims.Check]]:
+@datasets.derived(maxsize=2)  # keyed on the data version: new data, a new entry
+def computed() -> list[tuple[dict[str, Any], claims.Check]]:
     rows = [{str(k): v for k, v in row.items()} for row in dialogue.claims().to_dict("records")]
     return [
         (

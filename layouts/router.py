@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
@@ -50,12 +49,11 @@ def shell() -> html.Div:
 
 def parse_url(search: str | None) -> Parsed:
     """Shared state from the query string, checked against the catalogue and countries."""
-    return _parse(datasets.member_arrays(), search if isinstance(search, str) else "")
+    return _parse(search if isinstance(search, str) else "")
 
 
-# Keyed on ``datasets.member_arrays()`` (identity) as the map caches are: new data, new entries.
-@lru_cache(maxsize=2048)
-def _parse(_data: datasets.MemberArrays, search: str) -> Parsed:
+@datasets.derived(maxsize=2048)  # keyed on the data version: new data, new entries
+def _parse(search: str) -> Parsed:
     years = transforms.years_by_indicator(datasets.catalogue())
     return parse(search, years, frozenset(datasets.countries()["iso3"]))
 

@@ -14,11 +14,10 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
-from collections.abc import Mapping
 
 from flask import Flask, Response, g, request
 
-from server.cache import data_version
+from dashboard import datasets
 
 ENTRIES = 4096
 MAX_BYTES = 48 * 1024 * 1024  # per worker: a few thousand map patches or a few hundred pages
@@ -69,11 +68,10 @@ class Answers:
         return len(self._kept)
 
 
-def register(server: Flask, callback_path: str, manifest: Mapping[str, object]) -> Answers:
+def register(server: Flask, callback_path: str) -> Answers:
     """Answer repeated callback requests from memory. Register after Dash (so that the answer
     is kept before Flask-Compress compresses it)."""
     answers = Answers()
-    version = data_version(manifest).encode()
 
     @server.before_request
     def answer_again() -> Response | None:
@@ -82,6 +80,7 @@ def register(server: Flask, callback_path: str, manifest: Mapping[str, object]) 
         length = request.content_length
         if length is None or length > MAX_BODY:
             return None
+        version = datasets.version().encode()
         key = hashlib.sha256(version + b"\0" + request.get_data(cache=True)).digest()
         found = answers.get(key)
         if found is None:

@@ -4,24 +4,16 @@ a delegation downloading the same table a hundred times costs one build. No per-
 
 from __future__ import annotations
 
-import hashlib
-import json
-from collections.abc import Mapping
 from typing import Any
 
 from flask import Flask
 from flask_caching import Cache
 
-from dashboard import urls
+from dashboard import datasets, urls
 
 CACHED_ROUTES = (urls.MAP_CSV, urls.CORRIDORS_CSV)
 TIMEOUT = 6 * 3600
 LOCAL_ENTRIES = 512
-
-
-def data_version(manifest: Mapping[str, object]) -> str:
-    """A short digest of the verified manifest: a data refresh starts a fresh key space."""
-    return hashlib.sha256(json.dumps(manifest, sort_keys=True).encode()).hexdigest()[:12]
 
 
 def cache_config(cache_url: str, version: str) -> dict[str, object]:
@@ -48,9 +40,10 @@ def succeeded(response: object) -> bool:
     return getattr(response, "status_code", 200) == 200
 
 
-def register(server: Flask, cache_url: str, manifest: Mapping[str, object]) -> Cache:
-    """Wrap the download routes (found by URL, whoever registered them) with the cache."""
-    cache = Cache(server, config=cache_config(cache_url, data_version(manifest)))
+def register(server: Flask, cache_url: str) -> Cache:
+    """Wrap the download routes (found by URL, whoever registered them) with the cache, keyed by
+    the data version (``datasets.version()``: a data refresh starts a fresh key space)."""
+    cache = Cache(server, config=cache_config(cache_url, datasets.version()))
     for rule in server.url_map.iter_rules():
         if rule.rule in CACHED_ROUTES:
             view = server.view_functions[rule.endpoint]

@@ -104,3 +104,47 @@ def test_every_setting_and_path_variable_is_documented() -> None:
     settings = {f.name.upper() for f in fields(Settings)} - {"DATA_DIR", "TITLE"}
     variables = {*settings, "PUENTES_DATA_DIR", "PUENTES_RAW_DIR", "PUENTES_SEEDS_DIR"}
     assert {v for v in variables if f"`{v}`" not in readme} == set()
+
+
+# --- the data layer (issue 12, item 4) ------------------------------------------------------
+# Only dashboard/datasets reads data/ (and dashboard/etl, which writes it). A module elsewhere
+# that reads a file fails here, unless listed below with what it reads and why.
+
+FILE_READS = {"read_text", "read_bytes", "open", "load", "safe_load", "read_parquet", "read_csv", "read_json"}
+READERS_ALLOWED = {
+    # gettext catalogues under dashboard/locales (code shipped with the app, not data/)
+    ("dashboard/i18n.py", "open"),
+    # kaleido's `browser.open()` starts the headless browser: it opens no file
+    ("dashboard/rendering.py", "open"),
+}
+
+
+def file_reads(path: Path) -> set[str]:
+    """Names of the calls in ``path`` that read a file (``open(…)``, ``x.read_text()``, …)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+        if name in FILE_READS:
+            found.add(name)
+    return found
+
+
+def app_modules() -> list[Path]:
+    files = [*python_files("dashboard"), *python_files("layouts"), *python_files("callbacks")]
+    files += [*python_files("server"), ROOT / "app.py", ROOT / "gunicorn.conf.py"]
+    data_layer = (ROOT / "dashboard" / "datasets", ROOT / "dashboard" / "etl")
+    return [path for path in files if not any(path.is_relative_to(folder) for folder in data_layer)]
+
+
+def test_only_the_data_layer_reads_files() -> None:
+    reads = {(path.relative_to(ROOT).as_posix(), name) for path in app_modules() for name in file_reads(path)}
+    assert reads - READERS_ALLOWED == set()
+    assert reads >= READERS_ALLOWED  # an exception no longer needed is removed from the list
+
+
+def test_the_rule_sees_a_reader(tmp_path: Path) -> None:
+    path = tmp_path / "reader.py"
+    path.write_text("import tomllib\nx = tomllib.load(open('data/a.toml', 'rb'))\n", encoding="utf-8")
+    assert file_reads(path) == {"load", "open"}

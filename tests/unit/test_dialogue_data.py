@@ -396,7 +396,7 @@ def data_copy(tmp_path: Path, data_dir: Path) -> Iterator[Path]:
         shutil.copy(data_dir / name, target / name)
     shutil.copytree(data_dir / "dialogue", target / "dialogue")
     yield target
-    dialogue.clear_caches()
+    datasets.clear_caches()
 
 
 def test_a_copy_loads_like_the_original(data_copy: Path) -> None:

@@ -46,7 +46,7 @@ def test_a_reshaped_table_names_its_missing_columns(data_copy: Path) -> None:
     path = data_copy / "corridors.parquet"
     pd.read_parquet(path).rename(columns={"migrant_stock": "stock"}).to_parquet(path)
     with pytest.raises(DataValidationError, match=r"corridors\.parquet.*migrant_stock"):
-        datasets._read("corridors.parquet", data_copy)
+        datasets.read("corridors.parquet", data_copy)
 
 
 def test_the_app_refuses_to_start_on_corrupt_data(data_copy: Path) -> None:

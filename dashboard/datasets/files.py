@@ -1,0 +1,94 @@
+"""Reading one file of data/, and checking the folder against ``manifest.json``.
+
+Every problem raises :class:`DataValidationError` naming the file, so that a corrupt or partial
+data/ stops the server with one clear line (:func:`verify` runs at start-up).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from dashboard.datasets.registry import folder
+from dashboard.errors import DataValidationError
+
+REQUIRED_COLUMNS: dict[str, list[str]] = {
+    "countries.csv": [
+        "iso3",
+        "iso2",
+        "m49",
+        "bloc",
+        "subregion",
+        "name_en",
+        "name_es",
+        "name_pt",
+        "name_fr",
+        "lon",
+        "lat",
+        "area_km2",
+    ],
+    "groups.csv": ["group", "kind", "members", "n_members", "name_en", "name_es", "name_pt", "name_fr"],
+    "indicators.parquet": ["iso3", "indicator", "year", "value", "flag"],
+    "aggregates.parquet": ["group", "indicator", "year", "value", "flag", "n_reporting", "n_members"],
+    "corridors.parquet": ["origin", "destination", "year", "sex", "migrant_stock"],
+    "remittance_corridors.parquet": ["sender", "receiver", "year", "usd_millions"],
+}
+JSON_FILES = ("catalogue.json", "geometry.geojson", "world.geojson")
+
+
+def read(name: str, data_dir: Path) -> Any:
+    """A table (parquet, csv: checked for its required columns) or a JSON document of ``data_dir``."""
+    path = data_dir / name
+    try:
+        if name.endswith(".parquet"):
+            frame = pd.read_parquet(path)
+        elif name.endswith(".csv"):
+            frame = pd.read_csv(path, keep_default_na=False, na_values=[""])
+        else:
+            return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataValidationError(str(path), "file not found; run `make data`") from None
+    except Exception as exc:  # noqa: BLE001 - any reader failure means a corrupt file
+        raise DataValidationError(str(path), f"cannot be read ({type(exc).__name__})") from None
+    missing = [c for c in REQUIRED_COLUMNS.get(name, []) if c not in frame.columns]
+    if missing:
+        raise DataValidationError(str(path), f"missing column(s) {missing}")
+    return frame
+
+
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes as stored (served to browsers as is, or hashed)."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise DataValidationError(str(path), "file not found") from None
+
+
+def read_text(path: Path) -> str:
+    """A hand-curated text file (TOML, YAML) of data/."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataValidationError(str(path), "file not found") from None
+
+
+def verify(data_dir: Path | None = None) -> dict[str, Any]:
+    """Check every file against ``manifest.json`` (present, same hash, readable columns)."""
+    where = folder(data_dir)
+    manifest = read("manifest.json", where)
+    for name, info in manifest.get("files", {}).items():
+        path = where / name
+        if not path.exists():
+            raise DataValidationError(str(path), "listed in manifest.json but missing")
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        if digest != info["sha256"]:
+            raise DataValidationError(str(path), "content differs from manifest.json (corrupt or partial)")
+    for name in [*REQUIRED_COLUMNS, *JSON_FILES]:
+        if name not in manifest.get("files", {}):
+            raise DataValidationError(str(where / name), "not listed in manifest.json")
+        read(name, where)
+    return dict(manifest)
