@@ -12,8 +12,9 @@ from dash.exceptions import PreventUpdate
 
 from dashboard import briefing
 from dashboard.stories import BASKET, PRESENTER_KEYS
+from dashboard.views import briefing as briefing_views
 from layouts import briefing as panel
-from layouts import briefing_slides, ids
+from layouts import ids
 from layouts.router import page_key, parse_url
 
 ADD = """function(clicks, pathname, search, basket) {
@@ -119,6 +120,6 @@ def register(app: Dash) -> None:
         lang = parse_url(search if isinstance(search, str) else "").state.lang
         shown = [
             (href, c.caption.title, c.caption.subtitle)
-            for _page, href, c in briefing_slides.charts(views, lang)
+            for _page, href, c in briefing_views.charts(views, lang)
         ]
         return panel.contents(shown, views, page_key(pathname if isinstance(pathname, str) else "/"), lang)

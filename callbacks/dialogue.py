@@ -16,6 +16,7 @@ from dashboard.state import (
     with_programme_controls,
     with_selection,
 )
+from dashboard.views import dialogue as dialogue_view
 from layouts import dialogue_page, ids, programmes_page
 from layouts.router import parse_url
 
@@ -62,7 +63,7 @@ def register(app: Dash) -> None:
         query = dialogue_query(state, page, dialogue_page.SPAN)
         if query == dialogue_page.query(parse_url(text).state, text):
             raise PreventUpdate  # the controls show what the address bar says
-        return query, {"path": pathname, "search": query}, dialogue_page.timeline_figure(state, page)
+        return query, {"path": pathname, "search": query}, dialogue_view.timeline_figure(state, page)
 
     @app.callback(
         Output(ids.DIALOGUE_DETAIL, "children"),

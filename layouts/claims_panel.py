@@ -9,83 +9,12 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard import claims, datasets, dialogue, transforms
+from dashboard import claims, dialogue
 from dashboard.i18n import format_number, translator
 from dashboard.state import FilterState
+from dashboard.views import claims as claims_view
 from layouts import ids
 from layouts.common import href
-
-
-def checks() -> list[tuple[dict[str, Any], claims.Check]]:
-    """Every claim with Puentes' values, computed from data/ once per loaded data folder."""
-    return computed()
-
-
-@datasets.derived(maxsize=2)  # keyed on the data version: new data, a new entry
-def computed() -> list[tuple[dict[str, Any], claims.Check]]:
-    rows = [{str(k): v for k, v in row.items()} for row in dialogue.claims().to_dict("records")]
-    return [
-        (
-            row,
-            claims.check(
-                row,
-                indicators=datasets.indicator_values(),
-                aggregates=datasets.aggregates(),
-                corridors=datasets.corridors(),
-                groups=datasets.groups(),
-                catalogue=datasets.catalogue(),
-            ),
-        )
-        for row in rows
-    ]
-
-
-def place_names(codes: Any, lang: str) -> str:
-    table = datasets.groups()
-    names = [
-        str(table.loc[c].get(f"name_{lang}") or table.loc[c, "name_en"])
-        if c in table.index
-        else transforms.country_names(datasets.countries(), [c], lang)[0]
-        for c in codes
-    ]
-    return ", ".join(names)
-
-
-def measure(row: dict[str, Any], lang: str) -> str:
-    """What Puentes computes for the claim, in words."""
-    _ = translator(lang)
-    if row["compare_kind"] == "corridor":
-        return _(
-            "Emigrants born in {origin} living in {destination}, as a share of all emigrants born there"
-        ).format(
-            origin=place_names(row["compare_origin"], lang),
-            destination=place_names(row["compare_destination"], lang),
-        )
-    spec = datasets.catalogue()[row["compare_indicator"]]
-    what = f"{spec.text('label', lang)}, {place_names(row['compare_geography'], lang)}"
-    method = row["compare_method"]
-    if method == "annual_growth":
-        return what + " — " + _("average growth a year (compound)")
-    if method == "percent_change":
-        return what + " — " + _("change between the two years")
-    return what
-
-
-def parts_text(value: claims.Value, lang: str) -> str:
-    """The inputs of a computed value: "5,804,693 → 8,304,032 people" or "22,069,899 of 33,216,456"."""
-    _ = translator(lang)
-    if len(value.parts) != 2:
-        return ""
-    first, second = (claims.format_amount(p, value.parts_unit, lang) for p in value.parts)
-    if value.base is None:
-        return _("{part} of {whole}").format(part=first, whole=second)
-    return f"{value.base}: {first} → {value.year}: {second}"
-
-
-def source_text(key: str, lang: str) -> str:
-    _ = translator(lang)
-    src = datasets.sources()[key]
-    return f"{_('Source')}: {src['name']} · {_('edition')} {datasets.source_field(src, 'edition', lang)}"
 
 
 def puentes_side(row: dict[str, Any], check: claims.Check, state: FilterState) -> list[Any]:
@@ -98,18 +27,18 @@ def puentes_side(row: dict[str, Any], check: claims.Check, state: FilterState) -
             html.Strong(claims.format_amount(value.value, value.unit, state.lang), className="fs-5"),
             html.Span(f" · {claims.years_text(value)}", className="text-muted"),
         ]
-        if detail := parts_text(value, state.lang):
+        if detail := claims_view.parts_text(value, state.lang):
             lines += [html.Br(), html.Span(detail, className="small text-muted")]
         if check.comparable:
             lines += [html.Br(), html.Span(claims.difference_text(row, value, state.lang), className="small")]
         items.append(html.Li(lines, className="mb-1"))
     sources = sorted({value.source for value in check.values})
     return [
-        html.P(measure(row, state.lang), className="small mb-1"),
+        html.P(claims_view.measure(row, state.lang), className="small mb-1"),
         html.Ul(items, className="list-unstyled mb-1"),
         html.P(
             [
-                *(source_text(key, state.lang) for key in sources),
+                *(claims_view.source_text(key, state.lang) for key in sources),
                 " · ",
                 dcc.Link(_("All sources"), href=href("sources", state)),
             ],
@@ -121,11 +50,7 @@ def puentes_side(row: dict[str, Any], check: claims.Check, state: FilterState) -
 def claim_card(row: dict[str, Any], check: claims.Check, state: FilterState) -> dbc.Card:
     _ = translator(state.lang)
     lang = state.lang
-    years = (
-        str(row["year_start"])
-        if row["year_start"] == row["year_end"]
-        else f"{row['year_start']}–{row['year_end']}"
-    )
+    years = claims_view.years_text(row)
     evidence = [
         html.Li([html.Code(s["file"]), " — ", "; ".join(f"“{e}”" for e in s["evidence"])])
         for s in row["sources"]
@@ -195,7 +120,7 @@ def claim_card(row: dict[str, Any], check: claims.Check, state: FilterState) -> 
 def section(state: FilterState) -> html.Section:
     """Every claim, two cards a row on a wide screen."""
     _ = translator(state.lang)
-    found = checks()
+    found = claims_view.checks()
     return html.Section(
         [
             html.H2(_("What the documents say vs. what the data say"), className="h4 mt-4"),

@@ -9,9 +9,9 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard import datasets
 from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, translator
 from dashboard.state import FilterState, Notice, to_query
+from dashboard.views import sources as sources_view
 from layouts import briefing, ids, presenter
 
 PAGE_PATHS = ("map", "corridors", "dialogue", "programmes", "sources")
@@ -139,14 +139,14 @@ def source_line(
 ) -> html.P:
     """Source, edition and licence of a dataset, "computed" with its method, link to Sources."""
     _ = translator(state.lang)
-    src = datasets.sources()[source_key]
+    src = sources_view.source(source_key, state.lang)
     parts: list[Any] = [
         html.Strong(_("Source") + ": "),
-        src["name"],
+        src.name,
         " · ",
-        _("edition") + " " + datasets.source_field(src, "edition", state.lang),
+        _("edition") + " " + src.edition,
         " · ",
-        _("licence") + " " + datasets.source_field(src, "licence", state.lang),
+        _("licence") + " " + src.licence,
     ]
     if computed_method:
         parts += [" · ", html.Em(_("computed") + ": " + computed_method)]

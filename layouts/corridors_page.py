@@ -13,6 +13,7 @@ from dashboard import datasets
 from dashboard.corridor_view import TABLE_ROWS, CorridorView, build, names
 from dashboard.i18n import format_number, translator
 from dashboard.state import CorridorState, FilterState, parse_corridors
+from dashboard.views import filters
 from layouts import ids
 from layouts.common import header, notice, source_line
 from layouts.exports import export_bar
@@ -48,10 +49,7 @@ def query(state: FilterState, search: str) -> str:
 
 def code_options(lang: str) -> list[dict[str, str]]:
     """Every country of the corridor table, by name; the two pseudo-codes last."""
-    table = datasets.countries()
-    lookup = names(lang)
-    real = sorted((c for c in table["iso3"] if c not in ("ROW", "OTH")), key=lambda c: lookup[c])
-    return [{"label": f"{lookup[c]} ({c})", "value": c} for c in [*real, "ROW", "OTH"]]
+    return filters.corridor_codes(lang)
 
 
 def direction_options(lang: str) -> list[dict[str, str]]:
@@ -124,7 +122,7 @@ def table_caption(view: CorridorView) -> str:
 def diaspora_title(view: CorridorView) -> str:
     _ = translator(view.lang)
     return _("Emigrants from {country} by where they live, 1990–{year}").format(
-        country=names(view.lang)[view.diaspora_origin()], year=datasets.corridor_years()[-1]
+        country=names(view.lang)[view.diaspora_origin()], year=filters.corridor_years()[-1]
     )
 
 
@@ -176,7 +174,7 @@ def code_picker(
 
 def controls(view: CorridorView) -> dbc.Row:
     _ = translator(view.lang)
-    years = datasets.corridor_years()
+    years = filters.corridor_years()
     state = view.state
     radio = {
         "inline": True,

@@ -4,16 +4,16 @@ corridors of that year. Below it, the documents' figures checked against Puentes
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 import dash_bootstrap_components as dbc
-import pandas as pd
 from dash import dcc, html
 
-from dashboard import datasets, dialogue, timeline, transforms
+from dashboard import dialogue, timeline
 from dashboard.i18n import translator
-from dashboard.state import DialogueState, FilterState, corridor_year, dialogue_query, parse_dialogue
+from dashboard.state import DialogueState, FilterState, dialogue_query, parse_dialogue
+from dashboard.views import dialogue as dialogue_view
+from dashboard.views.dialogue import DialogueView
 from layouts import claims_panel, ids
 from layouts.common import filter_column, header, href, notice
 from layouts.exports import export_bar
@@ -21,24 +21,6 @@ from layouts.exports import export_bar
 SPAN = (timeline.FIRST_YEAR, timeline.LAST_YEAR)
 
 CONFIG: Any = {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
-
-
-def theme_options(lang: str) -> list[dict[str, str]]:
-    themes = dialogue.themes()
-    return [
-        {"label": label, "value": i} for i, label in zip(themes["id"], themes[f"label_{lang}"], strict=True)
-    ]
-
-
-def place_options(codes: set[str], lang: str) -> list[dict[str, str]]:
-    """The 60 members and ``codes`` as dropdown options, by name in the reader's language."""
-    table = datasets.countries()
-    extra = sorted(c for c in codes if c in table.index and table.loc[c, "bloc"] not in ("CELAC", "EU27"))
-    names = transforms.country_names(table, extra, lang)
-    options = transforms.country_options(table, lang) + [
-        {"label": n, "value": c} for c, n in zip(extra, names, strict=True)
-    ]
-    return sorted(options, key=lambda o: o["label"])
 
 
 def parse(search: str) -> tuple[DialogueState, Any]:
@@ -51,109 +33,43 @@ def query(state: FilterState, search: str) -> str:
     return dialogue_query(state, parse(search)[0], SPAN)
 
 
-def events(state: FilterState, page: DialogueState) -> pd.DataFrame:
-    """The events the timeline shows for the filters."""
-    return timeline.select(
-        dialogue.events(), page.themes, (page.start, page.end), state.countries, datasets.groups()
-    )
-
-
-def timeline_figure(state: FilterState, page: DialogueState) -> dict[str, Any]:
-    """The timeline for the filters, with every lane of the unfiltered timeline (a steady height)."""
-    kinds = set(timeline.select(dialogue.events())["kind"])
-    return timeline.figure(events(state, page), dialogue.themes(), state.lang, kinds)
-
-
-def event_places() -> set[str]:
-    """Every country an event on the timeline concerns (the country filter's choices)."""
-    rows = timeline.records(timeline.select(dialogue.events()))
-    members = dialogue.group_members(datasets.groups())
-    return {
-        code
-        for r in rows
-        for code in dialogue.places(r["countries"], r["groups"], members, r["country"], r["presidency"])
-    }
-
-
-def year_for(state: FilterState, year: int) -> FilterState:
-    """The shared state at ``year``: the indicator's latest year not after it (or its first)."""
-    years = transforms.years_by_indicator(datasets.catalogue()).get(state.indicator, ())
-    earlier = [y for y in years if y <= year]
-    return replace(state, year=earlier[-1] if earlier else (years[0] if years else None))
-
-
 def event_card(event_id: str | None, state: FilterState) -> Any:
     """Title, date, place, themes, summary, notes and sources of one event; a hint when none."""
     _ = translator(state.lang)
-    events = dialogue.events().set_index("id", drop=False)
-    if event_id not in events.index:
+    shown = dialogue_view.event(event_id, state)
+    if shown is None:
         return html.P(_("Click an event to see its details and sources."), className="text-muted")
-    row: dict[str, Any] = {str(k): v for k, v in events.loc[event_id].to_dict().items()}
-    themes = dialogue.themes().set_index("id")
-    year = int(row["date"].year)
-    place = ", ".join(
-        p
-        for p in (
-            dialogue.text(row, state.lang, "city"),
-            transforms.country_names(datasets.countries(), [row["country"]], state.lang)[0]
-            if row["country"]
-            else "",
-        )
-        if p
-    )
-    facts = [timeline.date_label(row, state.lang)] + ([place] if place else [])
-    if row["presidency"]:
-        presidency = transforms.country_names(datasets.countries(), [row["presidency"]], state.lang)[0]
-        facts.append(_("EU presidency: {country}").format(country=presidency))
     body: list[Any] = [
-        html.H3(dialogue.text(row, state.lang), className="h5"),
-        html.P(" · ".join(facts), className="text-muted mb-2"),
+        html.H3(shown.title, className="h5"),
+        html.P(shown.facts, className="text-muted mb-2"),
         html.Div(
             [
-                dbc.Badge(
-                    themes.loc[t, f"label_{state.lang}"],
-                    style={"backgroundColor": themes.loc[t, "colour"]},
-                    className="me-1",
-                )
-                for t in row["themes"]
+                dbc.Badge(label, style={"backgroundColor": colour}, className="me-1")
+                for label, colour in shown.themes
             ],
             className="mb-2",
         ),
-        html.P(dialogue.text(row, state.lang, "summary")),
+        html.P(shown.summary),
     ]
-    note = dialogue.text(row, state.lang, "note")
-    if row["disputed"] or note:
-        body.append(
-            dbc.Alert(note or _("The sources disagree on this event."), color="warning", className="small")
-        )
-    sources = []
-    for s in row["sources"]:
-        source_note = dialogue.text(s["note"], state.lang)
-        sources.append(
-            html.Li(
-                [
-                    html.Code(s["file"]),
-                    " — ",
-                    "; ".join(f"“{e}”" for e in s["evidence"]),
-                    f" ({source_note})" if source_note else "",
-                ]
-            )
-        )
+    if shown.warning is not None:
+        body.append(dbc.Alert(shown.warning, color="warning", className="small"))
+    sources = [
+        html.Li([html.Code(s.file), " — ", s.evidence, f" ({s.note})" if s.note else ""])
+        for s in shown.sources
+    ]
     body += [
         html.H4(_("Sources"), className="h6"),
         html.Ul(sources, className="small"),
         html.Div(
             [
                 dcc.Link(
-                    _("Map in {year}").format(year=year),
-                    href=href("map", year_for(state, year)),
+                    _("Map in {year}").format(year=shown.year),
+                    href=href("map", shown.map_state),
                     className="btn btn-outline-primary btn-sm me-2",
                 ),
                 dcc.Link(
-                    _("Corridors in {year}").format(year=year),
-                    href=href(
-                        "corridors", replace(state, year=corridor_year(str(year), datasets.corridor_years()))
-                    ),
+                    _("Corridors in {year}").format(year=shown.year),
+                    href=href("corridors", shown.corridors_state),
                     className="btn btn-outline-primary btn-sm",
                 ),
             ]
@@ -162,7 +78,8 @@ def event_card(event_id: str | None, state: FilterState) -> Any:
     return dbc.Card(dbc.CardBody(body))
 
 
-def controls(state: FilterState, page: DialogueState) -> dbc.Row:
+def controls(view: DialogueView) -> dbc.Row:
+    state, page = view.state, view.page
     _ = translator(state.lang)
     return dbc.Row(
         [
@@ -170,7 +87,7 @@ def controls(state: FilterState, page: DialogueState) -> dbc.Row:
                 _("Themes"),
                 dcc.Dropdown(
                     id=ids.DIALOGUE_THEMES,
-                    options=theme_options(state.lang),
+                    options=view.theme_options,
                     value=list(page.themes),
                     multi=True,
                     placeholder=_("All themes"),
@@ -181,7 +98,7 @@ def controls(state: FilterState, page: DialogueState) -> dbc.Row:
                 _("Countries"),
                 dcc.Dropdown(
                     id=ids.DIALOGUE_COUNTRIES,
-                    options=place_options(event_places() | set(state.countries), state.lang),
+                    options=view.place_options,
                     value=list(state.countries),
                     multi=True,
                     placeholder=_("All countries"),
@@ -210,7 +127,8 @@ def controls(state: FilterState, page: DialogueState) -> dbc.Row:
 def layout(state: FilterState, search: str = "") -> html.Div:
     _ = translator(state.lang)
     page, problems = parse(search)
-    figure = timeline_figure(state, page)
+    view = dialogue_view.build(state, page)
+    figure = view.figure
     return html.Div(
         [
             notice(problems, state.lang, element_id=ids.DIALOGUE_NOTICE),
@@ -221,7 +139,7 @@ def layout(state: FilterState, search: str = "") -> html.Div:
                     "from the five source documents."
                 ),
             ),
-            controls(state, page),
+            controls(view),
             html.P(
                 _(
                     "A country keeps the events held there, under its EU presidency or naming it; "

@@ -7,10 +7,11 @@ from typing import Any
 
 from dash import dcc, html
 
-from dashboard import corridor_view, exports, map_view, urls
+from dashboard import urls
 from dashboard.i18n import translator
 from dashboard.state import FilterState
-from layouts import corridors_page, dialogue_page, ids
+from dashboard.views import charts
+from layouts import ids
 from layouts.map_page import GRAPH_CONFIG
 
 
@@ -22,19 +23,6 @@ def page_of(pathname: str | None) -> str | None:
     return None
 
 
-def chart(page: str, shared: FilterState, search: str) -> exports.Chart:
-    """The chart ``page``'s query names (bad values give the page's defaults, as on the page)."""
-    if page == "map":
-        return exports.map_chart(map_view.build(shared))
-    if page == "corridors":
-        view = corridor_view.build(shared, corridors_page.parse(search)[0])
-        return exports.corridors_chart(view, exports.chart_of(page, search))
-    own = dialogue_page.parse(search)[0]
-    return exports.dialogue_chart(
-        dialogue_page.timeline_figure(shared, own), shared.lang, own, shared.countries
-    )
-
-
 def responsive(figure: dict[str, Any]) -> dict[str, Any]:
     """The figure without a fixed height, so that it fills the frame it is embedded in."""
     layout = {k: v for k, v in figure["layout"].items() if k != "height"}
@@ -43,7 +31,7 @@ def responsive(figure: dict[str, Any]) -> dict[str, Any]:
 
 def layout(page: str, shared: FilterState, search: str) -> html.Div:
     _ = translator(shared.lang)
-    shown = chart(page, shared, search)
+    shown = charts.chart(charts.read(page, search))
     query = search if search.startswith("?") or not search else "?" + search
     return html.Div(
         [

@@ -7,11 +7,12 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import dash_table, dcc, html
 
-from dashboard import datasets, transforms, urls
+from dashboard import urls
 from dashboard.figures.maps import HEIGHT, log_scale_allowed
 from dashboard.i18n import format_number, translator
 from dashboard.map_view import MapView, build
 from dashboard.state import FilterState
+from dashboard.views import filters
 from layouts import ids
 from layouts.common import source_line
 from layouts.exports import export_bar
@@ -58,7 +59,7 @@ def indicator_options(lang: str) -> list[dict[str, Any]]:
     }
     options: list[dict[str, Any]] = []
     group = None
-    for option in transforms.indicator_options(datasets.catalogue(), lang):
+    for option in filters.indicator_options(lang):
         if option["group"] != group:
             group = option["group"]
             options.append({"label": headings[group].upper(), "value": f"group:{group}", "disabled": True})
@@ -121,7 +122,7 @@ def cards(view: MapView) -> list[Any]:
     figures = view.key_figures()
     if not figures:
         return []
-    name = transforms.country_names(datasets.countries(), view.state.countries[:1], view.state.lang)[0]
+    name = filters.country_names(list(view.state.countries[:1]), view.state.lang)[0]
     tiles = [
         dbc.Col(
             dbc.Card(
@@ -311,7 +312,7 @@ def layout(state: FilterState) -> html.Div:
                         id=ids.MAP_COUNTRIES,
                         multi=True,
                         value=list(state.countries),
-                        options=transforms.country_options(datasets.countries(), state.lang),
+                        options=filters.country_options(state.lang),
                         placeholder=_("Choose countries to compare"),
                     ),
                     html.P(profile_hint(view), id=ids.MAP_PROFILE_HINT, className="text-muted small mt-1"),

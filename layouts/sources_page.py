@@ -5,9 +5,9 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import html
 
-from dashboard import datasets
-from dashboard.i18n import translator, unit_label
+from dashboard.i18n import translator
 from dashboard.state import FilterState
+from dashboard.views import sources as sources_view
 from layouts import ids
 from layouts.common import header
 
@@ -17,20 +17,20 @@ def dataset_table(state: FilterState) -> dbc.Table:
     rows = [
         html.Tr(
             [
-                html.Td(src["name"]),
-                html.Td(datasets.source_field(src, "edition", state.lang)),
-                html.Td(datasets.source_field(src, "licence", state.lang)),
+                html.Td(src.name),
+                html.Td(src.edition),
+                html.Td(src.licence),
                 html.Td(
                     [
-                        src["citation"],
+                        src.citation,
                         " ",
-                        html.A(_("Website"), href=src["url"], target="_blank", rel="noopener"),
+                        html.A(_("Website"), href=src.url, target="_blank", rel="noopener"),
                     ]
                 ),
             ],
-            id=f"source-row-{key}",
+            id=f"source-row-{src.key}",
         )
-        for key, src in datasets.sources().items()
+        for src in sources_view.sources(state.lang)
     ]
     head = html.Thead(
         html.Tr([html.Th(_("Dataset")), html.Th(_("Edition")), html.Th(_("Licence")), html.Th(_("Citation"))])
@@ -40,25 +40,23 @@ def dataset_table(state: FilterState) -> dbc.Table:
 
 def indicator_table(state: FilterState) -> dbc.Table:
     _ = translator(state.lang)
-    sources = datasets.sources()
-    rows = []
-    for spec in datasets.catalogue().values():
-        method = (
-            html.Div([html.Em(_("Computed") + ": "), spec.computed_method(state.lang)])
-            if spec.computed
-            else None
+    rows = [
+        html.Tr(
+            [
+                html.Td(html.Strong(entry.label)),
+                html.Td(entry.unit),
+                html.Td(
+                    [
+                        entry.definition,
+                        html.Div([html.Em(_("Computed") + ": "), entry.method]) if entry.method else None,
+                    ]
+                ),
+                html.Td(entry.source),
+                html.Td(entry.years),
+            ]
         )
-        rows.append(
-            html.Tr(
-                [
-                    html.Td(html.Strong(spec.text("label", state.lang))),
-                    html.Td(unit_label(spec.unit, state.lang)),
-                    html.Td([spec.text("definition", state.lang), method]),
-                    html.Td(sources[spec.source]["name"]),
-                    html.Td(f"{spec.years[0]}–{spec.years[-1]}" if spec.years else _("no data")),
-                ]
-            )
-        )
+        for entry in sources_view.indicators(state.lang)
+    ]
     head = html.Thead(
         html.Tr(
             [

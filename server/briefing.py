@@ -11,7 +11,7 @@ from dashboard import briefing, datasets, exports, urls
 from dashboard.errors import ExportFailed
 from dashboard.i18n import normalise_language, translator
 from dashboard.rendering import Renderer
-from layouts import briefing_slides
+from dashboard.views import briefing as briefing_views
 
 DECK = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
@@ -30,7 +30,7 @@ def register(server: Flask, renderer: Renderer) -> None:
             return renderer.render(figure, "png", width, height, exports.SCALE)
 
         try:
-            slides = briefing_slides.slides(request.args.getlist("view"), lang, request.host_url, render)
+            slides = briefing_views.slides(request.args.getlist("view"), lang, request.host_url, render)
         except ExportFailed as error:
             message = _("The briefing could not be made: {reason}. Try again in a minute.")
             return Response(message.format(reason=error), status=503, mimetype="text/plain")

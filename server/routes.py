@@ -14,7 +14,8 @@ from dashboard.i18n import translator
 from dashboard.map_view import build
 from dashboard.rendering import Renderer
 from dashboard.tables import to_csv
-from layouts import corridors_page, embed_page
+from dashboard.views import charts
+from layouts import corridors_page
 from layouts.router import parse_url
 
 ONE_DAY = 86400
@@ -47,7 +48,7 @@ def image_response(renderer: Renderer, page: str, fmt: str, query: str, shapes_e
     The ETag is a digest of what is drawn (figure, words, format, shapes), so a browser that has
     the picture gets a 304 without the server drawing it again.
     """
-    shown = embed_page.chart(page, parse_url(query).state, query)
+    shown = charts.chart(charts.read(page, query))
     drawn = json.dumps(
         [shown.figure, shown.caption, shown.key, fmt, shapes_etag], sort_keys=True, default=str
     )

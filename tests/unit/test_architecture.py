@@ -148,3 +148,39 @@ def test_the_rule_sees_a_reader(tmp_path: Path) -> None:
     path = tmp_path / "reader.py"
     path.write_text("import tomllib\nx = tomllib.load(open('data/a.toml', 'rb'))\n", encoding="utf-8")
     assert file_reads(path) == {"load", "open"}
+
+
+# --- Views (issue 12, item 3): layouts turn views into components -------------------------------
+
+# The pages' URL parsing still binds the data here (``corridors_page.parse`` / ``known_codes``,
+# ``router.parse_url``); it moves into the URL package (dashboard/urls/), then this set empties.
+READS_DATA_FOR_URLS = {"corridors_page.py", "router.py"}
+
+
+def imported_names(path: Path) -> set[str]:
+    """Full dotted names a module imports: ``from a import b`` gives ``a`` and ``a.b``."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names |= {node.module, *(f"{node.module}.{alias.name}" for alias in node.names)}
+    return names
+
+
+def test_no_layout_imports_pandas_or_reads_the_data_layer() -> None:
+    offenders = []
+    for path in python_files("layouts"):
+        names = imported_names(path)
+        if any(n == "pandas" or n.startswith("pandas.") for n in names):
+            offenders.append(f"{path.name}: pandas")
+        reads = any(n == "dashboard.datasets" or n.startswith("dashboard.datasets.") for n in names)
+        if reads and path.name not in READS_DATA_FOR_URLS:
+            offenders.append(f"{path.name}: dashboard.datasets")
+    assert offenders == []
+
+
+def test_views_never_import_dash_or_the_layers_above() -> None:
+    above = {"dash", "dash_bootstrap_components", "flask", "layouts", "callbacks", "server", "app"}
+    for path in python_files("dashboard/views"):
+        assert not {n.split(".")[0] for n in imported_names(path)} & above, path

@@ -11,7 +11,8 @@ import pytest
 from dashboard import datasets, dialogue, exports
 from dashboard.map_view import build
 from dashboard.state import FilterState
-from layouts import claims_panel, dialogue_page, map_page, sources_page
+from dashboard.views import claims as claims_view
+from layouts import dialogue_page, map_page, sources_page
 from layouts.common import source_line
 
 
@@ -97,7 +98,7 @@ def test_the_sources_page_map_csv_and_claims_show_editions_in_their_language(lan
         assert not [word for word in ENGLISH if word in f"{edition} {licence}"], row.id
     table = build(dataclasses.replace(FilterState(), lang=lang, indicator="net_migration")).table()
     assert set(table["edition"]) == {datasets.sources()["wdi_netm"]["edition"][lang]}
-    assert "release" not in claims_panel.source_text("wdi_netm", lang)
+    assert "release" not in claims_view.source_text("wdi_netm", lang)
 
 
 def test_english_is_the_fallback_only_for_a_language_the_app_does_not_ship() -> None:

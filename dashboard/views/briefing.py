@@ -8,8 +8,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from dashboard import briefing, corridor_view, exports, map_view, urls
 from dashboard.i18n import DEFAULT_LANGUAGE
-from layouts import corridors_page, embed_page
-from layouts.router import page_key, parse_url
+from dashboard.views import charts as chart_views
 
 
 def _in_language(query: str, lang: str) -> str:
@@ -20,16 +19,34 @@ def _in_language(query: str, lang: str) -> str:
     return "?" + urlencode(params, safe=",") if params else ""
 
 
+def _page(path: str) -> str:
+    """``/map`` -> ``map``, ``/`` -> ``map`` (as the router reads a path)."""
+    return path.strip("/").split("/")[0] or "map"
+
+
 def charts(raw: list[str], lang: str) -> list[tuple[str, str, exports.Chart]]:
     """(page, path + query in ``lang``, chart) of each view in the basket that has a chart."""
+    return [(page, href, chart_views.chart(shown)) for page, href, shown in _entries(raw, lang)]
+
+
+def _entries(raw: list[str], lang: str) -> list[tuple[str, str, chart_views.ChartState]]:
     out = []
     for path, query in briefing.views(raw):
-        page = page_key(path)
+        page = _page(path)
         if page not in urls.CHARTS:
             continue
         query = _in_language(query, lang)
-        out.append((page, f"/{page}{query}", embed_page.chart(page, parse_url(query).state, query)))
+        out.append((page, f"/{page}{query}", chart_views.read(page, query)))
     return out
+
+
+def key_figures(shown: chart_views.ChartState) -> tuple[briefing.KeyFigure, ...]:
+    """The slide's key figures: the map's and the corridors' (none for the timeline)."""
+    if shown.page == "map":
+        return briefing.map_figures(map_view.build(shown.shared))
+    if shown.page == "corridors":
+        return briefing.corridor_figures(corridor_view.build(shown.shared, shown.corridors))
+    return ()
 
 
 def slides(
@@ -37,14 +54,8 @@ def slides(
 ) -> list[briefing.Slide]:
     """One slide per view with a chart: ``render`` draws the chart as PNG bytes."""
     out = []
-    for page, href, chart in charts(raw, lang):
-        state = parse_url(href.partition("?")[2]).state
-        figures: tuple[briefing.KeyFigure, ...] = ()
-        if page == "map":
-            figures = briefing.map_figures(map_view.build(state))
-        elif page == "corridors":
-            own = corridors_page.parse(href.partition("?")[2])[0]
-            figures = briefing.corridor_figures(corridor_view.build(state, own))
+    for _page, href, shown in _entries(raw, lang):
+        chart = chart_views.chart(shown)
         caption = chart.caption
         out.append(
             briefing.Slide(
@@ -53,7 +64,7 @@ def slides(
                 render(chart),
                 caption.source,
                 site + href.lstrip("/"),
-                figures,
+                key_figures(shown),
             )
         )
     return out

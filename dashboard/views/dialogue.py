@@ -1,0 +1,145 @@
+"""Everything the dialogue page shows for one state: the events its filters keep, the timeline
+figure, the filters' choices, and one event's card (words, badges, sources, links' states)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+import pandas as pd
+
+from dashboard import datasets, dialogue, timeline, transforms
+from dashboard.i18n import translator
+from dashboard.state import DialogueState, FilterState, corridor_year
+
+SPAN = (timeline.FIRST_YEAR, timeline.LAST_YEAR)
+
+
+def events(state: FilterState, page: DialogueState) -> pd.DataFrame:
+    """The events the timeline shows for the filters."""
+    return timeline.select(
+        dialogue.events(), page.themes, (page.start, page.end), state.countries, datasets.groups()
+    )
+
+
+def timeline_figure(state: FilterState, page: DialogueState) -> dict[str, Any]:
+    """The timeline for the filters, with every lane of the unfiltered timeline (a steady height)."""
+    kinds = set(timeline.select(dialogue.events())["kind"])
+    return timeline.figure(events(state, page), dialogue.themes(), state.lang, kinds)
+
+
+def theme_options(lang: str) -> list[dict[str, str]]:
+    """Every theme as a dropdown option, labelled in ``lang``."""
+    themes = dialogue.themes()
+    return [
+        {"label": label, "value": i} for i, label in zip(themes["id"], themes[f"label_{lang}"], strict=True)
+    ]
+
+
+def place_options(codes: set[str], lang: str) -> list[dict[str, str]]:
+    """The 60 members and ``codes`` as dropdown options, by name in the reader's language."""
+    table = datasets.countries()
+    extra = sorted(c for c in codes if c in table.index and table.loc[c, "bloc"] not in ("CELAC", "EU27"))
+    names = transforms.country_names(table, extra, lang)
+    options = transforms.country_options(table, lang) + [
+        {"label": n, "value": c} for c, n in zip(extra, names, strict=True)
+    ]
+    return sorted(options, key=lambda o: o["label"])
+
+
+def event_places() -> set[str]:
+    """Every country an event on the timeline concerns (the country filter's choices)."""
+    rows = timeline.records(timeline.select(dialogue.events()))
+    members = dialogue.group_members(datasets.groups())
+    return {
+        code
+        for r in rows
+        for code in dialogue.places(r["countries"], r["groups"], members, r["country"], r["presidency"])
+    }
+
+
+def year_for(state: FilterState, year: int) -> FilterState:
+    """The shared state at ``year``: the indicator's latest year not after it (or its first)."""
+    years = transforms.years_by_indicator(datasets.catalogue()).get(state.indicator, ())
+    earlier = [y for y in years if y <= year]
+    return replace(state, year=earlier[-1] if earlier else (years[0] if years else None))
+
+
+@dataclass(frozen=True)
+class DialogueView:
+    """The page for one state: the timeline figure and the filters' choices."""
+
+    state: FilterState
+    page: DialogueState
+    figure: dict[str, Any]
+    theme_options: list[dict[str, str]]
+    place_options: list[dict[str, str]]
+
+
+def build(state: FilterState, page: DialogueState) -> DialogueView:
+    return DialogueView(
+        state,
+        page,
+        timeline_figure(state, page),
+        theme_options(state.lang),
+        place_options(event_places() | set(state.countries), state.lang),
+    )
+
+
+@dataclass(frozen=True)
+class EventSource:
+    file: str
+    evidence: str  # the quoted words, joined
+    note: str
+
+
+@dataclass(frozen=True)
+class EventView:
+    """One event's card: what happened, when and where, its themes, sources and the year's links."""
+
+    title: str
+    facts: str
+    themes: tuple[tuple[str, str], ...]  # (label, colour)
+    summary: str
+    warning: str | None
+    sources: tuple[EventSource, ...]
+    year: int
+    map_state: FilterState
+    corridors_state: FilterState
+
+
+def event(event_id: str | None, state: FilterState) -> EventView | None:
+    """The card of ``event_id``; None when no event has that id."""
+    _ = translator(state.lang)
+    lang = state.lang
+    table = dialogue.events().set_index("id", drop=False)
+    if event_id not in table.index:
+        return None
+    row: dict[str, Any] = {str(k): v for k, v in table.loc[event_id].to_dict().items()}
+    themes = dialogue.themes().set_index("id")
+    year = int(row["date"].year)
+    names = datasets.countries()
+    country = transforms.country_names(names, [row["country"]], lang)[0] if row["country"] else ""
+    place = ", ".join(p for p in (dialogue.text(row, lang, "city"), country) if p)
+    facts = [timeline.date_label(row, lang)] + ([place] if place else [])
+    if row["presidency"]:
+        presidency = transforms.country_names(names, [row["presidency"]], lang)[0]
+        facts.append(_("EU presidency: {country}").format(country=presidency))
+    note = dialogue.text(row, lang, "note")
+    warning = (note or _("The sources disagree on this event.")) if row["disputed"] or note else None
+    return EventView(
+        title=dialogue.text(row, lang),
+        facts=" · ".join(facts),
+        themes=tuple(
+            (str(themes.loc[t, f"label_{lang}"]), str(themes.loc[t, "colour"])) for t in row["themes"]
+        ),
+        summary=dialogue.text(row, lang, "summary"),
+        warning=warning,
+        sources=tuple(
+            EventSource(s["file"], "; ".join(f"“{e}”" for e in s["evidence"]), dialogue.text(s["note"], lang))
+            for s in row["sources"]
+        ),
+        year=year,
+        map_state=year_for(state, year),
+        corridors_state=replace(state, year=corridor_year(str(year), datasets.corridor_years())),
+    )

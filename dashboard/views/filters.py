@@ -1,0 +1,37 @@
+"""What the pages' filters offer, from the data: indicators by group, countries by name, the
+corridor codes and years (layouts draw the dropdowns and sliders)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dashboard import datasets, transforms
+from dashboard.corridor_view import names
+
+
+def indicator_options(lang: str) -> list[dict[str, Any]]:
+    """Every indicator (label, value, group), in the catalogue's groups."""
+    return transforms.indicator_options(datasets.catalogue(), lang)
+
+
+def country_options(lang: str) -> list[dict[str, str]]:
+    """The 60 members by name in ``lang``."""
+    return transforms.country_options(datasets.countries(), lang)
+
+
+def country_names(codes: list[str], lang: str) -> list[str]:
+    """Names of ISO3 codes in ``lang``."""
+    return transforms.country_names(datasets.countries(), codes, lang)
+
+
+def corridor_codes(lang: str) -> list[dict[str, str]]:
+    """Every country of the corridor table, by name; the two pseudo-codes last."""
+    table = datasets.countries()
+    lookup = names(lang)
+    real = sorted((c for c in table["iso3"] if c not in ("ROW", "OTH")), key=lambda c: lookup[c])
+    return [{"label": f"{lookup[c]} ({c})", "value": c} for c in [*real, "ROW", "OTH"]]
+
+
+def corridor_years() -> tuple[int, ...]:
+    """The years of the corridor table."""
+    return datasets.corridor_years()

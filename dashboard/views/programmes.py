@@ -1,0 +1,231 @@
+"""Everything the programmes page shows for one state: the reach rows its filters keep, the map
+figure and caption, the countries reached, the programmes' cards and their results, and the
+filters' choices."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from dashboard import datasets, dialogue, programmes, timeline, transforms, urls
+from dashboard.figures.programmes import programme_map
+from dashboard.i18n import format_number, translator
+from dashboard.state import FilterState, ProgrammeState
+from dashboard.views.dialogue import place_options
+
+
+def reach_rows() -> pd.DataFrame:
+    """Every programme, component and result with the places it reached."""
+    return programmes.reach(
+        dialogue.programmes(), dialogue.components(), dialogue.results(), datasets.groups()
+    )
+
+
+def selected(state: FilterState, page: ProgrammeState) -> pd.DataFrame:
+    """The programme, component and result rows the filters keep."""
+    return programmes.select(reach_rows(), page.programme, page.component, page.themes, state.countries)
+
+
+def programme_names(lang: str) -> dict[str, str]:
+    return {row["id"]: dialogue.text(row, lang) for row in timeline.records(dialogue.programmes())}
+
+
+def programme_options(lang: str) -> list[dict[str, str]]:
+    _ = translator(lang)
+    table = dialogue.programmes()
+    return [{"label": _("All programmes"), "value": "all"}] + [
+        {"label": dialogue.text(row, lang), "value": row["id"]} for row in timeline.records(table)
+    ]
+
+
+def component_options(programme: str, lang: str) -> list[dict[str, str]]:
+    """The components of one programme, or of every programme named "Programme — component"."""
+    names = programme_names(lang)
+    table = dialogue.components()
+    rows = table[table["programme"] == programme] if programme else table
+    return [
+        {
+            "label": dialogue.text(row, lang)
+            if programme
+            else f"{names[row['programme']]} — {dialogue.text(row, lang)}",
+            "value": row["id"],
+        }
+        for row in timeline.records(rows)
+    ]
+
+
+def country_options(state: FilterState) -> list[dict[str, str]]:
+    """The members and every country a programme reached, as the country filter's choices."""
+    codes = {code for places_ in reach_rows()["places"] for code in places_}
+    return place_options(codes | set(state.countries), state.lang)
+
+
+def unit_words(lang: str) -> dict[str, str]:
+    _ = translator(lang)
+    return {
+        "people": _("people"),
+        "institutions": _("institutions"),
+        "countries": _("countries"),
+        "activities": _("activities"),
+        "pilot_projects": _("pilot projects"),
+        "partnerships": _("partnerships"),
+        "lines_of_work": _("lines of work"),
+        "percent_change": "%",
+    }
+
+
+def value_text(row: dict[str, Any], lang: str) -> str:
+    """ "350 people", "+280 %", or "" when the seed states no figure."""
+    if pd.isna(row["value"]):
+        return ""
+    words = unit_words(lang).get(row["unit"], row["unit"])
+    number = format_number(row["value"], lang)
+    return f"+{number} %" if row["unit"] == "percent_change" else f"{number} {words}"
+
+
+def group_names(codes: Any, lang: str) -> list[str]:
+    """Names of group codes: data/groups.csv, then the seed-only groups of themes.toml."""
+    table, extra = datasets.groups(), dialogue.groups().set_index("id")
+    out = []
+    for code in codes:
+        if code in table.index:
+            out.append(str(table.loc[code].get(f"name_{lang}") or table.loc[code, "name_en"]))
+        elif code in extra.index:
+            out.append(dialogue.text(extra.loc[code], lang, "label"))
+        else:
+            out.append(str(code))
+    return out
+
+
+def places(row: dict[str, Any], lang: str) -> str:
+    codes = list(row["countries"])
+    names = transforms.country_names(datasets.countries(), codes, lang) if codes else []
+    return ", ".join([*names, *group_names(row["groups"], lang)])
+
+
+@dataclass(frozen=True)
+class Reached:
+    """One country on the map, as a row of the list beside it."""
+
+    country: str
+    programmes: str
+    items: str
+
+
+@dataclass(frozen=True)
+class ProgrammeCard:
+    title: str
+    facts: str
+    summary: str
+    figures: tuple[tuple[str, str], ...]  # (value, label) of each result with a figure
+    files: str
+
+
+@dataclass(frozen=True)
+class Result:
+    programme: str
+    label: str
+    summary: str
+    figure: str
+    where: str
+    sources: str
+
+
+@dataclass(frozen=True)
+class ProgrammesView:
+    """What the filters change: map figure and caption, countries reached, cards and results."""
+
+    state: FilterState
+    page: ProgrammeState
+    figure: dict[str, Any]
+    caption: str
+    reached: tuple[Reached, ...]
+    cards: tuple[ProgrammeCard, ...]
+    results: tuple[Result, ...]
+
+
+def build(state: FilterState, page: ProgrammeState) -> ProgrammesView:
+    rows = selected(state, page)
+    lang = state.lang
+    kept = dialogue.programmes()
+    kept = kept[kept["id"].isin(set(rows["programme"]))]
+    results = dialogue.results()
+    results = results[results["id"].isin(set(rows.loc[rows["level"] == "result", "id"]))]
+    names = programme_names(lang)
+    return ProgrammesView(
+        state,
+        page,
+        programme_map(
+            programmes.reached(rows), names, datasets.countries(), (urls.GEOMETRY, urls.WORLD_GEOMETRY), lang
+        ),
+        map_caption(rows, lang),
+        reached(rows, lang),
+        tuple(card(row, results, lang) for row in timeline.records(kept)),
+        tuple(
+            Result(
+                names[r["programme"]],
+                dialogue.text(r, lang, "label"),
+                dialogue.text(r, lang, "summary"),
+                value_text(r, lang),
+                places(r, lang),
+                ", ".join(s["file"] for s in r["sources"]),
+            )
+            for r in timeline.records(results)
+        )
+        if not kept.empty
+        else (),
+    )
+
+
+def map_caption(rows: pd.DataFrame, lang: str) -> str:
+    """How many countries the map shows, and the region-wide groups it cannot draw."""
+    _ = translator(lang)
+    text = _("{count} countries named by the selected programmes, components and results.").format(
+        count=format_number(len(programmes.reached(rows)), lang)
+    )
+    regions = programmes.regions(rows)
+    if regions:
+        text += " " + _("Region-wide, not drawn: {groups}.").format(
+            groups=", ".join(group_names(regions, lang))
+        )
+    return text
+
+
+def reached(rows: pd.DataFrame, lang: str) -> tuple[Reached, ...]:
+    """Each country reached, by name, with the programmes that reached it and how often."""
+    table = programmes.reached(rows)
+    names = programme_names(lang)
+    codes = list(table.index)
+    countries = dict(zip(codes, transforms.country_names(datasets.countries(), codes, lang), strict=True))
+    return tuple(
+        Reached(
+            countries[code],
+            ", ".join(names.get(p, p) for p in row["programmes"]),
+            format_number(row["items"], lang),
+        )
+        for code, row in sorted(table.iterrows(), key=lambda item: countries[item[0]])
+    )
+
+
+def card(row: dict[str, Any], results: pd.DataFrame, lang: str) -> ProgrammeCard:
+    """Who ran a programme, when, its budget, and its results that state a figure."""
+    _ = translator(lang)
+    facts = []
+    if row["implementers"]:
+        facts.append(_("Implemented by {names}").format(names=", ".join(row["implementers"])))
+    if pd.notna(row["date"]):
+        facts.append(timeline.date_label(row, lang))
+    if pd.notna(row["budget_amount"]):
+        facts.append(f"{row['budget_currency']} {format_number(row['budget_amount'], lang)}")
+    figures = [
+        r for r in timeline.records(results[results["programme"] == row["id"]]) if pd.notna(r["value"])
+    ]
+    return ProgrammeCard(
+        dialogue.text(row, lang),
+        " · ".join(facts),
+        dialogue.text(row, lang, "summary"),
+        tuple((value_text(r, lang), dialogue.text(r, lang, "label")) for r in figures),
+        ", ".join(sorted(set(row["files"]))),
+    )

@@ -1,0 +1,64 @@
+"""What the sources page and every source line show: each dataset with its edition, licence and
+citation, and each indicator with its unit, definition, method, source and years."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dashboard import datasets
+from dashboard.i18n import translator, unit_label
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    name: str
+    edition: str
+    licence: str
+    citation: str
+    url: str
+
+
+@dataclass(frozen=True)
+class IndicatorEntry:
+    label: str
+    unit: str
+    definition: str
+    method: str  # how a computed indicator is made; "" for a published one
+    source: str
+    years: str  # "1990–2024", or "no data"
+
+
+def source(key: str, lang: str) -> Source:
+    """One dataset's name, edition and licence in ``lang``, citation and website."""
+    src = datasets.sources()[key]
+    return Source(
+        key,
+        src["name"],
+        datasets.source_field(src, "edition", lang),
+        datasets.source_field(src, "licence", lang),
+        src["citation"],
+        src["url"],
+    )
+
+
+def sources(lang: str) -> list[Source]:
+    """Every dataset, in the catalogue of sources' order."""
+    return [source(key, lang) for key in datasets.sources()]
+
+
+def indicators(lang: str) -> list[IndicatorEntry]:
+    """Every indicator of the catalogue, in its order."""
+    _ = translator(lang)
+    names = datasets.sources()
+    return [
+        IndicatorEntry(
+            spec.text("label", lang),
+            unit_label(spec.unit, lang),
+            spec.text("definition", lang),
+            spec.computed_method(lang) if spec.computed else "",
+            names[spec.source]["name"],
+            f"{spec.years[0]}–{spec.years[-1]}" if spec.years else _("no data"),
+        )
+        for spec in datasets.catalogue().values()
+    ]
