@@ -4,31 +4,28 @@ pack's language (the panel lists them; ``/briefing.pptx`` draws them)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from urllib.parse import parse_qsl, urlencode
 
 from dashboard import briefing, corridor_view, exports, map_view, urls
-from dashboard.i18n import DEFAULT_LANGUAGE
-from layouts import corridors_page, embed_page
-from layouts.router import page_key, parse_url
-
-
-def _in_language(query: str, lang: str) -> str:
-    """``query`` with its ``lang`` replaced by the briefing's language."""
-    params = [(k, v) for k, v in parse_qsl(query.lstrip("?")) if k != "lang"]
-    if lang != DEFAULT_LANGUAGE:
-        params.append(("lang", lang))
-    return "?" + urlencode(params, safe=",") if params else ""
+from dashboard.urls.pages import parse_corridors, parse_shared
+from dashboard.vocabulary import vocabulary
+from layouts import embed_page
 
 
 def charts(raw: list[str], lang: str) -> list[tuple[str, str, exports.Chart]]:
     """(page, path + query in ``lang``, chart) of each view in the basket that has a chart."""
     out = []
     for path, query in briefing.views(raw):
-        page = page_key(path)
+        page = urls.page_key(path)
         if page not in urls.CHARTS:
             continue
-        query = _in_language(query, lang)
-        out.append((page, f"/{page}{query}", embed_page.chart(page, parse_url(query).state, query)))
+        query = urls.in_language(query, lang)
+        out.append(
+            (
+                page,
+                urls.page(page, query),
+                embed_page.chart(page, parse_shared(query, vocabulary()).state, query),
+            )
+        )
     return out
 
 
@@ -38,12 +35,12 @@ def slides(
     """One slide per view with a chart: ``render`` draws the chart as PNG bytes."""
     out = []
     for page, href, chart in charts(raw, lang):
-        state = parse_url(href.partition("?")[2]).state
+        state = parse_shared(urls.split(href)[1], vocabulary()).state
         figures: tuple[briefing.KeyFigure, ...] = ()
         if page == "map":
             figures = briefing.map_figures(map_view.build(state))
         elif page == "corridors":
-            own = corridors_page.parse(href.partition("?")[2])[0]
+            own = parse_corridors(urls.split(href)[1], vocabulary())[0]
             figures = briefing.corridor_figures(corridor_view.build(state, own))
         caption = chart.caption
         out.append(

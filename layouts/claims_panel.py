@@ -12,7 +12,7 @@ from dash import dcc, html
 
 from dashboard import claims, datasets, dialogue, transforms
 from dashboard.i18n import format_number, translator
-from dashboard.state import FilterState
+from dashboard.urls.shared import FilterState
 from layouts import ids
 from layouts.common import href
 

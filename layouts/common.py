@@ -11,7 +11,9 @@ from dash import dcc, html
 
 from dashboard import datasets
 from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, translator
-from dashboard.state import FilterState, Notice, to_query
+from dashboard.urls.query import Notice
+from dashboard.urls.shared import FilterState
+from dashboard.urls.shared import query as to_query
 from layouts import briefing, ids, presenter
 
 PAGE_PATHS = ("map", "corridors", "dialogue", "programmes", "sources")

@@ -13,7 +13,12 @@ from dash import dcc, html
 
 from dashboard import datasets, dialogue, timeline, transforms
 from dashboard.i18n import translator
-from dashboard.state import DialogueState, FilterState, corridor_year, dialogue_query, parse_dialogue
+from dashboard.urls.corridors import corridor_year
+from dashboard.urls.dialogue import DialogueState
+from dashboard.urls.dialogue import query as dialogue_query
+from dashboard.urls.pages import parse_dialogue
+from dashboard.urls.shared import FilterState
+from dashboard.vocabulary import vocabulary
 from layouts import claims_panel, ids
 from layouts.common import filter_column, header, href, notice
 from layouts.exports import export_bar
@@ -39,16 +44,6 @@ def place_options(codes: set[str], lang: str) -> list[dict[str, str]]:
         {"label": n, "value": c} for c, n in zip(extra, names, strict=True)
     ]
     return sorted(options, key=lambda o: o["label"])
-
-
-def parse(search: str) -> tuple[DialogueState, Any]:
-    """The page's own state and notices from the query string."""
-    return parse_dialogue(search, set(dialogue.themes()["id"]), SPAN)
-
-
-def query(state: FilterState, search: str) -> str:
-    """The canonical query of the page for ``state`` (the language switch keeps the view)."""
-    return dialogue_query(state, parse(search)[0], SPAN)
 
 
 def events(state: FilterState, page: DialogueState) -> pd.DataFrame:
@@ -209,7 +204,7 @@ def controls(state: FilterState, page: DialogueState) -> dbc.Row:
 
 def layout(state: FilterState, search: str = "") -> html.Div:
     _ = translator(state.lang)
-    page, problems = parse(search)
+    page, problems = parse_dialogue(search, vocabulary())
     figure = timeline_figure(state, page)
     return html.Div(
         [
@@ -233,7 +228,7 @@ def layout(state: FilterState, search: str = "") -> html.Div:
                 [
                     dbc.Col(
                         [
-                            export_bar("dialogue-timeline", query(state, search), state.lang),
+                            export_bar("dialogue-timeline", dialogue_query(state, page, SPAN), state.lang),
                             dcc.Graph(
                                 id=ids.DIALOGUE_TIMELINE,
                                 figure=figure,

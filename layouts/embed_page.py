@@ -9,17 +9,11 @@ from dash import dcc, html
 
 from dashboard import corridor_view, exports, map_view, urls
 from dashboard.i18n import translator
-from dashboard.state import FilterState
-from layouts import corridors_page, dialogue_page, ids
+from dashboard.urls.pages import parse_corridors, parse_dialogue
+from dashboard.urls.shared import FilterState
+from dashboard.vocabulary import vocabulary
+from layouts import dialogue_page, ids
 from layouts.map_page import GRAPH_CONFIG
-
-
-def page_of(pathname: str | None) -> str | None:
-    """``/embed/map`` -> ``map``; None for anything that is not an embeddable page."""
-    parts = (pathname or "").strip("/").split("/")
-    if len(parts) == 2 and parts[0] == urls.EMBED.strip("/") and parts[1] in urls.CHARTS:
-        return parts[1]
-    return None
 
 
 def chart(page: str, shared: FilterState, search: str) -> exports.Chart:
@@ -27,9 +21,9 @@ def chart(page: str, shared: FilterState, search: str) -> exports.Chart:
     if page == "map":
         return exports.map_chart(map_view.build(shared))
     if page == "corridors":
-        view = corridor_view.build(shared, corridors_page.parse(search)[0])
-        return exports.corridors_chart(view, exports.chart_of(page, search))
-    own = dialogue_page.parse(search)[0]
+        view = corridor_view.build(shared, parse_corridors(search, vocabulary())[0])
+        return exports.corridors_chart(view, urls.chart_of(page, search))
+    own = parse_dialogue(search, vocabulary())[0]
     return exports.dialogue_chart(
         dialogue_page.timeline_figure(shared, own), shared.lang, own, shared.countries
     )
@@ -44,7 +38,6 @@ def responsive(figure: dict[str, Any]) -> dict[str, Any]:
 def layout(page: str, shared: FilterState, search: str) -> html.Div:
     _ = translator(shared.lang)
     shown = chart(page, shared, search)
-    query = search if search.startswith("?") or not search else "?" + search
     return html.Div(
         [
             html.Header(
@@ -63,7 +56,9 @@ def layout(page: str, shared: FilterState, search: str) -> html.Div:
                 [
                     shown.caption.source,
                     " · ",
-                    html.A(_("Open in Puentes"), href=f"/{page}{query}", target="_blank", rel="noopener"),
+                    html.A(
+                        _("Open in Puentes"), href=urls.page(page, search), target="_blank", rel="noopener"
+                    ),
                 ],
                 id=ids.EMBED_SOURCE,
                 className="embed-source",

@@ -13,23 +13,14 @@ from dash import dcc, html
 from dashboard import datasets, dialogue, programmes, timeline, transforms, urls
 from dashboard.figures.programmes import programme_map
 from dashboard.i18n import format_number, translator
-from dashboard.state import FilterState, ProgrammeState, parse_programmes, programmes_query
+from dashboard.urls.pages import parse_programmes
+from dashboard.urls.programmes import ProgrammeState
+from dashboard.urls.shared import FilterState
+from dashboard.vocabulary import vocabulary
 from layouts import ids
 from layouts.common import filter_column, header, notice
 from layouts.dialogue_page import place_options, theme_options
 from layouts.map_page import GRAPH_CONFIG
-
-
-def parse(search: str) -> tuple[ProgrammeState, Any]:
-    """The page's own state and notices from the query string."""
-    return parse_programmes(
-        search, programmes.component_ids(dialogue.components()), set(dialogue.themes()["id"])
-    )
-
-
-def query(state: FilterState, search: str) -> str:
-    """The canonical query of the page for ``state`` (the language switch keeps the view)."""
-    return programmes_query(state, parse(search)[0])
 
 
 def reach_rows() -> pd.DataFrame:
@@ -303,7 +294,7 @@ def controls(state: FilterState, page: ProgrammeState) -> dbc.Row:
 
 def layout(state: FilterState, search: str = "") -> html.Div:
     _ = translator(state.lang)
-    page, problems = parse(search)
+    page, problems = parse_programmes(search, vocabulary())
     figure, caption, reached, results = panels(state, page)
     return html.Div(
         [

@@ -7,7 +7,7 @@ from dash import html
 
 from dashboard import datasets
 from dashboard.i18n import translator, unit_label
-from dashboard.state import FilterState
+from dashboard.urls.shared import FilterState
 from layouts import ids
 from layouts.common import header
 
