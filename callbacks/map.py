@@ -12,6 +12,7 @@ from dashboard import datasets, transforms
 from dashboard.map_view import build
 from dashboard.urls.pages import parse_shared
 from dashboard.urls.presenter import keep_presenter
+from dashboard.urls.query import text_of
 from dashboard.urls.shared import MAX_COUNTRIES, same_view, with_selection
 from dashboard.vocabulary import vocabulary
 from layouts import ids, map_page
@@ -154,7 +155,7 @@ def register(app: Dash) -> None:
         if not isinstance(query, str):
             return no_update, no_update
         address = keep_presenter(query, search if isinstance(search, str) else "")
-        if address.lstrip("?") == (search or "").lstrip("?"):
+        if text_of(address) == text_of(search):
             return no_update, no_update
         return address, {"path": pathname, "search": address}
 

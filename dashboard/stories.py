@@ -20,7 +20,7 @@ from dashboard import paths
 from dashboard.errors import DataValidationError
 from dashboard.i18n import LANGUAGES
 from dashboard.urls.presenter import sets_reserved
-from dashboard.urls.query import MAX_QUERY_LENGTH
+from dashboard.urls.query import MAX_QUERY_LENGTH, text_of
 
 PAGES = ("map", "corridors", "dialogue", "programmes", "sources")
 DEFAULT_STORY = "eu-celac-migration"
@@ -68,7 +68,7 @@ def validate(raw: Any, file: Path) -> Story:
         where = f"step {number}"
         if not isinstance(step, dict) or step.get("page") not in PAGES:
             raise fail(f"{where}: page must be one of {', '.join(PAGES)}")
-        query = str(step.get("query") or "").lstrip("?")
+        query = text_of(str(step.get("query") or ""))
         if len(query) > MAX_QUERY_LENGTH or sets_reserved(query):
             raise fail(f"{where}: the query must not set lang or presenter parameters")
         out.append(

@@ -34,6 +34,7 @@ from dashboard.urls.links import (
     page_key,
     same_site,
     split,
+    with_query,
 )
 
 __all__ = [
@@ -60,4 +61,5 @@ __all__ = [
     "page_key",
     "same_site",
     "split",
+    "with_query",
 ]

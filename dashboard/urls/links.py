@@ -25,19 +25,24 @@ def page_key(pathname: str | None) -> str | None:
     return key if key in PAGE_KEYS else None
 
 
+def with_query(path: str, query: str) -> str:
+    """``path`` followed by ``query`` (given with or without its ``?``)."""
+    return path + as_search(query)
+
+
 def page(key: str, query: str = "") -> str:
     """The page ``key`` showing the view of ``query``."""
-    return f"/{key}{as_search(query)}"
+    return with_query(f"/{key}", query)
 
 
 def map_csv(query: str) -> str:
     """CSV download of exactly what the map shows, for the page's query string."""
-    return MAP_CSV + as_search(query)
+    return with_query(MAP_CSV, query)
 
 
 def corridors_csv(query: str) -> str:
     """CSV download of the corridors the corridors page shows, for its query string."""
-    return CORRIDORS_CSV + as_search(query)
+    return with_query(CORRIDORS_CSV, query)
 
 
 # -- exports and embeds: /export/<page>.<format>?<query> and /embed/<page>?<query> ---------
