@@ -23,8 +23,11 @@ sys.path.insert(0, str(ROOT))
 from app import create_app  # noqa: E402
 from callbacks.corridors import CONTROLS, PANELS, panel_values  # noqa: E402
 from dashboard.corridor_view import build  # noqa: E402
-from dashboard.state import CorridorState, FilterState, parse_corridors  # noqa: E402
-from layouts import corridors_page, ids  # noqa: E402
+from dashboard.urls.corridors import CorridorState  # noqa: E402
+from dashboard.urls.corridors import parse as parse_corridors  # noqa: E402
+from dashboard.urls.shared import FilterState  # noqa: E402
+from dashboard.vocabulary import vocabulary  # noqa: E402
+from layouts import ids  # noqa: E402
 
 ROUNDS = 5
 # (control that changed, its new value): what an adviser does on the page, in order.
@@ -127,7 +130,7 @@ def main() -> int:
     for _ in range(ROUNDS):
         search = ""
         for control, value in SCRIPT:
-            before, _n = corridors_page.parse(search)
+            before, _n = parse_corridors(search, *_parse_args())
             view = build(FilterState(), before)
             controls = controls_for(before, view.state)
             clicked = None
@@ -177,7 +180,7 @@ def main() -> int:
 def _parse_args() -> tuple[Any, Any]:
     from dashboard import datasets
 
-    return datasets.corridor_years(), corridors_page.known_codes()
+    return datasets.corridor_years(), vocabulary().countries
 
 
 def _plain(value: Any) -> Any:

@@ -10,12 +10,13 @@ from typing import Any
 from dash import Dash, Input, Output, State
 from dash.exceptions import PreventUpdate
 
-from dashboard import briefing
-from dashboard.stories import BASKET, PRESENTER_KEYS
+from dashboard import briefing, urls
+from dashboard.urls.pages import parse_shared
+from dashboard.urls.presenter import BASKET, PRESENTER_KEYS
 from dashboard.views import briefing as briefing_views
+from dashboard.vocabulary import vocabulary
 from layouts import briefing as panel
 from layouts import ids
-from layouts.router import page_key, parse_url
 
 ADD = """function(clicks, pathname, search, basket) {
     if (!clicks) { return window.dash_clientside.no_update; }
@@ -117,9 +118,11 @@ def register(app: Dash) -> None:
         if is_open is not True:
             raise PreventUpdate  # nothing to draw while the panel is closed
         views = [str(v) for v in raw] if isinstance(raw, list) else []
-        lang = parse_url(search if isinstance(search, str) else "").state.lang
+        lang = parse_shared(search, vocabulary()).state.lang
         shown = [
             (href, c.caption.title, c.caption.subtitle)
             for _page, href, c in briefing_views.charts(views, lang)
         ]
-        return panel.contents(shown, views, page_key(pathname if isinstance(pathname, str) else "/"), lang)
+        return panel.contents(
+            shown, views, urls.page_key(pathname if isinstance(pathname, str) else "/"), lang
+        )

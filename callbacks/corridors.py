@@ -10,11 +10,12 @@ from dash.exceptions import PreventUpdate
 
 from dashboard import datasets, transforms
 from dashboard.corridor_view import CorridorView, build
-from dashboard.state import with_corridor_controls
-from dashboard.stories import keep_presenter
+from dashboard.urls.corridors import with_controls as with_corridor_controls
+from dashboard.urls.pages import parse_corridors, parse_shared
+from dashboard.urls.presenter import keep_presenter
+from dashboard.vocabulary import vocabulary
 from layouts import corridors_page as page
 from layouts import ids
-from layouts.router import parse_url
 
 CONTROLS = {
     "direction": ids.CORRIDORS_DIRECTION,
@@ -80,9 +81,11 @@ def register(app: Dash) -> None:
         values["clicked"] = transforms.clicked_country(values["clicked"])
         pathname, search = args[-2:]
         changed = next((k for k, i in CONTROLS.items() if i == ctx.triggered_id), "map")
-        shared = parse_url(search).state
-        before = page.parse(search if isinstance(search, str) else "")[0]
-        after = with_corridor_controls(before, changed, values, datasets.corridor_years(), page.known_codes())
+        shared = parse_shared(search, vocabulary()).state
+        before = parse_corridors(search if isinstance(search, str) else "", vocabulary())[0]
+        after = with_corridor_controls(
+            before, changed, values, datasets.corridor_years(), vocabulary().countries
+        )
         old, new = build(shared, before), build(shared, after)
         if new.query == old.query and changed != "map":
             raise PreventUpdate  # the controls show what the URL says
@@ -108,5 +111,7 @@ def register_panel(app: Dash, name: str, items: list[tuple[str, str]]) -> None:
             raise PreventUpdate
         query = data.get("query")
         query = query if isinstance(query, str) else ""
-        values = panel_values(build(parse_url(query).state, page.parse(query)[0]), name)
+        values = panel_values(
+            build(parse_shared(query, vocabulary()).state, parse_corridors(query, vocabulary())[0]), name
+        )
         return values if len(values) > 1 else values[0]

@@ -9,16 +9,15 @@ from dash import Dash, Input, Output, State, ctx
 from dash.exceptions import PreventUpdate
 
 from dashboard import datasets, dialogue, programmes, timeline, transforms
-from dashboard.state import (
-    dialogue_query,
-    programmes_query,
-    with_dialogue_controls,
-    with_programme_controls,
-    with_selection,
-)
+from dashboard.urls.dialogue import query as dialogue_query
+from dashboard.urls.dialogue import with_controls as with_dialogue_controls
+from dashboard.urls.pages import page_query, parse_dialogue, parse_programmes, parse_shared
+from dashboard.urls.programmes import query as programmes_query
+from dashboard.urls.programmes import with_controls as with_programme_controls
+from dashboard.urls.shared import with_selection
 from dashboard.views import dialogue as dialogue_view
+from dashboard.vocabulary import vocabulary
 from layouts import dialogue_page, ids, programmes_page
-from layouts.router import parse_url
 
 PROGRAMME_CONTROLS = {
     "programme": ids.PROGRAMMES_FILTER,
@@ -32,7 +31,7 @@ def shared_with(search: Any, countries: Any) -> Any:
     """The shared state of the address bar with the page's country choice."""
     years = transforms.years_by_indicator(datasets.catalogue())
     known = frozenset(datasets.countries()["iso3"])
-    state = parse_url(search).state
+    state = parse_shared(search, vocabulary()).state
     return with_selection(
         state, years, countries=countries if isinstance(countries, list) else [], known_countries=known
     )
@@ -58,10 +57,10 @@ def register(app: Dash) -> None:
     def filter_timeline(themes: Any, years: Any, countries: Any, pathname: Any, search: Any) -> Any:
         text = search if isinstance(search, str) else ""
         state = shared_with(text, countries)
-        before = dialogue_page.parse(text)[0]
+        before = parse_dialogue(text, vocabulary())[0]
         page = with_dialogue_controls(before, themes, years, set(dialogue.themes()["id"]), dialogue_page.SPAN)
         query = dialogue_query(state, page, dialogue_page.SPAN)
-        if query == dialogue_page.query(parse_url(text).state, text):
+        if query == page_query("dialogue", parse_shared(text, vocabulary()).state, text, vocabulary()):
             raise PreventUpdate  # the controls show what the address bar says
         return query, {"path": pathname, "search": query}, dialogue_view.timeline_figure(state, page)
 
@@ -72,7 +71,9 @@ def register(app: Dash) -> None:
         prevent_initial_call=True,
     )
     def show_event(click: Any, search: Any) -> Any:
-        return dialogue_page.event_card(timeline.clicked_event(click), parse_url(search).state)
+        return dialogue_page.event_card(
+            timeline.clicked_event(click), parse_shared(search, vocabulary()).state
+        )
 
     @app.callback(
         *address,
@@ -93,9 +94,11 @@ def register(app: Dash) -> None:
         changed = next((k for k, i in PROGRAMME_CONTROLS.items() if i == ctx.triggered_id), "")
         state = shared_with(text, values["countries"])
         components, themes = programmes.component_ids(dialogue.components()), set(dialogue.themes()["id"])
-        page = with_programme_controls(programmes_page.parse(text)[0], changed, values, components, themes)
+        page = with_programme_controls(
+            parse_programmes(text, vocabulary())[0], changed, values, components, themes
+        )
         query = programmes_query(state, page)
-        if query == programmes_page.query(parse_url(text).state, text):
+        if query == page_query("programmes", parse_shared(text, vocabulary()).state, text, vocabulary()):
             raise PreventUpdate  # the controls show what the address bar says
         options = programmes_page.component_options(page.programme, state.lang)
         written = {"path": pathname, "search": query}

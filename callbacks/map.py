@@ -10,11 +10,13 @@ from dash.exceptions import PreventUpdate
 
 from dashboard import datasets, transforms
 from dashboard.map_view import build
-from dashboard.state import MAX_COUNTRIES, same_view, with_selection
-from dashboard.stories import keep_presenter
+from dashboard.urls.pages import parse_shared
+from dashboard.urls.presenter import keep_presenter
+from dashboard.urls.query import text_of
+from dashboard.urls.shared import MAX_COUNTRIES, same_view, with_selection
+from dashboard.vocabulary import vocabulary
 from layouts import ids, map_page
 from layouts.common import source_line
-from layouts.router import parse_url
 
 OUTPUTS = [
     Output(ids.MAP_GRAPH, "figure"),
@@ -57,7 +59,7 @@ def register(app: Dash) -> None:
 
     @app.callback(*OUTPUTS, *CONTROLS, State(ids.URL, "search"), prevent_initial_call=True)
     def update_map(indicator: Any, year: Any, region: Any, log: Any, countries: Any, search: Any) -> Any:
-        current = parse_url(search).state
+        current = parse_shared(search, vocabulary()).state
         years = transforms.years_by_indicator(datasets.catalogue())
         state = with_selection(
             current,
@@ -115,7 +117,7 @@ def register(app: Dash) -> None:
         built the first time the tab opens, then only its rows and columns change (sorting stays)."""
         if tab != "table":
             raise PreventUpdate
-        view = build(parse_url(query if isinstance(query, str) else "").state)
+        view = build(parse_shared(query if isinstance(query, str) else "", vocabulary()).state)
         if ready is not True:
             return map_page.table(view), True
         rows = Patch()
@@ -134,7 +136,7 @@ def register(app: Dash) -> None:
     )
     def update_profile(query: Any, shown: Any) -> Any:
         """Profiles change with the indicator and the selection, not with year or region."""
-        view = build(parse_url(query if isinstance(query, str) else "").state)
+        view = build(parse_shared(query if isinstance(query, str) else "", vocabulary()).state)
         key = map_page.profile_key(view)
         if key == shown:
             raise PreventUpdate
@@ -153,7 +155,7 @@ def register(app: Dash) -> None:
         if not isinstance(query, str):
             return no_update, no_update
         address = keep_presenter(query, search if isinstance(search, str) else "")
-        if address.lstrip("?") == (search or "").lstrip("?"):
+        if text_of(address) == text_of(search):
             return no_update, no_update
         return address, {"path": pathname, "search": address}
 

@@ -9,8 +9,8 @@ import json
 from dash import Dash, Input, Output, State
 
 from dashboard.i18n import DEFAULT_LANGUAGE
-from dashboard.state import SHARED_KEYS
-from dashboard.stories import PRESENTER_KEYS
+from dashboard.urls.presenter import PRESENTER_KEYS
+from dashboard.urls.shared import SHARED_KEYS
 from layouts import ids
 
 # search, pathname, the ids of the page, language and "present this view" links -> their hrefs.

@@ -13,17 +13,17 @@ import struct
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from babel.dates import format_date
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 
+from dashboard import urls
 from dashboard.corridor_view import CorridorView
 from dashboard.i18n import LOCALES, format_number, normalise_language, translator
 from dashboard.map_view import MapView
-from dashboard.stories import BASKET_MAX
+from dashboard.urls.presenter import BASKET_MAX
 
 MAX_VIEWS = BASKET_MAX
 INK = RGBColor(0x1F, 0x29, 0x33)
@@ -100,11 +100,9 @@ def views(raw: Sequence[str]) -> list[tuple[str, str]]:
     :data:`MAX_VIEWS`; anything that is not a same-site path is dropped (never fetched)."""
     out = []
     for text in raw[: MAX_VIEWS * 2]:
-        parts = urlsplit(str(text)[:2000])
-        if parts.scheme or parts.netloc or not parts.path.startswith("/") or "//" in parts.path:
-            continue
-        query = urlencode(parse_qsl(parts.query), safe=",")
-        out.append((parts.path, "?" + query if query else ""))
+        view = urls.same_site(text)
+        if view is not None:
+            out.append(view)
     return out[:MAX_VIEWS]
 
 

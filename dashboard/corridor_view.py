@@ -12,7 +12,9 @@ import pandas as pd
 from dashboard import corridors, datasets, urls
 from dashboard.figures import corridors as figures
 from dashboard.i18n import translator
-from dashboard.state import CorridorState, FilterState, corridors_query
+from dashboard.urls.corridors import CorridorState
+from dashboard.urls.corridors import query as corridors_query
+from dashboard.urls.shared import FilterState
 
 DEFAULT_BASE = 2000
 TOP_NODES = 7

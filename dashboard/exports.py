@@ -12,14 +12,13 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import parse_qs
 
-from dashboard import datasets, dialogue, transforms, urls
+from dashboard import datasets, dialogue, transforms
 from dashboard.corridor_view import CorridorView
 from dashboard.figures import FONT, maps
 from dashboard.i18n import translator
 from dashboard.map_view import MapView
-from dashboard.state import DialogueState
+from dashboard.urls.dialogue import DialogueState
 
 # Space the image adds around the chart for the words (CSS pixels; PNGs are drawn at SCALE x).
 HEADER = 88
@@ -58,13 +57,6 @@ class Chart:
     @property
     def width(self) -> int:
         return WIDTHS[self.key]
-
-
-def chart_of(page: str, search: str | None) -> str:
-    """The ``chart=`` of a query if the page has that chart, else the page's first chart."""
-    charts = urls.CHARTS[page]
-    value = parse_qs((search or "").lstrip("?")).get("chart", [""])[0]
-    return value if value in charts else charts[0]
 
 
 def source_text(source_key: str, lang: str, computed_method: str = "") -> str:

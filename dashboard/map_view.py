@@ -17,7 +17,8 @@ from dashboard.datasets import Indicator
 from dashboard.figures import maps
 from dashboard.figures.profiles import profile_figure
 from dashboard.i18n import unit_label
-from dashboard.state import FilterState, to_query
+from dashboard.urls.shared import FilterState
+from dashboard.urls.shared import query as to_query
 
 # What is kept, per (indicator, year, language) for frames and tables and per (indicator,
 # selection, language) for profiles: a reader scrubbing every year of a few indicators stays

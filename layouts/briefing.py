@@ -9,8 +9,9 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard import briefing, stories, urls
+from dashboard import briefing, urls
 from dashboard.i18n import translator
+from dashboard.urls.presenter import basket_step_href
 from layouts import ids
 
 BUTTON = "briefing-button"
@@ -77,7 +78,7 @@ def contents(views: list[tuple[str, str, str]], raw: list[str], page: str | None
         html.Ol(items),
         dcc.Link(
             "▶ " + _("Present these views"),
-            href=stories.basket_step_href(briefing.views(raw), 1, lang),
+            href=basket_step_href(briefing.views(raw), 1, lang),
             id=ids.BRIEFING_PRESENT,
             className="btn btn-outline-primary me-2 go-fullscreen",
         ),

@@ -11,7 +11,7 @@ from dash import dcc, html
 
 from dashboard import claims, dialogue
 from dashboard.i18n import format_number, translator
-from dashboard.state import FilterState
+from dashboard.urls.shared import FilterState
 from dashboard.views import claims as claims_view
 from layouts import ids
 from layouts.common import href

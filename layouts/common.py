@@ -10,7 +10,9 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, translator
-from dashboard.state import FilterState, Notice, to_query
+from dashboard.urls.query import Notice
+from dashboard.urls.shared import FilterState
+from dashboard.urls.shared import query as to_query
 from dashboard.views import sources as sources_view
 from layouts import briefing, ids, presenter
 

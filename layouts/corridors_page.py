@@ -9,11 +9,12 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import dash_table, dcc, html
 
-from dashboard import datasets
 from dashboard.corridor_view import TABLE_ROWS, CorridorView, build, names
 from dashboard.i18n import format_number, translator
-from dashboard.state import CorridorState, FilterState, parse_corridors
+from dashboard.urls.pages import parse_corridors
+from dashboard.urls.shared import FilterState
 from dashboard.views import filters
+from dashboard.vocabulary import vocabulary
 from layouts import ids
 from layouts.common import header, notice, source_line
 from layouts.exports import export_bar
@@ -26,25 +27,10 @@ PLAIN_CONFIG: Any = {
 }
 
 
-def known_codes() -> frozenset[str]:
-    """Every code a corridor link may name."""
-    return frozenset(datasets.countries()["iso3"])
-
-
 def graph(element_id: str, figure: dict[str, Any], config: Any = PLAIN_CONFIG) -> dcc.Graph:
     """A chart whose box is as tall as its figure says (so ``responsive`` keeps that height)."""
     height = figure["layout"]["height"]
     return dcc.Graph(id=element_id, figure=figure, config=config, style={"height": f"{height}px"})
-
-
-def parse(search: str) -> tuple[CorridorState, Any]:
-    """The page's own state and notices from the query string."""
-    return parse_corridors(search, datasets.corridor_years(), known_codes())
-
-
-def query(state: FilterState, search: str) -> str:
-    """The canonical query of the page for ``state`` (the language switch keeps the view)."""
-    return build(state, parse(search)[0]).query
 
 
 def code_options(lang: str) -> list[dict[str, str]]:
@@ -285,7 +271,7 @@ def focus_controls(view: CorridorView) -> dbc.Row:
 
 def layout(state: FilterState, search: str = "") -> html.Div:
     _ = translator(state.lang)
-    corridor, problems = parse(search)
+    corridor, problems = parse_corridors(search, vocabulary())
     view = build(state, corridor)
     return html.Div(
         [

@@ -9,11 +9,14 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard import dialogue, timeline
+from dashboard import timeline
 from dashboard.i18n import translator
-from dashboard.state import DialogueState, FilterState, dialogue_query, parse_dialogue
+from dashboard.urls.dialogue import query as dialogue_query
+from dashboard.urls.pages import parse_dialogue
+from dashboard.urls.shared import FilterState
 from dashboard.views import dialogue as dialogue_view
 from dashboard.views.dialogue import DialogueView
+from dashboard.vocabulary import vocabulary
 from layouts import claims_panel, ids
 from layouts.common import filter_column, header, href, notice
 from layouts.exports import export_bar
@@ -21,16 +24,6 @@ from layouts.exports import export_bar
 SPAN = (timeline.FIRST_YEAR, timeline.LAST_YEAR)
 
 CONFIG: Any = {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
-
-
-def parse(search: str) -> tuple[DialogueState, Any]:
-    """The page's own state and notices from the query string."""
-    return parse_dialogue(search, set(dialogue.themes()["id"]), SPAN)
-
-
-def query(state: FilterState, search: str) -> str:
-    """The canonical query of the page for ``state`` (the language switch keeps the view)."""
-    return dialogue_query(state, parse(search)[0], SPAN)
 
 
 def event_card(event_id: str | None, state: FilterState) -> Any:
@@ -126,7 +119,7 @@ def controls(view: DialogueView) -> dbc.Row:
 
 def layout(state: FilterState, search: str = "") -> html.Div:
     _ = translator(state.lang)
-    page, problems = parse(search)
+    page, problems = parse_dialogue(search, vocabulary())
     view = dialogue_view.build(state, page)
     figure = view.figure
     return html.Div(
@@ -151,7 +144,7 @@ def layout(state: FilterState, search: str = "") -> html.Div:
                 [
                     dbc.Col(
                         [
-                            export_bar("dialogue-timeline", query(state, search), state.lang),
+                            export_bar("dialogue-timeline", dialogue_query(state, page, SPAN), state.lang),
                             dcc.Graph(
                                 id=ids.DIALOGUE_TIMELINE,
                                 figure=figure,

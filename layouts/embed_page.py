@@ -9,18 +9,10 @@ from dash import dcc, html
 
 from dashboard import urls
 from dashboard.i18n import translator
-from dashboard.state import FilterState
+from dashboard.urls.shared import FilterState
 from dashboard.views import charts
 from layouts import ids
 from layouts.map_page import GRAPH_CONFIG
-
-
-def page_of(pathname: str | None) -> str | None:
-    """``/embed/map`` -> ``map``; None for anything that is not an embeddable page."""
-    parts = (pathname or "").strip("/").split("/")
-    if len(parts) == 2 and parts[0] == urls.EMBED.strip("/") and parts[1] in urls.CHARTS:
-        return parts[1]
-    return None
 
 
 def responsive(figure: dict[str, Any]) -> dict[str, Any]:
@@ -32,7 +24,6 @@ def responsive(figure: dict[str, Any]) -> dict[str, Any]:
 def layout(page: str, shared: FilterState, search: str) -> html.Div:
     _ = translator(shared.lang)
     shown = charts.chart(charts.read(page, search))
-    query = search if search.startswith("?") or not search else "?" + search
     return html.Div(
         [
             html.Header(
@@ -51,7 +42,9 @@ def layout(page: str, shared: FilterState, search: str) -> html.Div:
                 [
                     shown.caption.source,
                     " · ",
-                    html.A(_("Open in Puentes"), href=f"/{page}{query}", target="_blank", rel="noopener"),
+                    html.A(
+                        _("Open in Puentes"), href=urls.page(page, search), target="_blank", rel="noopener"
+                    ),
                 ],
                 id=ids.EMBED_SOURCE,
                 className="embed-source",

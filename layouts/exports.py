@@ -39,7 +39,6 @@ def export_bar(bar: str, query: str, lang: str) -> html.Div:
     :mod:`callbacks.exports` keep the links equal to the address bar as the view changes."""
     _ = translator(lang)
     page, chart, csv, _height = BARS[bar]
-    query = query if query.startswith("?") or not query else "?" + query
     links = [
         html.A(
             "PNG",
@@ -63,7 +62,7 @@ def export_bar(bar: str, query: str, lang: str) -> html.Div:
             html.A(
                 "CSV",
                 id=export_control(bar, "csv"),
-                href=csv + query,
+                href=urls.with_query(csv, query),
                 download="",
                 className=BUTTON,
                 title=_("Download the data (CSV)"),

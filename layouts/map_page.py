@@ -11,7 +11,7 @@ from dashboard import urls
 from dashboard.figures.maps import HEIGHT, log_scale_allowed
 from dashboard.i18n import format_number, translator
 from dashboard.map_view import MapView, build
-from dashboard.state import FilterState
+from dashboard.urls.shared import FilterState
 from dashboard.views import filters
 from layouts import ids
 from layouts.common import source_line

@@ -10,7 +10,9 @@ from dash import dcc, html
 
 from dashboard import stories
 from dashboard.i18n import translator
-from dashboard.stories import Presenter, Story
+from dashboard.stories import Story
+from dashboard.urls import presenter as presenter_urls
+from dashboard.urls.presenter import Presenter
 from layouts import ids
 
 
@@ -24,11 +26,11 @@ def bar(presenter: Presenter, pathname: str, search: str, lang: str) -> html.Div
     """Story title, step n / N, the step's title and note, previous / next / exit."""
     _ = translator(lang)
     story: Story | None = stories.stories().get(presenter.story or "")
-    exit_href = (pathname or "/") + stories.without_presenter(search)
+    exit_href = (pathname or "/") + presenter_urls.without_presenter(search)
     exit_link = dcc.Link(
         "✕ " + _("Exit"), href=exit_href, id=ids.PRESENT_EXIT, className="present-button", title=_("Esc")
     )
-    if presenter.story == stories.BASKET:
+    if presenter.story == presenter_urls.BASKET:
         # The basket is in the browser: callbacks/navigation.py fills in the count and the links.
         here = (pathname or "/") + (search or "")
         heading: list[Any] = [html.Div(_("Your briefing"), className="present-story")]
@@ -43,8 +45,8 @@ def bar(presenter: Presenter, pathname: str, search: str, lang: str) -> html.Div
     else:
         step = story.steps[presenter.step - 1]
         count = len(story.steps)
-        before = stories.step_href(story, presenter.step - 1, lang) if presenter.step > 1 else None
-        after = stories.step_href(story, presenter.step + 1, lang) if presenter.step < count else None
+        before = presenter_urls.step_href(story, presenter.step - 1, lang) if presenter.step > 1 else None
+        after = presenter_urls.step_href(story, presenter.step + 1, lang) if presenter.step < count else None
         heading = [
             html.Div(story.title[lang], className="present-story"),
             html.H2(step.title[lang], className="present-title", id=ids.PRESENT_TITLE),
@@ -73,14 +75,14 @@ def start_links(pathname: str, page_query: str, lang: str) -> html.Div:
         [
             dcc.Link(
                 "▶ " + _("Present"),
-                href=pathname + stories.with_presenter(page_query),
+                href=pathname + presenter_urls.with_presenter(page_query),
                 id=ids.present_link(),
                 className="present-start go-fullscreen",
                 title=_("Show this view full screen, large type, for a projector (Esc leaves)"),
             ),
             dcc.Link(
                 _("Story"),
-                href=stories.step_href(story, 1, lang),
+                href=presenter_urls.step_href(story, 1, lang),
                 id=ids.PRESENT_STORY,
                 className="present-start go-fullscreen",
                 title=story.title[lang],

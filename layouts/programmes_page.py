@@ -9,27 +9,17 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard import dialogue, programmes
 from dashboard.i18n import translator
-from dashboard.state import FilterState, ProgrammeState, parse_programmes, programmes_query
+from dashboard.urls.pages import parse_programmes
+from dashboard.urls.programmes import ProgrammeState
+from dashboard.urls.shared import FilterState
 from dashboard.views import programmes as programmes_view
 from dashboard.views.dialogue import theme_options
 from dashboard.views.programmes import ProgrammeCard, ProgrammesView
+from dashboard.vocabulary import vocabulary
 from layouts import ids
 from layouts.common import filter_column, header, notice
 from layouts.map_page import GRAPH_CONFIG
-
-
-def parse(search: str) -> tuple[ProgrammeState, Any]:
-    """The page's own state and notices from the query string."""
-    return parse_programmes(
-        search, programmes.component_ids(dialogue.components()), set(dialogue.themes()["id"])
-    )
-
-
-def query(state: FilterState, search: str) -> str:
-    """The canonical query of the page for ``state`` (the language switch keeps the view)."""
-    return programmes_query(state, parse(search)[0])
 
 
 def component_options(programme: str, lang: str) -> list[dict[str, str]]:
@@ -166,7 +156,7 @@ def controls(state: FilterState, page: ProgrammeState) -> dbc.Row:
 
 def layout(state: FilterState, search: str = "") -> html.Div:
     _ = translator(state.lang)
-    page, problems = parse(search)
+    page, problems = parse_programmes(search, vocabulary())
     figure, caption, reached, results = panels(state, page)
     return html.Div(
         [

@@ -8,9 +8,12 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 from dash.development.base_component import Component
 
-from dashboard import datasets, stories, transforms
+from dashboard import stories, urls
 from dashboard.i18n import translator
-from dashboard.state import FilterState, Parsed, parse
+from dashboard.urls import presenter as presenter_urls
+from dashboard.urls.pages import page_query, parse_shared
+from dashboard.urls.shared import FilterState, Parsed
+from dashboard.vocabulary import vocabulary
 from layouts import (
     briefing,
     corridors_page,
@@ -28,9 +31,9 @@ PAGES: dict[str, Callable[[FilterState], Component]] = {
     "map": map_page.layout,
     "sources": sources_page.layout,
 }
-# Pages with parameters of their own: layout(state, search) and query(state, search).
+# Pages with parameters of their own: layout(state, search).
 OWN_PARAMETERS = {"corridors": corridors_page, "dialogue": dialogue_page, "programmes": programmes_page}
-PAGE_KEYS = (*PAGES, *OWN_PARAMETERS)
+PAGE_KEYS = urls.PAGE_KEYS
 
 
 def shell() -> html.Div:
@@ -47,34 +50,22 @@ def shell() -> html.Div:
     )
 
 
-def parse_url(search: str | None) -> Parsed:
-    """Shared state from the query string, checked against the catalogue and countries."""
-    return _parse(search if isinstance(search, str) else "")
-
-
-@datasets.derived(maxsize=2048)  # keyed on the data version: new data, new entries
-def _parse(search: str) -> Parsed:
-    years = transforms.years_by_indicator(datasets.catalogue())
-    return parse(search, years, frozenset(datasets.countries()["iso3"]))
-
-
-def page_key(pathname: str | None) -> str | None:
-    """``/map`` -> ``map``; ``/`` -> ``map``; unknown paths -> None."""
-    key = (pathname or "/").strip("/").split("/")[0] or "map"
-    return key if key in PAGE_KEYS else None
+def parse_url(search: object) -> Parsed:
+    """Shared state from the query string, checked against the loaded data's vocabulary."""
+    return parse_shared(search, vocabulary())
 
 
 def render(pathname: str | None, search: str | None) -> tuple[Component, Component]:
     """Navbar (or the presenter's bar) and page body for a URL. Never raises for bad input."""
-    shown = stories.parse_presenter(search, stories.stories())
-    if not shown.presenter.active or embed_page.page_of(pathname) is not None:
+    shown = presenter_urls.parse(search, stories.stories())
+    if not shown.presenter.active or urls.embedded_page(pathname) is not None:
         return page_view(pathname, search)
     lang = parse_url(search).state.lang
     story = stories.stories().get(shown.presenter.story or "")
     if story is not None:
         # A story's step shows the step's own view, whatever else the link says (a link edited or
         # cut by hand must not put one indicator under another's title on the projector).
-        pathname, search = stories.step_href(story, shown.presenter.step, lang).split("?", 1)
+        pathname, search = urls.split(presenter_urls.step_href(story, shown.presenter.step, lang))
     _top, body = page_view(pathname, search)
     return (
         presenter.bar(shown.presenter, pathname or "/", search or "", lang),
@@ -85,9 +76,9 @@ def render(pathname: str | None, search: str | None) -> tuple[Component, Compone
 def page_view(pathname: str | None, search: str | None) -> tuple[Component, Component]:
     """Navbar and page body for a URL."""
     parsed = parse_url(search)
-    key = page_key(pathname)
+    key = urls.page_key(pathname)
     state = parsed.state
-    embedded = embed_page.page_of(pathname)
+    embedded = urls.embedded_page(pathname)
     if embedded is not None:  # /embed/<page>: the chart alone, no navbar
         return html.Div(), embed_page.layout(embedded, state, search or "")
     if key is None:
@@ -102,7 +93,7 @@ def page_view(pathname: str | None, search: str | None) -> tuple[Component, Comp
     own = OWN_PARAMETERS.get(key)
     if own is not None:
         text = search or ""
-        bar = navbar(key, state, lambda s: own.query(s, text))
+        bar = navbar(key, state, lambda s: page_query(key, s, text, vocabulary()))
         return bar, html.Div([notice(parsed.notices, state.lang), own.layout(state, text)])
     return navbar(key, state), html.Div([notice(parsed.notices, state.lang), PAGES[key](state)])
 

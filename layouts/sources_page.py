@@ -6,7 +6,7 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from dashboard.i18n import translator
-from dashboard.state import FilterState
+from dashboard.urls.shared import FilterState
 from dashboard.views import sources as sources_view
 from layouts import ids
 from layouts.common import header

@@ -14,9 +14,9 @@ from dashboard.i18n import translator
 from dashboard.map_view import build
 from dashboard.rendering import Renderer
 from dashboard.tables import to_csv
+from dashboard.urls.pages import parse_corridors, parse_shared
 from dashboard.views import charts
-from layouts import corridors_page
-from layouts.router import parse_url
+from dashboard.vocabulary import vocabulary
 
 ONE_DAY = 86400
 ONE_HOUR = 3600
@@ -61,7 +61,7 @@ def image_response(renderer: Renderer, page: str, fmt: str, query: str, shapes_e
     try:
         data = renderer.render(figure, fmt, width, height, exports.SCALE if fmt == "png" else 1)
     except ExportFailed as error:
-        _ = translator(parse_url(query).state.lang)
+        _ = translator(parse_shared(query, vocabulary()).state.lang)
         message = _(
             "The image could not be made: {reason}. The chart is still on the page; try again in a minute."
         )
@@ -104,13 +104,15 @@ def register(server: Flask, renderer: Renderer) -> None:
     @server.get(urls.CORRIDORS_CSV)
     def corridors_csv() -> Response:
         query = request.query_string.decode("utf-8", errors="replace")
-        view = build_corridors(parse_url(query).state, corridors_page.parse(query)[0])
+        view = build_corridors(
+            parse_shared(query, vocabulary()).state, parse_corridors(query, vocabulary())[0]
+        )
         filename = f"puentes-corridors-{view.state.direction}-{view.year}-{view.state.sex}.csv"
         return csv_response(to_csv(view.csv()), filename)
 
     @server.get(urls.MAP_CSV)
     def map_csv() -> Response:
         query = request.query_string.decode("utf-8", errors="replace")
-        view = build(parse_url(query).state)
+        view = build(parse_shared(query, vocabulary()).state)
         filename = f"puentes-{view.spec.id}-{view.year}-{view.state.region}.csv"
         return csv_response(to_csv(view.table()), filename)

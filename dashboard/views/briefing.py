@@ -4,24 +4,9 @@ pack's language (the panel lists them; ``/briefing.pptx`` draws them)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from urllib.parse import parse_qsl, urlencode
 
 from dashboard import briefing, corridor_view, exports, map_view, urls
-from dashboard.i18n import DEFAULT_LANGUAGE
 from dashboard.views import charts as chart_views
-
-
-def _in_language(query: str, lang: str) -> str:
-    """``query`` with its ``lang`` replaced by the briefing's language."""
-    params = [(k, v) for k, v in parse_qsl(query.lstrip("?")) if k != "lang"]
-    if lang != DEFAULT_LANGUAGE:
-        params.append(("lang", lang))
-    return "?" + urlencode(params, safe=",") if params else ""
-
-
-def _page(path: str) -> str:
-    """``/map`` -> ``map``, ``/`` -> ``map`` (as the router reads a path)."""
-    return path.strip("/").split("/")[0] or "map"
 
 
 def charts(raw: list[str], lang: str) -> list[tuple[str, str, exports.Chart]]:
@@ -32,11 +17,11 @@ def charts(raw: list[str], lang: str) -> list[tuple[str, str, exports.Chart]]:
 def _entries(raw: list[str], lang: str) -> list[tuple[str, str, chart_views.ChartState]]:
     out = []
     for path, query in briefing.views(raw):
-        page = _page(path)
+        page = urls.page_key(path)
         if page not in urls.CHARTS:
             continue
-        query = _in_language(query, lang)
-        out.append((page, f"/{page}{query}", chart_views.read(page, query)))
+        query = urls.in_language(query, lang)
+        out.append((page, urls.page(page, query), chart_views.read(page, query)))
     return out
 
 

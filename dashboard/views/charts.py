@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dashboard import corridor_view, datasets, dialogue, exports, map_view, transforms
-from dashboard.state import CorridorState, DialogueState, FilterState, parse, parse_corridors, parse_dialogue
+from dashboard import corridor_view, exports, map_view, urls
+from dashboard.urls.corridors import CorridorState
+from dashboard.urls.dialogue import DialogueState
+from dashboard.urls.pages import parse_corridors, parse_dialogue, parse_shared
+from dashboard.urls.shared import FilterState
 from dashboard.views import dialogue as dialogue_view
+from dashboard.vocabulary import vocabulary
 
 
 @dataclass(frozen=True)
@@ -22,20 +26,14 @@ class ChartState:
 
 
 def read(page: str, query: str) -> ChartState:
-    """The chart state of ``/page?query`` (bad values give the page's defaults, as on the page).
-
-    Interim: it binds ``dashboard.state``'s parsers to the data as the pages do; the URL
-    package (issue 12, item 1) takes this over.
-    """
-    years = transforms.years_by_indicator(datasets.catalogue())
-    codes = frozenset(datasets.countries()["iso3"])
-    shared = parse(query, years, codes).state
+    """The chart state of ``/page?query`` (bad values give the page's defaults, as on the page)."""
+    words = vocabulary()
+    shared = parse_shared(query, words).state
     if page == "corridors":
-        own = parse_corridors(query, datasets.corridor_years(), codes)[0]
-        return ChartState(page, shared, corridors=own, name=exports.chart_of(page, query))
+        own = parse_corridors(query, words)[0]
+        return ChartState(page, shared, corridors=own, name=urls.chart_of(page, query))
     if page == "dialogue":
-        themes = set(dialogue.themes()["id"])
-        return ChartState(page, shared, dialogue=parse_dialogue(query, themes, dialogue_view.SPAN)[0])
+        return ChartState(page, shared, dialogue=parse_dialogue(query, words)[0])
     return ChartState(page, shared)
 
 
@@ -45,6 +43,6 @@ def chart(shown: ChartState) -> exports.Chart:
         return exports.map_chart(map_view.build(shown.shared))
     if shown.page == "corridors":
         view = corridor_view.build(shown.shared, shown.corridors)
-        return exports.corridors_chart(view, shown.name or exports.chart_of("corridors", ""))
+        return exports.corridors_chart(view, shown.name or urls.chart_of("corridors", ""))
     figure = dialogue_view.timeline_figure(shown.shared, shown.dialogue)
     return exports.dialogue_chart(figure, shown.shared.lang, shown.dialogue, shown.shared.countries)

@@ -10,7 +10,9 @@ import pandas as pd
 
 from dashboard import datasets, dialogue, timeline, transforms
 from dashboard.i18n import translator
-from dashboard.state import DialogueState, FilterState, corridor_year
+from dashboard.urls.corridors import corridor_year
+from dashboard.urls.dialogue import DialogueState
+from dashboard.urls.shared import FilterState
 
 SPAN = (timeline.FIRST_YEAR, timeline.LAST_YEAR)
 

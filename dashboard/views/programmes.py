@@ -12,7 +12,8 @@ import pandas as pd
 from dashboard import datasets, dialogue, programmes, timeline, transforms, urls
 from dashboard.figures.programmes import programme_map
 from dashboard.i18n import format_number, translator
-from dashboard.state import FilterState, ProgrammeState
+from dashboard.urls.programmes import ProgrammeState
+from dashboard.urls.shared import FilterState
 from dashboard.views.dialogue import place_options
 
 

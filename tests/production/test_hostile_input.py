@@ -16,8 +16,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dashboard import datasets
-from dashboard.state import FilterState, to_query
-from layouts.router import OWN_PARAMETERS, PAGE_KEYS, parse_url, render
+from dashboard.urls import pages
+from dashboard.urls.shared import FilterState
+from dashboard.urls.shared import query as to_query
+from dashboard.vocabulary import vocabulary
+from layouts.router import PAGE_KEYS, render
 
 KEYS = [
     "indicator", "year", "region", "countries", "lang", "scale", "direction", "origins",
@@ -57,14 +60,14 @@ paths = st.one_of(st.sampled_from(PATHS), st.text(max_size=30).map(lambda t: "/"
 @settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(query=queries)
 def test_url_state_parsers_never_raise_and_round_trip(query: str | None) -> None:
-    parsed = parse_url(query)
+    parsed = pages.parse_shared(query, vocabulary())
     assert isinstance(parsed.state, FilterState)
     # The canonical query of a parsed state parses back to the same state, with no notice.
-    again = parse_url(to_query(parsed.state))
+    again = pages.parse_shared(to_query(parsed.state), vocabulary())
     assert again.state == parsed.state
     assert again.notices == ()
-    for page in OWN_PARAMETERS.values():
-        page.parse(query or "")
+    for parse in (pages.parse_corridors, pages.parse_dialogue, pages.parse_programmes):
+        parse(query or "", vocabulary())
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -184,3 +184,40 @@ def test_views_never_import_dash_or_the_layers_above() -> None:
     above = {"dash", "dash_bootstrap_components", "flask", "layouts", "callbacks", "server", "app"}
     for path in python_files("dashboard/views"):
         assert not {n.split(".")[0] for n in imported_names(path)} & above, path
+
+
+# ---------------------------------------------------------------------------------------------
+# URL state (issue 12, item 1): only dashboard/urls/ parses or builds a query string.
+# ---------------------------------------------------------------------------------------------
+
+QUERY_FUNCTIONS = {"urlencode", "parse_qs", "parse_qsl", "urlsplit"}
+
+
+def query_string_uses(path: Path) -> list[str]:
+    """Where ``path`` imports or calls urllib.parse's query-string functions."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module == "urllib.parse":
+            found += [f"{path.name}:{node.lineno} {a.name}" for a in node.names if a.name in QUERY_FUNCTIONS]
+        elif isinstance(node, ast.Attribute) and node.attr in QUERY_FUNCTIONS:
+            found.append(f"{path.name}:{node.lineno} {node.attr}")
+    return found
+
+
+def url_state_outsiders() -> list[Path]:
+    """Every app module outside the URL package (the ETL keeps its own readers)."""
+    own = (ROOT / "dashboard" / "urls", ROOT / "dashboard" / "etl")
+    core = [p for p in python_files("dashboard") if not any(p.is_relative_to(folder) for folder in own)]
+    others = [*python_files("layouts"), *python_files("callbacks"), *python_files("server")]
+    return [*core, *others, ROOT / "app.py"]
+
+
+@pytest.mark.parametrize("path", url_state_outsiders(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_only_the_url_package_parses_or_builds_query_strings(path: Path) -> None:
+    assert query_string_uses(path) == []
+
+
+def test_the_url_package_is_where_query_strings_are_handled() -> None:
+    """The rule above checks something: the URL package itself does use these functions."""
+    inside = [u for p in python_files("dashboard/urls") for u in query_string_uses(p)]
+    assert {u.rsplit(" ", 1)[1] for u in inside} == QUERY_FUNCTIONS

@@ -10,7 +10,7 @@ import pytest
 
 from dashboard import datasets, dialogue, exports
 from dashboard.map_view import build
-from dashboard.state import FilterState
+from dashboard.urls.shared import FilterState
 from dashboard.views import claims as claims_view
 from layouts import dialogue_page, map_page, sources_page
 from layouts.common import source_line

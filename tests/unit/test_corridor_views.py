@@ -9,15 +9,12 @@ from hypothesis import strategies as st
 
 from dashboard import corridors
 from dashboard.figures import corridors as figures
-from dashboard.state import (
-    CorridorState,
-    FilterState,
-    Notice,
-    corridor_year,
-    corridors_query,
-    parse_corridors,
-    with_corridor_controls,
-)
+from dashboard.urls.corridors import CorridorState, corridor_year
+from dashboard.urls.corridors import parse as parse_corridors
+from dashboard.urls.corridors import query as corridors_query
+from dashboard.urls.corridors import with_controls as with_corridor_controls
+from dashboard.urls.query import Notice
+from dashboard.urls.shared import FilterState
 
 YEARS = (1990, 1995, 2000, 2005, 2010, 2015, 2020, 2024)
 KNOWN = frozenset({"ECU", "COL", "ESP", "ITA", "USA", "MEX", "FRA", "ROW", "OTH"})

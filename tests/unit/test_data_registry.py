@@ -13,7 +13,7 @@ import pytest
 import app  # noqa: F401 - imports every module that registers a loader, as the server does
 from dashboard import datasets, dialogue, map_view, stories
 from dashboard.datasets import registry
-from dashboard.state import FilterState
+from dashboard.urls.shared import FilterState
 
 
 @pytest.fixture

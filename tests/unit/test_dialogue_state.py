@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.state import (
-    DialogueState,
-    FilterState,
-    Notice,
-    ProgrammeState,
-    dialogue_query,
-    parse_dialogue,
-    parse_programmes,
-    programmes_query,
-    with_dialogue_controls,
-    with_programme_controls,
-)
+from dashboard.urls.dialogue import DialogueState
+from dashboard.urls.dialogue import parse as parse_dialogue
+from dashboard.urls.dialogue import query as dialogue_query
+from dashboard.urls.dialogue import with_controls as with_dialogue_controls
+from dashboard.urls.programmes import ProgrammeState
+from dashboard.urls.programmes import parse as parse_programmes
+from dashboard.urls.programmes import query as programmes_query
+from dashboard.urls.programmes import with_controls as with_programme_controls
+from dashboard.urls.query import Notice
+from dashboard.urls.shared import FilterState
 
 THEMES = {"asylum", "remittances"}
 SPAN = (2005, 2020)

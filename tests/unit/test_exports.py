@@ -14,8 +14,10 @@ from dashboard import datasets, exports, rendering, urls
 from dashboard.corridor_view import build as build_corridors
 from dashboard.errors import ExportFailed
 from dashboard.map_view import build
-from dashboard.state import CorridorState, DialogueState, FilterState
-from layouts import embed_page, ids
+from dashboard.urls.corridors import CorridorState
+from dashboard.urls.dialogue import DialogueState
+from dashboard.urls.shared import FilterState
+from layouts import ids
 from layouts.exports import BARS, export_bar
 from layouts.router import render
 
@@ -43,7 +45,7 @@ def test_export_urls(page: str, fmt: str, query: str, chart: str | None, expecte
      ("corridors", "", "flows"), ("map", "?chart=map", "map"), ("dialogue", None, "timeline")],
 )  # fmt: skip
 def test_chart_of_falls_back_to_the_first_chart(page: str, search: str | None, chart: str) -> None:
-    assert exports.chart_of(page, search) == chart
+    assert urls.chart_of(page, search) == chart
 
 
 def test_source_text_is_the_pages_source_line_in_the_readers_language() -> None:
@@ -151,7 +153,7 @@ def test_unknown_pages_and_formats_are_not_found(client: FlaskClient, path: str)
      ("/embed/sources", None), ("/embed", None), ("/map", None), ("/embed/map/x", None), (None, None)],
 )  # fmt: skip
 def test_embed_paths(pathname: str | None, page: str | None) -> None:
-    assert embed_page.page_of(pathname) == page
+    assert urls.embedded_page(pathname) == page
 
 
 def walk(component: object) -> list[Component]:

@@ -6,7 +6,7 @@ from typing import Any
 
 from dash import dash_table, dcc
 
-from dashboard.state import FilterState
+from dashboard.urls.shared import FilterState
 from layouts import ids, map_page
 
 

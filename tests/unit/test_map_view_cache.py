@@ -10,8 +10,8 @@ from dashboard import datasets
 from dashboard.datasets import Indicator, index_members
 from dashboard.figures import maps
 from dashboard.map_view import build, clear_caches
-from dashboard.state import FilterState
 from dashboard.transforms import map_values, member_values
+from dashboard.urls.shared import FilterState
 
 COUNTRIES = pd.DataFrame(
     {

@@ -13,7 +13,7 @@ from flask.testing import FlaskClient
 
 from app import create_app
 from dashboard import datasets, profiles
-from dashboard.state import FilterState, same_view
+from dashboard.urls.shared import FilterState, same_view
 
 
 @pytest.fixture(scope="module")

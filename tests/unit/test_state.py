@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard.state import MAX_COUNTRIES, FilterState, parse, to_query, with_selection
+from dashboard.urls.shared import MAX_COUNTRIES, FilterState, parse, with_selection
+from dashboard.urls.shared import query as to_query
 
 INDICATORS = {"migrant_stock": (1990, 2000, 2024), "net_migration": (2020, 2021, 2022)}
 COUNTRIES = frozenset({"ESP", "ECU", "COL", "MEX", "BRA", "ITA", "DEU", "FRA"})

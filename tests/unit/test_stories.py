@@ -9,11 +9,14 @@ from urllib.parse import parse_qs
 import pytest
 import yaml
 
-from dashboard import stories
+from dashboard import stories, urls
 from dashboard.errors import DataValidationError
-from dashboard.stories import Presenter
-from layouts import corridors_page, ids
-from layouts.router import page_key, parse_url, render
+from dashboard.urls import presenter as presenter_urls
+from dashboard.urls.pages import parse_corridors, parse_shared
+from dashboard.urls.presenter import Presenter
+from dashboard.vocabulary import vocabulary
+from layouts import ids
+from layouts.router import render
 
 TEXT = {"en": "a", "es": "b", "pt": "c", "fr": "d"}
 STEP = {"page": "map", "query": "indicator=migrant_share", "title": TEXT, "note": TEXT}
@@ -81,36 +84,36 @@ def test_a_story_file_is_read_and_a_broken_one_refused(tmp_path: Path) -> None:
             ["step"],
         ),
         ("?present=1&story=<script>&step=2", Presenter(active=True), ["story"]),
-        ("?present=1&story=basket&step=3", Presenter(True, stories.BASKET, 3), []),
-        ("?present=1&story=basket&step=21", Presenter(True, stories.BASKET, 1), ["step"]),
-        ("?present=1&story=basket&step=x", Presenter(True, stories.BASKET, 1), ["step"]),
+        ("?present=1&story=basket&step=3", Presenter(True, presenter_urls.BASKET, 3), []),
+        ("?present=1&story=basket&step=21", Presenter(True, presenter_urls.BASKET, 1), ["step"]),
+        ("?present=1&story=basket&step=x", Presenter(True, presenter_urls.BASKET, 1), ["step"]),
     ],
 )
 def test_presenter_parameters(search: str, presenter: Presenter, notices: list[str]) -> None:
-    parsed = stories.parse_presenter(search, ALL)
+    parsed = presenter_urls.parse(search, ALL)
     assert parsed.presenter == presenter
     assert [n.parameter for n in parsed.notices] == notices
 
 
 def test_step_links_keep_the_language_and_walk_the_story() -> None:
-    first = stories.step_href(DEFAULT, 1, "es")
+    first = presenter_urls.step_href(DEFAULT, 1, "es")
     path, query = first.split("?")
     params = parse_qs(query)
     assert path == "/" + DEFAULT.steps[0].page
     assert params["lang"] == ["es"] and params["present"] == ["1"] and params["step"] == ["1"]
-    assert "lang=" not in stories.step_href(DEFAULT, 1, "en")
-    assert stories.parse_presenter(first, ALL).presenter.step == 1
+    assert "lang=" not in presenter_urls.step_href(DEFAULT, 1, "en")
+    assert presenter_urls.parse(first, ALL).presenter.step == 1
 
 
 def test_leaving_and_keeping_presenter_mode() -> None:
     search = f"?indicator=gdp&present=1&story={stories.DEFAULT_STORY}&step=2&lang=fr"
-    assert stories.without_presenter(search) == "?indicator=gdp&lang=fr"
-    assert stories.with_presenter("?indicator=gdp&step=4") == "?indicator=gdp&present=1"
-    kept = stories.keep_presenter("?indicator=gdp&year=2000", search)
+    assert presenter_urls.without_presenter(search) == "?indicator=gdp&lang=fr"
+    assert presenter_urls.with_presenter("?indicator=gdp&step=4") == "?indicator=gdp&present=1"
+    kept = presenter_urls.keep_presenter("?indicator=gdp&year=2000", search)
     assert parse_qs(kept.lstrip("?")) == parse_qs(
         f"indicator=gdp&year=2000&present=1&story={DEFAULT.id}&step=2"
     )
-    assert stories.keep_presenter("?year=2000", "?year=1990") == "?year=2000"
+    assert presenter_urls.keep_presenter("?year=2000", "?year=1990") == "?year=2000"
 
 
 def test_the_default_story_tells_six_to_ten_views() -> None:
@@ -120,12 +123,12 @@ def test_the_default_story_tells_six_to_ten_views() -> None:
 @pytest.mark.parametrize("number", range(1, len(DEFAULT.steps) + 1))
 @pytest.mark.parametrize("lang", ["en", "es", "pt", "fr"])
 def test_every_step_shows_a_view_the_app_knows(number: int, lang: str) -> None:
-    href = stories.step_href(DEFAULT, number, lang)
+    href = presenter_urls.step_href(DEFAULT, number, lang)
     path, query = href.split("?", 1)
-    assert parse_url(query).notices == ()
-    assert page_key(path) is not None
-    if page_key(path) == "corridors":
-        assert corridors_page.parse(query)[1] == ()
+    assert parse_shared(query, vocabulary()).notices == ()
+    assert urls.page_key(path) is not None
+    if urls.page_key(path) == "corridors":
+        assert parse_corridors(query, vocabulary())[1] == ()
     bar, body = render(path, "?" + query)
     assert bar.id == ids.PRESENT_BAR
     assert body.className == "presenting"
@@ -140,9 +143,9 @@ def test_a_step_opened_on_another_page_shows_the_steps_view() -> None:
 
 def test_basket_steps_link_to_the_kept_views_in_presenter_mode() -> None:
     views = [("/map", "?indicator=gdp&lang=es"), ("/corridors", "?present=1&direction=eu_celac")]
-    first = stories.basket_step_href(views, 1, "fr")
+    first = presenter_urls.basket_step_href(views, 1, "fr")
     assert first == "/map?indicator=gdp&lang=fr&present=1&story=basket&step=1"
-    second = stories.basket_step_href(views, 2, "en")
+    second = presenter_urls.basket_step_href(views, 2, "en")
     assert second == "/corridors?direction=eu_celac&present=1&story=basket&step=2"
 
 

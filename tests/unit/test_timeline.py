@@ -140,7 +140,7 @@ def test_profile_figure_draws_the_meetings_within_its_years_only() -> None:
 
 
 def test_the_event_card_names_the_eu_presidency_in_the_readers_language() -> None:
-    from dashboard.state import FilterState
+    from dashboard.urls.shared import FilterState
     from layouts.dialogue_page import event_card
 
     card = str(event_card("hlm_1", FilterState(lang="fr")))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import tomllib
 
-from dashboard import datasets
 from dashboard.paths import ROOT
 from dashboard.views import claims, sources
 

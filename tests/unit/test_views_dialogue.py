@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from dashboard.paths import ROOT
-from dashboard.state import DialogueState, FilterState
+from dashboard.urls.dialogue import DialogueState
+from dashboard.urls.shared import FilterState
 from dashboard.views import dialogue as view
 
 SEEDS = ROOT / "data" / "dialogue"

@@ -6,7 +6,8 @@ import tomllib
 from typing import Any
 
 from dashboard.paths import ROOT
-from dashboard.state import FilterState, ProgrammeState
+from dashboard.urls.programmes import ProgrammeState
+from dashboard.urls.shared import FilterState
 from dashboard.views import programmes as view
 
 

@@ -1,0 +1,68 @@
+"""A page's URL read as a whole, given the data's :class:`Vocabulary`: the shared filters
+(cached per search string) and each page's own parameters. Parsing takes what it checks values
+against as an argument; it never loads data itself (``dashboard.vocabulary`` builds one)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dashboard.urls import corridors, dialogue, programmes, shared
+from dashboard.urls.query import Notice, text_of
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: caches keyed on it forget with new data
+class Vocabulary:
+    """What URL values are checked against: each indicator's years, the known country codes,
+    the corridor years, the dialogue's themes, each component's programme and the timeline's span."""
+
+    indicator_years: Mapping[str, tuple[int, ...]]
+    countries: frozenset[str]
+    corridor_years: tuple[int, ...]
+    themes: frozenset[str]
+    components: Mapping[str, str]
+    dialogue_span: tuple[int, int]
+
+
+def parse_shared(search: object, vocabulary: Vocabulary) -> shared.Parsed:
+    """The shared filters of a URL and their notices (anything but a string reads as empty)."""
+    return _parse_shared(text_of(search), vocabulary)
+
+
+@lru_cache(maxsize=2048)
+def _parse_shared(text: str, vocabulary: Vocabulary) -> shared.Parsed:
+    return shared.parse(text, vocabulary.indicator_years, vocabulary.countries)
+
+
+def parse_corridors(
+    search: object, vocabulary: Vocabulary
+) -> tuple[corridors.CorridorState, tuple[Notice, ...]]:
+    """The corridors page's own state and notices."""
+    return corridors.parse(search, vocabulary.corridor_years, vocabulary.countries)
+
+
+def parse_dialogue(
+    search: object, vocabulary: Vocabulary
+) -> tuple[dialogue.DialogueState, tuple[Notice, ...]]:
+    """The dialogue timeline's own state and notices."""
+    return dialogue.parse(search, vocabulary.themes, vocabulary.dialogue_span)
+
+
+def parse_programmes(
+    search: object, vocabulary: Vocabulary
+) -> tuple[programmes.ProgrammeState, tuple[Notice, ...]]:
+    """The programmes page's own state and notices."""
+    return programmes.parse(search, vocabulary.components, vocabulary.themes)
+
+
+def page_query(page: str, state: shared.FilterState, search: object, vocabulary: Vocabulary) -> str:
+    """The canonical query of ``page`` for the shared ``state``, keeping the page's own
+    parameters from ``search`` (the language switch and the navbar keep the view)."""
+    if page == "corridors":
+        return corridors.query(state, parse_corridors(search, vocabulary)[0])
+    if page == "dialogue":
+        return dialogue.query(state, parse_dialogue(search, vocabulary)[0], vocabulary.dialogue_span)
+    if page == "programmes":
+        return programmes.query(state, parse_programmes(search, vocabulary)[0])
+    return shared.query(state)
