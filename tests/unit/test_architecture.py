@@ -152,11 +152,6 @@ def test_the_rule_sees_a_reader(tmp_path: Path) -> None:
 
 # --- Views (issue 12, item 3): layouts turn views into components -------------------------------
 
-# The pages' URL parsing still binds the data here (``corridors_page.parse`` / ``known_codes``,
-# ``router.parse_url``); it moves into the URL package (dashboard/urls/), then this set empties.
-READS_DATA_FOR_URLS = {"corridors_page.py", "router.py"}
-
-
 def imported_names(path: Path) -> set[str]:
     """Full dotted names a module imports: ``from a import b`` gives ``a`` and ``a.b``."""
     names: set[str] = set()
@@ -175,7 +170,7 @@ def test_no_layout_imports_pandas_or_reads_the_data_layer() -> None:
         if any(n == "pandas" or n.startswith("pandas.") for n in names):
             offenders.append(f"{path.name}: pandas")
         reads = any(n == "dashboard.datasets" or n.startswith("dashboard.datasets.") for n in names)
-        if reads and path.name not in READS_DATA_FOR_URLS:
+        if reads:
             offenders.append(f"{path.name}: dashboard.datasets")
     assert offenders == []
 
