@@ -105,20 +105,21 @@ def register(app: Dash) -> None:
         prevent_initial_call=True,
     )
 
-    @app.callback(
-        Output(ids.BRIEFING_LIST, "children"),
-        Input(ids.BRIEFING_PANEL, "is_open"),
-        Input(ids.BRIEFING_BASKET, "data"),
-        State(ids.URL, "pathname"),
-        State(ids.URL, "search"),
-    )
-    def show_basket(is_open: Any, raw: Any, pathname: Any, search: Any) -> Any:
-        if is_open is not True:
-            raise PreventUpdate  # nothing to draw while the panel is closed
-        views = [str(v) for v in raw] if isinstance(raw, list) else []
-        lang = parse_url(search if isinstance(search, str) else "").state.lang
-        shown = [
-            (href, c.caption.title, c.caption.subtitle)
-            for _page, href, c in briefing_slides.charts(views, lang)
-        ]
-        return panel.contents(shown, views, page_key(pathname if isinstance(pathname, str) else "/"), lang)
+    app.callback(
+        output={"contents": Output(ids.BRIEFING_LIST, "children")},
+        inputs={"is_open": Input(ids.BRIEFING_PANEL, "is_open"), "raw": Input(ids.BRIEFING_BASKET, "data")},
+        state={"pathname": State(ids.URL, "pathname"), "search": State(ids.URL, "search")},
+    )(show_basket)
+
+
+def show_basket(is_open: Any, raw: Any, pathname: Any, search: Any) -> dict[str, Any]:
+    """The panel's list of the basket's views, drawn only while the panel is open."""
+    if is_open is not True:
+        raise PreventUpdate  # nothing to draw while the panel is closed
+    views = [str(v) for v in raw] if isinstance(raw, list) else []
+    lang = parse_url(search if isinstance(search, str) else "").state.lang
+    shown = [
+        (href, c.caption.title, c.caption.subtitle) for _page, href, c in briefing_slides.charts(views, lang)
+    ]
+    page = page_key(pathname if isinstance(pathname, str) else "/")
+    return {"contents": panel.contents(shown, views, page, lang)}
