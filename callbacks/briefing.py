@@ -1,17 +1,18 @@
 """The briefing basket (in the browser): adding, removing, clearing and counting happen in the
-browser; the panel's list is drawn by the server only while it is open. The deck itself is
+browser; the panel's list (only while it is open) and, when presenting the basket, the links to
+its steps are built by the server. The deck itself is
 ``server/briefing.py``."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from dash import Dash, Input, Output, State
+from dash import Dash, Input, Output, State, no_update
 from dash.exceptions import PreventUpdate
 
-from dashboard import briefing
-from dashboard.stories import BASKET, PRESENTER_KEYS
+from dashboard import briefing, stories
+from dashboard.stories import PRESENTER_KEYS
+from dashboard.view_links import basket_steps
 from layouts import briefing as panel
 from layouts import briefing_slides, ids
 from layouts.router import page_key, parse_url
@@ -32,28 +33,7 @@ REMOVE = """function(clicks, basket) {
     if (!id || !clicks.some((n) => n)) { return window.dash_clientside.no_update; }
     return (basket || []).filter((_, i) => i !== id.index);
 }"""
-# Presenting the basket: its count and the links to the views before and after this one.
-BASKET_STEPS = """function(basket, _shown, search) {
-    const params = new URLSearchParams(search || '');
-    if (params.get('story') !== %(basket)s) {
-        return Array(5).fill(window.dash_clientside.no_update);
-    }
-    const views = basket || [];
-    const step = parseInt(params.get('step') || '1', 10);
-    const link = (i) => {
-        const [path, text] = views[i].split('?');
-        const query = new URLSearchParams(text || '');
-        ['lang', ...%(drop)s].forEach((key) => query.delete(key));
-        if (params.get('lang')) { query.set('lang', params.get('lang')); }
-        query.set('present', '1'); query.set('story', %(basket)s); query.set('step', String(i + 1));
-        return path + '?' + query.toString().replace(/%%2C/g, ',');
-    };
-    const here = window.location.pathname + window.location.search;
-    const before = step > 1 && step - 2 < views.length ? link(step - 2) : null;
-    const after = step < views.length ? link(step) : null;
-    const style = (href) => 'present-button' + (href ? '' : ' disabled');
-    return [before || here, style(before), after || here, style(after), step + ' / ' + views.length];
-}"""
+BASKET_STEP_OUTPUTS = ("previous", "previous_class", "next", "next_class", "count")
 
 
 def register(app: Dash) -> None:
@@ -74,17 +54,17 @@ def register(app: Dash) -> None:
         Input(ids.BRIEFING_BASKET, "data"),
         Input(ids.BRIEFING_COUNT, "id"),
     )
-    app.clientside_callback(
-        BASKET_STEPS % {"basket": json.dumps(BASKET), "drop": json.dumps(list(PRESENTER_KEYS))},
-        Output(ids.PRESENT_PREVIOUS, "href"),
-        Output(ids.PRESENT_PREVIOUS, "className"),
-        Output(ids.PRESENT_NEXT, "href"),
-        Output(ids.PRESENT_NEXT, "className"),
-        Output(ids.PRESENT_COUNT, "children"),
-        Input(ids.BRIEFING_BASKET, "data"),
-        Input(ids.PRESENT_COUNT, "id"),
-        State(ids.URL, "search"),
-    )
+    app.callback(
+        output={
+            "previous": Output(ids.PRESENT_PREVIOUS, "href"),
+            "previous_class": Output(ids.PRESENT_PREVIOUS, "className"),
+            "next": Output(ids.PRESENT_NEXT, "href"),
+            "next_class": Output(ids.PRESENT_NEXT, "className"),
+            "count": Output(ids.PRESENT_COUNT, "children"),
+        },
+        inputs={"basket": Input(ids.BRIEFING_BASKET, "data"), "shown": Input(ids.PRESENT_COUNT, "id")},
+        state={"pathname": State(ids.URL, "pathname"), "search": State(ids.URL, "search")},
+    )(present_basket)
     app.clientside_callback(
         "function(clicks) { return clicks ? true : window.dash_clientside.no_update; }",
         Output(ids.BRIEFING_PANEL, "is_open"),
@@ -110,6 +90,26 @@ def register(app: Dash) -> None:
         inputs={"is_open": Input(ids.BRIEFING_PANEL, "is_open"), "raw": Input(ids.BRIEFING_BASKET, "data")},
         state={"pathname": State(ids.URL, "pathname"), "search": State(ids.URL, "search")},
     )(show_basket)
+
+
+def present_basket(basket: Any, shown: Any, pathname: Any, search: Any) -> dict[str, Any]:
+    """Presenting the basket: its count and the links to the views before and after this one (a
+    link at either end stays on this view, greyed out). The basket lives in the browser."""
+    text = search if isinstance(search, str) else ""
+    presenter = stories.parse_presenter(text, stories.stories()).presenter
+    if presenter.story != stories.BASKET:
+        return dict.fromkeys(BASKET_STEP_OUTPUTS, no_update)
+    lang = parse_url(text).state.lang
+    views = briefing.views([str(v) for v in basket] if isinstance(basket, list) else [])
+    steps = basket_steps(views, presenter.step, lang)
+    here = (pathname if isinstance(pathname, str) else "/") + text
+    return {
+        "previous": steps.previous or here,
+        "previous_class": "present-button" + ("" if steps.previous else " disabled"),
+        "next": steps.next or here,
+        "next_class": "present-button" + ("" if steps.next else " disabled"),
+        "count": steps.count,
+    }
 
 
 def show_basket(is_open: Any, raw: Any, pathname: Any, search: Any) -> dict[str, Any]:
