@@ -1,7 +1,6 @@
-"""The briefing basket (in the browser): adding, removing, clearing and counting happen in the
-browser; the panel's list (only while it is open) and, when presenting the basket, the links to
-its steps are built by the server. The deck itself is
-``server/briefing.py``."""
+"""The briefing basket, kept in the browser (localStorage): removing, clearing and counting happen
+there; the view to add, the panel's list (only while it is open) and, when presenting the
+basket, the links to its steps are built in Python. The deck itself is ``server/briefing.py``."""
 
 from __future__ import annotations
 
@@ -10,23 +9,13 @@ from typing import Any
 from dash import Dash, Input, Output, State, no_update
 from dash.exceptions import PreventUpdate
 
+from callbacks.navigation import links_for
 from dashboard import briefing, stories
-from dashboard.stories import PRESENTER_KEYS
 from dashboard.view_links import basket_steps
 from layouts import briefing as panel
 from layouts import briefing_slides, ids
 from layouts.router import page_key, parse_url
 
-ADD = """function(clicks, pathname, search, basket) {
-    if (!clicks) { return window.dash_clientside.no_update; }
-    const params = new URLSearchParams(search || '');
-    %(drop)s.forEach((key) => params.delete(key));
-    params.delete('lang');
-    const text = params.toString().replace(/%%2C/g, ',');
-    const view = (pathname || '/') + (text ? '?' + text : '');
-    const kept = (basket || []).filter((v) => v !== view);
-    return kept.concat([view]).slice(-%(most)d);
-}"""
 COUNT = "function(basket) { return String((basket || []).length); }"
 REMOVE = """function(clicks, basket) {
     const id = window.dash_clientside.callback_context.triggered_id;
@@ -37,17 +26,18 @@ BASKET_STEP_OUTPUTS = ("previous", "previous_class", "next", "next_class", "coun
 
 
 def register(app: Dash) -> None:
-    """Attach the basket callbacks to ``app`` and the PowerPoint route to its server."""
+    """Bind the basket callbacks to ``app``."""
     basket = Output(ids.BRIEFING_BASKET, "data", allow_duplicate=True)
-    app.clientside_callback(
-        ADD % {"drop": list(PRESENTER_KEYS), "most": briefing.MAX_VIEWS},
-        basket,
-        Input(ids.BRIEFING_ADD, "n_clicks"),
-        State(ids.URL, "pathname"),
-        State(ids.URL, "search"),
-        State(ids.BRIEFING_BASKET, "data"),
+    app.callback(
+        output={"basket": basket},
+        inputs={"clicks": Input(ids.BRIEFING_ADD, "n_clicks")},
+        state={
+            "pathname": State(ids.URL, "pathname"),
+            "search": State(ids.URL, "search"),
+            "basket": State(ids.BRIEFING_BASKET, "data"),
+        },
         prevent_initial_call=True,
-    )
+    )(add_view)
     app.clientside_callback(
         COUNT,
         Output(ids.BRIEFING_COUNT, "children"),
@@ -90,6 +80,17 @@ def register(app: Dash) -> None:
         inputs={"is_open": Input(ids.BRIEFING_PANEL, "is_open"), "raw": Input(ids.BRIEFING_BASKET, "data")},
         state={"pathname": State(ids.URL, "pathname"), "search": State(ids.URL, "search")},
     )(show_basket)
+
+
+def add_view(clicks: Any, pathname: Any, search: Any, basket: Any) -> dict[str, Any]:
+    """ "Add this view": the view (in no language, without presenter parameters) goes last in the
+    basket, once; the oldest views drop past :data:`briefing.MAX_VIEWS`."""
+    if not clicks:
+        return {"basket": no_update}
+    path = pathname if isinstance(pathname, str) else "/"
+    view = links_for(path, search if isinstance(search, str) else "").view
+    kept = [v for v in basket if v != view] if isinstance(basket, list) else []
+    return {"basket": [*kept, view][-briefing.MAX_VIEWS :]}
 
 
 def present_basket(basket: Any, shown: Any, pathname: Any, search: Any) -> dict[str, Any]:

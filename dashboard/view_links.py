@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from dashboard import stories, urls
-from dashboard.i18n import LANGUAGES
+from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from dashboard.state import FilterState, to_query
 
 PageQuery = Callable[[FilterState], str]
@@ -19,11 +19,13 @@ PageQuery = Callable[[FilterState], str]
 @dataclass(frozen=True)
 class NavbarLinks:
     """The navbar's links for one view: each page keeps the shared filters, each language link
-    the whole view, and "Present" the view in presenter mode."""
+    the whole view, and "Present" the view in presenter mode; ``view`` is the view itself in no
+    language (what the briefing basket keeps)."""
 
     pages: dict[str, str]
     languages: dict[str, str]
     present: str
+    view: str
 
 
 def page_href(page: str, state: FilterState) -> str:
@@ -40,6 +42,7 @@ def navbar_links(
         pages={p: page_href(p, state) for p in pages},
         languages={code: f"/{page}{page_query(replace(state, lang=code))}" for code in LANGUAGES},
         present=f"/{page}" + stories.with_presenter(page_query(state)),
+        view=f"/{page}{page_query(replace(state, lang=DEFAULT_LANGUAGE))}",
     )
 
 

@@ -14,6 +14,7 @@ from callbacks import briefing, exports, navigation, routing
 from layouts import ids
 
 DATA = Path(__file__).resolve().parents[2] / "data"
+MAX_VIEWS = 20  # the basket's size (BASKET_MAX in dashboard/stories.py)
 NAV = [ids.nav_link(p) for p in ("map", "corridors", "dialogue")]
 LANGUAGES = [ids.language_link(code) for code in ("en", "fr")]
 
@@ -110,3 +111,20 @@ def test_the_basket_list_is_drawn_only_while_the_panel_is_open() -> None:
     with pytest.raises(PreventUpdate):
         briefing.show_basket(is_open=False, raw=BASKET, pathname="/map", search="")
     assert set(briefing.show_basket(is_open=True, raw=[], pathname="/map", search="")) == {"contents"}
+
+
+def test_adding_a_view_keeps_it_once_last_in_no_language_and_not_presenting() -> None:
+    search = "?year=2000&indicator=net_migration&lang=fr&present=1"
+    out = briefing.add_view(
+        clicks=1, pathname="/map", search=search, basket=[*BASKET, "/map?indicator=net_migration&year=2000"]
+    )
+    assert out["basket"] == [*BASKET, "/map?indicator=net_migration&year=2000"]
+    out = briefing.add_view(clicks=1, pathname="/map", search="?year=2000", basket=BASKET)
+    assert out["basket"] == [*BASKET, "/map?year=2000"]
+    assert briefing.add_view(clicks=None, pathname="/map", search="", basket=BASKET) == {"basket": no_update}
+
+
+def test_the_basket_keeps_its_newest_views() -> None:
+    full = [f"/map?year={y}" for y in range(1990, 1990 + MAX_VIEWS)]
+    out = briefing.add_view(clicks=3, pathname="/dialogue", search="?from=2008", basket=full)
+    assert out["basket"] == [*full[1:], "/dialogue?from=2008"]
