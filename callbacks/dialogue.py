@@ -89,21 +89,30 @@ def filter_programmes(
     }
 
 
-def register(app: Dash) -> None:
-    """Bind the dialogue and programmes page callbacks to ``app``."""
-    address = {
+def address_bar() -> dict[str, Any]:
+    """The address bar and the ``app-search`` store, written together (a new dict per callback:
+    Dash merges the inputs into the ``state`` dict it is given, so dicts are never shared)."""
+    return {
         "search": Output(ids.URL, "search", allow_duplicate=True),
         "written": Output(ids.APP_SEARCH, "data", allow_duplicate=True),
     }
-    where = {"pathname": State(ids.URL, "pathname"), "search": State(ids.URL, "search")}
+
+
+def where() -> dict[str, Any]:
+    """The address bar as state (a new dict per callback, see :func:`address_bar`)."""
+    return {"pathname": State(ids.URL, "pathname"), "search": State(ids.URL, "search")}
+
+
+def register(app: Dash) -> None:
+    """Bind the dialogue and programmes page callbacks to ``app``."""
     app.callback(
-        output={**address, "timeline": Output(ids.DIALOGUE_TIMELINE, "figure")},
+        output={**address_bar(), "timeline": Output(ids.DIALOGUE_TIMELINE, "figure")},
         inputs={
             "themes": Input(ids.DIALOGUE_THEMES, "value"),
             "years": Input(ids.DIALOGUE_YEARS, "value"),
             "countries": Input(ids.DIALOGUE_COUNTRIES, "value"),
         },
-        state=where,
+        state=where(),
         prevent_initial_call=True,
     )(filter_timeline)
     app.callback(
@@ -114,7 +123,7 @@ def register(app: Dash) -> None:
     )(show_event)
     app.callback(
         output={
-            **address,
+            **address_bar(),
             "component_options": Output(ids.PROGRAMMES_COMPONENT, "options"),
             "component": Output(ids.PROGRAMMES_COMPONENT, "value"),
             "map": Output(ids.PROGRAMMES_MAP, "figure"),
@@ -123,6 +132,6 @@ def register(app: Dash) -> None:
             "body": Output(ids.PROGRAMMES_BODY, "children"),
         },
         inputs={name: Input(i, "value") for name, i in PROGRAMME_CONTROLS.items()},
-        state=where,
+        state=where(),
         prevent_initial_call=True,
     )(filter_programmes)
