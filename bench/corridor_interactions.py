@@ -147,7 +147,8 @@ def main() -> int:
                 search = payload["response"][ids.URL]["search"]
                 data = payload["response"][ids.CORRIDORS_STATE]["data"]
                 for items in PANELS.values():
-                    size, ms, _p = post(client, panel_body(app, f"{items[0][0]}.{items[0][1]}", data))
+                    first, prop = next(iter(items.values()))
+                    size, ms, _p = post(client, panel_body(app, f"{first}.{prop}", data))
                     ours_ms.append(ms)
                     total += size
             ours_bytes.append(total)
@@ -155,7 +156,7 @@ def main() -> int:
             start = time.perf_counter()
             new_state, _n = parse_corridors(search, *_parse_args())
             new = build(FilterState(), new_state)
-            everything = [v for panel in PANELS for v in panel_values(new, panel)]
+            everything = [v for panel in PANELS for v in panel_values(new, panel).values()]
             text = json.dumps(everything, default=_plain)
             naive_bytes.append(len(gzip.compress(text.encode())))
             naive_ms.append((time.perf_counter() - start) * 1000)

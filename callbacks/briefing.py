@@ -1,92 +1,63 @@
-"""The briefing basket (in the browser): adding, removing, clearing and counting happen in the
-browser; the panel's list is drawn by the server only while it is open. The deck itself is
-``server/briefing.py``."""
+"""The briefing basket, kept in the browser (localStorage): removing, clearing and counting happen
+there; the view to add, the panel's list (only while it is open) and, when presenting the
+basket, the links to its steps are built in Python. The deck itself is ``server/briefing.py``."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from dash import Dash, Input, Output, State
+from dash import Dash, Input, Output, State, no_update
 from dash.exceptions import PreventUpdate
 
-from dashboard import briefing, urls
+from callbacks.navigation import links_for
+from dashboard import briefing, stories, urls
+from dashboard.urls import presenter as presenter_urls
+from dashboard.urls.chrome import basket_steps
 from dashboard.urls.pages import parse_shared
-from dashboard.urls.presenter import BASKET, PRESENTER_KEYS
 from dashboard.views import briefing as briefing_views
 from dashboard.vocabulary import vocabulary
 from layouts import briefing as panel
 from layouts import ids
 
-ADD = """function(clicks, pathname, search, basket) {
-    if (!clicks) { return window.dash_clientside.no_update; }
-    const params = new URLSearchParams(search || '');
-    %(drop)s.forEach((key) => params.delete(key));
-    params.delete('lang');
-    const text = params.toString().replace(/%%2C/g, ',');
-    const view = (pathname || '/') + (text ? '?' + text : '');
-    const kept = (basket || []).filter((v) => v !== view);
-    return kept.concat([view]).slice(-%(most)d);
-}"""
 COUNT = "function(basket) { return String((basket || []).length); }"
 REMOVE = """function(clicks, basket) {
     const id = window.dash_clientside.callback_context.triggered_id;
     if (!id || !clicks.some((n) => n)) { return window.dash_clientside.no_update; }
     return (basket || []).filter((_, i) => i !== id.index);
 }"""
-# Presenting the basket: its count and the links to the views before and after this one.
-BASKET_STEPS = """function(basket, _shown, search) {
-    const params = new URLSearchParams(search || '');
-    if (params.get('story') !== %(basket)s) {
-        return Array(5).fill(window.dash_clientside.no_update);
-    }
-    const views = basket || [];
-    const step = parseInt(params.get('step') || '1', 10);
-    const link = (i) => {
-        const [path, text] = views[i].split('?');
-        const query = new URLSearchParams(text || '');
-        ['lang', ...%(drop)s].forEach((key) => query.delete(key));
-        if (params.get('lang')) { query.set('lang', params.get('lang')); }
-        query.set('present', '1'); query.set('story', %(basket)s); query.set('step', String(i + 1));
-        return path + '?' + query.toString().replace(/%%2C/g, ',');
-    };
-    const here = window.location.pathname + window.location.search;
-    const before = step > 1 && step - 2 < views.length ? link(step - 2) : null;
-    const after = step < views.length ? link(step) : null;
-    const style = (href) => 'present-button' + (href ? '' : ' disabled');
-    return [before || here, style(before), after || here, style(after), step + ' / ' + views.length];
-}"""
+BASKET_STEP_OUTPUTS = ("previous", "previous_class", "next", "next_class", "count")
 
 
 def register(app: Dash) -> None:
-    """Attach the basket callbacks to ``app`` and the PowerPoint route to its server."""
+    """Bind the basket callbacks to ``app``."""
     basket = Output(ids.BRIEFING_BASKET, "data", allow_duplicate=True)
-    app.clientside_callback(
-        ADD % {"drop": list(PRESENTER_KEYS), "most": briefing.MAX_VIEWS},
-        basket,
-        Input(ids.BRIEFING_ADD, "n_clicks"),
-        State(ids.URL, "pathname"),
-        State(ids.URL, "search"),
-        State(ids.BRIEFING_BASKET, "data"),
+    app.callback(
+        output={"basket": basket},
+        inputs={"clicks": Input(ids.BRIEFING_ADD, "n_clicks")},
+        state={
+            "pathname": State(ids.URL, "pathname"),
+            "search": State(ids.URL, "search"),
+            "basket": State(ids.BRIEFING_BASKET, "data"),
+        },
         prevent_initial_call=True,
-    )
+    )(add_view)
     app.clientside_callback(
         COUNT,
         Output(ids.BRIEFING_COUNT, "children"),
         Input(ids.BRIEFING_BASKET, "data"),
         Input(ids.BRIEFING_COUNT, "id"),
     )
-    app.clientside_callback(
-        BASKET_STEPS % {"basket": json.dumps(BASKET), "drop": json.dumps(list(PRESENTER_KEYS))},
-        Output(ids.PRESENT_PREVIOUS, "href"),
-        Output(ids.PRESENT_PREVIOUS, "className"),
-        Output(ids.PRESENT_NEXT, "href"),
-        Output(ids.PRESENT_NEXT, "className"),
-        Output(ids.PRESENT_COUNT, "children"),
-        Input(ids.BRIEFING_BASKET, "data"),
-        Input(ids.PRESENT_COUNT, "id"),
-        State(ids.URL, "search"),
-    )
+    app.callback(
+        output={
+            "previous": Output(ids.PRESENT_PREVIOUS, "href"),
+            "previous_class": Output(ids.PRESENT_PREVIOUS, "className"),
+            "next": Output(ids.PRESENT_NEXT, "href"),
+            "next_class": Output(ids.PRESENT_NEXT, "className"),
+            "count": Output(ids.PRESENT_COUNT, "children"),
+        },
+        inputs={"basket": Input(ids.BRIEFING_BASKET, "data"), "shown": Input(ids.PRESENT_COUNT, "id")},
+        state={"pathname": State(ids.URL, "pathname"), "search": State(ids.URL, "search")},
+    )(present_basket)
     app.clientside_callback(
         "function(clicks) { return clicks ? true : window.dash_clientside.no_update; }",
         Output(ids.BRIEFING_PANEL, "is_open"),
@@ -107,22 +78,52 @@ def register(app: Dash) -> None:
         prevent_initial_call=True,
     )
 
-    @app.callback(
-        Output(ids.BRIEFING_LIST, "children"),
-        Input(ids.BRIEFING_PANEL, "is_open"),
-        Input(ids.BRIEFING_BASKET, "data"),
-        State(ids.URL, "pathname"),
-        State(ids.URL, "search"),
-    )
-    def show_basket(is_open: Any, raw: Any, pathname: Any, search: Any) -> Any:
-        if is_open is not True:
-            raise PreventUpdate  # nothing to draw while the panel is closed
-        views = [str(v) for v in raw] if isinstance(raw, list) else []
-        lang = parse_shared(search, vocabulary()).state.lang
-        shown = [
-            (href, c.caption.title, c.caption.subtitle)
-            for _page, href, c in briefing_views.charts(views, lang)
-        ]
-        return panel.contents(
-            shown, views, urls.page_key(pathname if isinstance(pathname, str) else "/"), lang
-        )
+    app.callback(
+        output={"contents": Output(ids.BRIEFING_LIST, "children")},
+        inputs={"is_open": Input(ids.BRIEFING_PANEL, "is_open"), "raw": Input(ids.BRIEFING_BASKET, "data")},
+        state={"pathname": State(ids.URL, "pathname"), "search": State(ids.URL, "search")},
+    )(show_basket)
+
+
+def add_view(clicks: Any, pathname: Any, search: Any, basket: Any) -> dict[str, Any]:
+    """ "Add this view": the view (in no language, without presenter parameters) goes last in the
+    basket, once; the oldest views drop past :data:`briefing.MAX_VIEWS`."""
+    if not clicks:
+        return {"basket": no_update}
+    path = pathname if isinstance(pathname, str) else "/"
+    view = links_for(path, search if isinstance(search, str) else "").view
+    kept = [v for v in basket if v != view] if isinstance(basket, list) else []
+    return {"basket": [*kept, view][-briefing.MAX_VIEWS :]}
+
+
+def present_basket(basket: Any, shown: Any, pathname: Any, search: Any) -> dict[str, Any]:
+    """Presenting the basket: its count and the links to the views before and after this one (a
+    link at either end stays on this view, greyed out). The basket lives in the browser."""
+    text = search if isinstance(search, str) else ""
+    presenter = presenter_urls.parse(text, stories.stories()).presenter
+    if presenter.story != presenter_urls.BASKET:
+        return dict.fromkeys(BASKET_STEP_OUTPUTS, no_update)
+    lang = parse_shared(text, vocabulary()).state.lang
+    views = briefing.views([str(v) for v in basket] if isinstance(basket, list) else [])
+    steps = basket_steps(views, presenter.step, lang)
+    here = (pathname if isinstance(pathname, str) else "/") + text
+    return {
+        "previous": steps.previous or here,
+        "previous_class": "present-button" + ("" if steps.previous else " disabled"),
+        "next": steps.next or here,
+        "next_class": "present-button" + ("" if steps.next else " disabled"),
+        "count": steps.count,
+    }
+
+
+def show_basket(is_open: Any, raw: Any, pathname: Any, search: Any) -> dict[str, Any]:
+    """The panel's list of the basket's views, drawn only while the panel is open."""
+    if is_open is not True:
+        raise PreventUpdate  # nothing to draw while the panel is closed
+    views = [str(v) for v in raw] if isinstance(raw, list) else []
+    lang = parse_shared(search, vocabulary()).state.lang
+    shown = [
+        (href, c.caption.title, c.caption.subtitle) for _page, href, c in briefing_views.charts(views, lang)
+    ]
+    page = urls.page_key(pathname if isinstance(pathname, str) else "/")
+    return {"contents": panel.contents(shown, views, page, lang)}

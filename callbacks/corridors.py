@@ -3,12 +3,13 @@ changed (the others get ``no_update``) and the address bar (the permalink)."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from dash import Dash, Input, Output, State, ctx
 from dash.exceptions import PreventUpdate
 
-from dashboard import datasets, transforms
+from dashboard import transforms
 from dashboard.corridor_view import CorridorView, build
 from dashboard.urls.corridors import with_controls as with_corridor_controls
 from dashboard.urls.pages import parse_corridors, parse_shared
@@ -27,91 +28,125 @@ CONTROLS = {
     "focus": ids.CORRIDORS_FOCUS,
     "side": ids.CORRIDORS_SIDE,
 }
-PANELS: dict[str, list[tuple[str, str]]] = {
-    "flows": [(ids.CORRIDORS_SUBTITLE, "children"), (ids.CORRIDORS_FLOWS, "figure")],
-    "table": [
-        (ids.CORRIDORS_CAPTION, "children"),
-        (ids.CORRIDORS_DOWNLOAD, "href"),
-        (ids.CORRIDORS_TABLE, "columns"),
-        (ids.CORRIDORS_TABLE, "data"),
-    ],
-    "map": [(ids.CORRIDORS_FOCUS_TITLE, "children"), (ids.CORRIDORS_MAP, "figure")],
-    "diaspora": [(ids.CORRIDORS_DIASPORA_HEADING, "children"), (ids.CORRIDORS_DIASPORA, "figure")],
-    "diaspora_time": [(ids.CORRIDORS_DIASPORA_TITLE, "children"), (ids.CORRIDORS_DIASPORA_TIME, "figure")],
-    "remittances": [(ids.CORRIDORS_REMITTANCES, "figure")],
+# Each panel's outputs by name: a panel is redrawn only when its inputs changed.
+PANELS: dict[str, dict[str, tuple[str, str]]] = {
+    "flows": {"subtitle": (ids.CORRIDORS_SUBTITLE, "children"), "figure": (ids.CORRIDORS_FLOWS, "figure")},
+    "table": {
+        "caption": (ids.CORRIDORS_CAPTION, "children"),
+        "download": (ids.CORRIDORS_DOWNLOAD, "href"),
+        "columns": (ids.CORRIDORS_TABLE, "columns"),
+        "data": (ids.CORRIDORS_TABLE, "data"),
+    },
+    "map": {"title": (ids.CORRIDORS_FOCUS_TITLE, "children"), "figure": (ids.CORRIDORS_MAP, "figure")},
+    "diaspora": {
+        "heading": (ids.CORRIDORS_DIASPORA_HEADING, "children"),
+        "figure": (ids.CORRIDORS_DIASPORA, "figure"),
+    },
+    "diaspora_time": {
+        "title": (ids.CORRIDORS_DIASPORA_TITLE, "children"),
+        "figure": (ids.CORRIDORS_DIASPORA_TIME, "figure"),
+    },
+    "remittances": {"figure": (ids.CORRIDORS_REMITTANCES, "figure")},
 }
+# The controls the page's state writes back (a map click or a swap changes them).
+SHOWN = ("direction", "origins", "destinations", "focus", "side")
 
 
-def panel_values(view: CorridorView, panel: str) -> list[Any]:
-    """The outputs of one panel, in :data:`PANELS` order."""
+def panel_values(view: CorridorView, panel: str) -> dict[str, Any]:
+    """The outputs of one panel, keyed as in :data:`PANELS`."""
     if panel == "flows":
-        return [view.subtitle(), view.flows_figure()]
+        return {"subtitle": view.subtitle(), "figure": view.flows_figure()}
     if panel == "table":
-        return [page.table_caption(view), view.csv_href(), page.table_columns(view), page.table_data(view)]
+        return {
+            "caption": page.table_caption(view),
+            "download": view.csv_href(),
+            "columns": page.table_columns(view),
+            "data": page.table_data(view),
+        }
     if panel == "map":
-        return [view.focus_title(), view.focus_figure()]
+        return {"title": view.focus_title(), "figure": view.focus_figure()}
     if panel == "diaspora":
-        return [page.diaspora_heading(view), view.diaspora_figure()]
+        return {"heading": page.diaspora_heading(view), "figure": view.diaspora_figure()}
     if panel == "diaspora_time":
-        return [page.diaspora_title(view), view.diaspora_area_figure()]
-    return [view.remittance_figure()]
+        return {"title": page.diaspora_title(view), "figure": view.diaspora_area_figure()}
+    return {"figure": view.remittance_figure()}
+
+
+def changed_control(triggered: Any) -> str:
+    """The name of the control whose change fired the callback; ``"map"`` for a map click."""
+    return next((name for name, i in CONTROLS.items() if i == triggered), "map")
+
+
+def update_corridors(
+    direction: Any,
+    origins: Any,
+    destinations: Any,
+    year: Any,
+    sex: Any,
+    base: Any,
+    focus: Any,
+    side: Any,
+    clicked: Any,
+    pathname: Any,
+    search: Any,
+) -> dict[str, Any]:
+    """A control change or a map click -> the page's state (query and the panels to redraw), the
+    address bar, and the controls the new state changed."""
+    values = {"direction": direction, "origins": origins, "destinations": destinations, "year": year}
+    values |= {"sex": sex, "base": base, "focus": focus, "side": side}
+    values["clicked"] = transforms.clicked_country(clicked)
+    changed = changed_control(ctx.triggered_id)
+    words = vocabulary()
+    shared = parse_shared(search, words).state
+    before = parse_corridors(search, words)[0]
+    after = with_corridor_controls(before, changed, values, words.corridor_years, words.countries)
+    old, new = build(shared, before), build(shared, after)
+    if new.query == old.query and changed != "map":
+        raise PreventUpdate  # the controls show what the URL says
+    redraw = [name for name, key in new.panel_keys().items() if old.panel_keys()[name] != key]
+    address = keep_presenter(new.query, search if isinstance(search, str) else "")
+    return {
+        "search": address,
+        "written": {"path": pathname, "search": address},
+        "state": {"query": new.query, "redraw": redraw},
+        "direction": new.state.direction,
+        "origins": list(after.origins),
+        "destinations": list(after.destinations),
+        "focus": new.state.focus,
+        "side": new.state.side,
+    }
+
+
+def redraw_panel(panel: str, data: Any) -> dict[str, Any]:
+    """One panel's outputs, if the page's state says it changed."""
+    if not isinstance(data, dict) or panel not in (data.get("redraw") or []):
+        raise PreventUpdate
+    query = data.get("query")
+    query = query if isinstance(query, str) else ""
+    words = vocabulary()
+    return panel_values(build(parse_shared(query, words).state, parse_corridors(query, words)[0]), panel)
 
 
 def register(app: Dash) -> None:
-    """Attach the corridors page callbacks to ``app``: one small callback turns a control change
+    """Bind the corridors page callbacks to ``app``: one small callback turns a control change
     into the page's state; one callback per panel redraws it only if its inputs changed."""
-    controls = [
-        Output(CONTROLS[k], "value", allow_duplicate=True)
-        for k in ("direction", "origins", "destinations", "focus", "side")
-    ]
-
-    @app.callback(
-        Output(ids.URL, "search", allow_duplicate=True),
-        Output(ids.APP_SEARCH, "data", allow_duplicate=True),
-        Output(ids.CORRIDORS_STATE, "data"),
-        *controls,
-        *[Input(i, "value") for i in CONTROLS.values()],
-        Input(ids.CORRIDORS_MAP, "clickData"),
-        State(ids.URL, "pathname"),
-        State(ids.URL, "search"),
+    app.callback(
+        output={
+            "search": Output(ids.URL, "search", allow_duplicate=True),
+            "written": Output(ids.APP_SEARCH, "data", allow_duplicate=True),
+            "state": Output(ids.CORRIDORS_STATE, "data"),
+            **{name: Output(CONTROLS[name], "value", allow_duplicate=True) for name in SHOWN},
+        },
+        inputs={
+            **{name: Input(i, "value") for name, i in CONTROLS.items()},
+            "clicked": Input(ids.CORRIDORS_MAP, "clickData"),
+        },
+        state={"pathname": State(ids.URL, "pathname"), "search": State(ids.URL, "search")},
         prevent_initial_call=True,
-    )
-    def update_corridors(*args: Any) -> Any:
-        values = dict(zip([*CONTROLS, "clicked"], args[:-2], strict=True))
-        values["clicked"] = transforms.clicked_country(values["clicked"])
-        pathname, search = args[-2:]
-        changed = next((k for k, i in CONTROLS.items() if i == ctx.triggered_id), "map")
-        shared = parse_shared(search, vocabulary()).state
-        before = parse_corridors(search if isinstance(search, str) else "", vocabulary())[0]
-        after = with_corridor_controls(
-            before, changed, values, datasets.corridor_years(), vocabulary().countries
-        )
-        old, new = build(shared, before), build(shared, after)
-        if new.query == old.query and changed != "map":
-            raise PreventUpdate  # the controls show what the URL says
-        redraw = [name for name, key in new.panel_keys().items() if old.panel_keys()[name] != key]
-        state = new.state
-        shown = [state.direction, list(after.origins), list(after.destinations), state.focus, state.side]
-        address = keep_presenter(new.query, search if isinstance(search, str) else "")
-        written = {"path": pathname, "search": address}
-        return address, written, {"query": new.query, "redraw": redraw}, *shown
-
-    for name, items in PANELS.items():
-        register_panel(app, name, items)
-
-
-def register_panel(app: Dash, name: str, items: list[tuple[str, str]]) -> None:
-    """The callback that redraws one panel when the page's state says it changed."""
-
-    @app.callback(
-        *[Output(i, p) for i, p in items], Input(ids.CORRIDORS_STATE, "data"), prevent_initial_call=True
-    )
-    def redraw(data: Any) -> Any:
-        if not isinstance(data, dict) or name not in (data.get("redraw") or []):
-            raise PreventUpdate
-        query = data.get("query")
-        query = query if isinstance(query, str) else ""
-        values = panel_values(
-            build(parse_shared(query, vocabulary()).state, parse_corridors(query, vocabulary())[0]), name
-        )
-        return values if len(values) > 1 else values[0]
+    )(update_corridors)
+    for panel, outputs in PANELS.items():
+        app.callback(
+            output={name: Output(i, prop) for name, (i, prop) in outputs.items()},
+            inputs={"data": Input(ids.CORRIDORS_STATE, "data")},
+            prevent_initial_call=True,
+        )(partial(redraw_panel, panel))

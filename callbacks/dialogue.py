@@ -8,7 +8,7 @@ from typing import Any
 from dash import Dash, Input, Output, State, ctx
 from dash.exceptions import PreventUpdate
 
-from dashboard import datasets, dialogue, programmes, timeline, transforms
+from dashboard import datasets, timeline, transforms
 from dashboard.urls.dialogue import query as dialogue_query
 from dashboard.urls.dialogue import with_controls as with_dialogue_controls
 from dashboard.urls.pages import page_query, parse_dialogue, parse_programmes, parse_shared
@@ -37,69 +37,108 @@ def shared_with(search: Any, countries: Any) -> Any:
     )
 
 
-def register(app: Dash) -> None:
-    """Attach the dialogue and programmes page callbacks to ``app``."""
-    address = [
-        Output(ids.URL, "search", allow_duplicate=True),
-        Output(ids.APP_SEARCH, "data", allow_duplicate=True),
-    ]
+def filter_timeline(themes: Any, years: Any, countries: Any, pathname: Any, search: Any) -> dict[str, Any]:
+    """The timeline's filters -> the address bar and the timeline."""
+    text = search if isinstance(search, str) else ""
+    state = shared_with(text, countries)
+    words = vocabulary()
+    before = parse_dialogue(text, words)[0]
+    page = with_dialogue_controls(before, themes, years, words.themes, dialogue_view.SPAN)
+    query = dialogue_query(state, page, dialogue_view.SPAN)
+    if query == page_query("dialogue", parse_shared(text, words).state, text, words):
+        raise PreventUpdate  # the controls show what the address bar says
+    return {
+        "search": query,
+        "written": {"path": pathname, "search": query},
+        "timeline": dialogue_view.timeline_figure(state, page),
+    }
 
-    @app.callback(
-        *address,
-        Output(ids.DIALOGUE_TIMELINE, "figure"),
-        Input(ids.DIALOGUE_THEMES, "value"),
-        Input(ids.DIALOGUE_YEARS, "value"),
-        Input(ids.DIALOGUE_COUNTRIES, "value"),
-        State(ids.URL, "pathname"),
-        State(ids.URL, "search"),
-        prevent_initial_call=True,
-    )
-    def filter_timeline(themes: Any, years: Any, countries: Any, pathname: Any, search: Any) -> Any:
-        text = search if isinstance(search, str) else ""
-        state = shared_with(text, countries)
-        before = parse_dialogue(text, vocabulary())[0]
-        page = with_dialogue_controls(before, themes, years, set(dialogue.themes()["id"]), dialogue_page.SPAN)
-        query = dialogue_query(state, page, dialogue_page.SPAN)
-        if query == page_query("dialogue", parse_shared(text, vocabulary()).state, text, vocabulary()):
-            raise PreventUpdate  # the controls show what the address bar says
-        return query, {"path": pathname, "search": query}, dialogue_view.timeline_figure(state, page)
 
-    @app.callback(
-        Output(ids.DIALOGUE_DETAIL, "children"),
-        Input(ids.DIALOGUE_TIMELINE, "clickData"),
-        State(ids.URL, "search"),
-        prevent_initial_call=True,
-    )
-    def show_event(click: Any, search: Any) -> Any:
-        return dialogue_page.event_card(
+def show_event(click: Any, search: Any) -> dict[str, Any]:
+    """A click on the timeline -> the event's card."""
+    return {
+        "detail": dialogue_page.event_card(
             timeline.clicked_event(click), parse_shared(search, vocabulary()).state
         )
+    }
 
-    @app.callback(
-        *address,
-        Output(ids.PROGRAMMES_COMPONENT, "options"),
-        Output(ids.PROGRAMMES_COMPONENT, "value"),
-        Output(ids.PROGRAMMES_MAP, "figure"),
-        Output(ids.PROGRAMMES_MAP_CAPTION, "children"),
-        Output(ids.PROGRAMMES_REACHED, "children"),
-        Output(ids.PROGRAMMES_BODY, "children"),
-        *[Input(i, "value") for i in PROGRAMME_CONTROLS.values()],
-        State(ids.URL, "pathname"),
-        State(ids.URL, "search"),
-        prevent_initial_call=True,
+
+def changed_programme_control(triggered: Any) -> str:
+    """The name of the programme filter whose change fired the callback (``""`` if none)."""
+    return next((name for name, i in PROGRAMME_CONTROLS.items() if i == triggered), "")
+
+
+def filter_programmes(
+    programme: Any, component: Any, themes: Any, countries: Any, pathname: Any, search: Any
+) -> dict[str, Any]:
+    """The programme filters -> the address bar, the component choices, map, caption and results."""
+    values = {"programme": programme, "component": component, "themes": themes, "countries": countries}
+    text = search if isinstance(search, str) else ""
+    changed = changed_programme_control(ctx.triggered_id)
+    state = shared_with(text, countries)
+    words = vocabulary()
+    page = with_programme_controls(
+        parse_programmes(text, words)[0], changed, values, words.components, words.themes
     )
-    def filter_programmes(*args: Any) -> Any:
-        values = dict(zip(PROGRAMME_CONTROLS, args[:4], strict=True))
-        pathname, text = args[4], args[5] if isinstance(args[5], str) else ""
-        changed = next((k for k, i in PROGRAMME_CONTROLS.items() if i == ctx.triggered_id), "")
-        state = shared_with(text, values["countries"])
-        components, themes = programmes.component_ids(dialogue.components()), set(dialogue.themes()["id"])
-        page = with_programme_controls(
-            parse_programmes(text, vocabulary())[0], changed, values, components, themes
-        )
-        query = programmes_query(state, page)
-        if query == page_query("programmes", parse_shared(text, vocabulary()).state, text, vocabulary()):
-            raise PreventUpdate  # the controls show what the address bar says
-        options = programmes_page.component_options(page.programme, state.lang)
-        written = {"path": pathname, "search": query}
-        return query, written, options, page.component or None, *programmes_page.panels(state, page)
+    query = programmes_query(state, page)
+    if query == page_query("programmes", parse_shared(text, words).state, text, words):
+        raise PreventUpdate  # the controls show what the address bar says
+    figure, caption, reached, body = programmes_page.panels(state, page)
+    return {
+        "search": query,
+        "written": {"path": pathname, "search": query},
+        "component_options": programmes_page.component_options(page.programme, state.lang),
+        "component": page.component or None,
+        "map": figure,
+        "caption": caption,
+        "reached": reached,
+        "body": body,
+    }
+
+
+def address_bar() -> dict[str, Any]:
+    """The address bar and the ``app-search`` store, written together (a new dict per callback:
+    Dash merges the inputs into the ``state`` dict it is given, so dicts are never shared)."""
+    return {
+        "search": Output(ids.URL, "search", allow_duplicate=True),
+        "written": Output(ids.APP_SEARCH, "data", allow_duplicate=True),
+    }
+
+
+def where() -> dict[str, Any]:
+    """The address bar as state (a new dict per callback, see :func:`address_bar`)."""
+    return {"pathname": State(ids.URL, "pathname"), "search": State(ids.URL, "search")}
+
+
+def register(app: Dash) -> None:
+    """Bind the dialogue and programmes page callbacks to ``app``."""
+    app.callback(
+        output={**address_bar(), "timeline": Output(ids.DIALOGUE_TIMELINE, "figure")},
+        inputs={
+            "themes": Input(ids.DIALOGUE_THEMES, "value"),
+            "years": Input(ids.DIALOGUE_YEARS, "value"),
+            "countries": Input(ids.DIALOGUE_COUNTRIES, "value"),
+        },
+        state=where(),
+        prevent_initial_call=True,
+    )(filter_timeline)
+    app.callback(
+        output={"detail": Output(ids.DIALOGUE_DETAIL, "children")},
+        inputs={"click": Input(ids.DIALOGUE_TIMELINE, "clickData")},
+        state={"search": State(ids.URL, "search")},
+        prevent_initial_call=True,
+    )(show_event)
+    app.callback(
+        output={
+            **address_bar(),
+            "component_options": Output(ids.PROGRAMMES_COMPONENT, "options"),
+            "component": Output(ids.PROGRAMMES_COMPONENT, "value"),
+            "map": Output(ids.PROGRAMMES_MAP, "figure"),
+            "caption": Output(ids.PROGRAMMES_MAP_CAPTION, "children"),
+            "reached": Output(ids.PROGRAMMES_REACHED, "children"),
+            "body": Output(ids.PROGRAMMES_BODY, "children"),
+        },
+        inputs={name: Input(i, "value") for name, i in PROGRAMME_CONTROLS.items()},
+        state=where(),
+        prevent_initial_call=True,
+    )(filter_programmes)

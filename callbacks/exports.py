@@ -1,23 +1,17 @@
 """Export bars and Share menus: the links follow the address bar (which every page keeps equal
-to its view), in the browser; "Copy link" and "Copy embed code" write to the clipboard."""
+to its view), built in Python (:mod:`dashboard.urls.chrome`); "Copy link" and "Copy embed code"
+write to the clipboard, in the browser."""
 
 from __future__ import annotations
 
-import json
+from functools import partial
+from typing import Any
 
 from dash import Dash, Input, Output, State
 
-from dashboard import urls
+from dashboard.urls.chrome import export_links
 from layouts import ids
 from layouts.exports import BARS
-
-# The links of a bar: the page's path, then the chart's ``chart=`` (first) and the address bar's query.
-HREFS = """function(search) {
-    const q = search || '';
-    const chart = %(chart)s;
-    const query = chart ? '?chart=' + chart + (q.length > 1 ? '&' + q.slice(1) : '') : q;
-    return [%(paths)s].map(function(path, i) { return path + (i < 3 ? query : q); });
-}"""
 
 # The permalink is the address bar; the embed code frames the bar's embed link. The copied text
 # is also shown (selectable) in case the browser refuses the clipboard (plain http, old browsers).
@@ -50,22 +44,23 @@ COPY = """function(linkClicks, embedClicks, embedHref) {
 }"""
 
 
+def export_hrefs(bar: str, search: Any) -> dict[str, Any]:
+    """The links of export bar ``bar`` for the address bar's query (its CSV only if it has one)."""
+    spec = BARS[bar]
+    links = export_links(spec.page, spec.chart, spec.csv, search if isinstance(search, str) else "")
+    hrefs = {"png": links.png, "svg": links.svg, "embed": links.embed}
+    return hrefs if links.csv is None else {**hrefs, "csv": links.csv}
+
+
 def register(app: Dash) -> None:
-    """Attach two small browser-side callbacks to every export bar."""
+    """Bind each export bar's links to the address bar and its Share menu to the clipboard."""
     for bar, spec in BARS.items():
         roles = ["png", "svg", "embed"] + (["csv"] if spec.csv else [])
-        paths = [
-            urls.export(spec.page, "png"),
-            urls.export(spec.page, "svg"),
-            urls.embed(spec.page),
-            *([spec.csv] if spec.csv else []),
-        ]
-        app.clientside_callback(
-            HREFS % {"chart": json.dumps(spec.chart), "paths": ", ".join(json.dumps(p) for p in paths)},
-            *[Output(ids.export_control(bar, role), "href") for role in roles],
-            Input(ids.URL, "search"),
+        app.callback(
+            output={role: Output(ids.export_control(bar, role), "href") for role in roles},
+            inputs={"search": Input(ids.URL, "search")},
             prevent_initial_call=True,
-        )
+        )(partial(export_hrefs, bar))
         app.clientside_callback(
             COPY % {"height": spec.embed_height},
             Output(ids.export_control(bar, "snippet"), "value"),

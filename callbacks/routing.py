@@ -11,19 +11,20 @@ from layouts import ids
 from layouts.router import render
 
 
-def register(app: Dash) -> None:
-    """Attach the routing callback to ``app``."""
-
-    @app.callback(
-        Output(ids.NAVBAR, "children"),
-        Output(ids.PAGE, "children"),
-        Input(ids.URL, "pathname"),
-        Input(ids.URL, "search"),
-        State(ids.APP_SEARCH, "data"),
+def render_page(pathname: Any, search: Any, written: Any) -> dict[str, Any]:
+    """The navbar and page for the address bar, unless a control just wrote it."""
+    if isinstance(written, dict) and written == {"path": pathname, "search": search or ""}:
+        raise PreventUpdate  # a control changed the URL; its callback already updated the page
+    navbar, page = render(
+        pathname if isinstance(pathname, str) else "/", search if isinstance(search, str) else ""
     )
-    def render_page(pathname: Any, search: Any, written: Any) -> tuple[Any, Any]:
-        if isinstance(written, dict) and written == {"path": pathname, "search": search or ""}:
-            raise PreventUpdate  # a control changed the URL; its callback already updated the page
-        return render(
-            pathname if isinstance(pathname, str) else "/", search if isinstance(search, str) else ""
-        )
+    return {"navbar": navbar, "page": page}
+
+
+def register(app: Dash) -> None:
+    """Bind the routing callback to ``app``."""
+    app.callback(
+        output={"navbar": Output(ids.NAVBAR, "children"), "page": Output(ids.PAGE, "children")},
+        inputs={"pathname": Input(ids.URL, "pathname"), "search": Input(ids.URL, "search")},
+        state={"written": State(ids.APP_SEARCH, "data")},
+    )(render_page)

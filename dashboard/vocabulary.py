@@ -3,21 +3,13 @@ built from the loaded tables and the dialogue seeds (the URL package never loads
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from dashboard import datasets, dialogue, programmes, timeline, transforms
 from dashboard.urls.pages import Vocabulary
 
 
+@datasets.derived(maxsize=1)  # keyed on the data version: new data, a new vocabulary
 def vocabulary() -> Vocabulary:
-    """The vocabulary of the loaded data; a new one once ``datasets.clear_caches()`` ran."""
-    return _build(datasets.member_arrays())
-
-
-# Keyed on ``datasets.member_arrays()`` (hashed by identity) as the map caches are: new data, a
-# new vocabulary, without a loader list of its own to keep in step with the data layer's.
-@lru_cache(maxsize=2)
-def _build(_data: datasets.MemberArrays) -> Vocabulary:
+    """The vocabulary of the loaded data."""
     return Vocabulary(
         indicator_years=transforms.years_by_indicator(datasets.catalogue()),
         countries=frozenset(datasets.countries()["iso3"]),

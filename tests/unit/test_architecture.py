@@ -152,6 +152,7 @@ def test_the_rule_sees_a_reader(tmp_path: Path) -> None:
 
 # --- Views (issue 12, item 3): layouts turn views into components -------------------------------
 
+
 def imported_names(path: Path) -> set[str]:
     """Full dotted names a module imports: ``from a import b`` gives ``a`` and ``a.b``."""
     names: set[str] = set()
