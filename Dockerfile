@@ -10,6 +10,7 @@ COPY requirements.lock pyproject.toml README.md app.py ./
 COPY dashboard ./dashboard
 COPY layouts ./layouts
 COPY callbacks ./callbacks
+COPY server ./server
 # Runtime dependencies only, at the locked versions; then Puentes itself without resolving again.
 RUN python -m venv /opt/venv \
     && /opt/venv/bin/pip install --no-cache-dir -r requirements.lock \

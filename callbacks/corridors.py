@@ -9,6 +9,7 @@ from typing import Any
 from dash import Dash, Input, Output, State, ctx
 from dash.exceptions import PreventUpdate
 
+from callbacks.navigation import written
 from dashboard import transforms
 from dashboard.corridor_view import CorridorView, build
 from dashboard.urls.corridors import with_controls as with_corridor_controls
@@ -107,7 +108,7 @@ def update_corridors(
     address = keep_presenter(new.query, search if isinstance(search, str) else "")
     return {
         "search": address,
-        "written": {"path": pathname, "search": address},
+        "written": written(pathname, address),
         "state": {"query": new.query, "redraw": redraw},
         "direction": new.state.direction,
         "origins": list(after.origins),

@@ -8,6 +8,7 @@ from typing import Any
 from dash import Dash, Input, Output, State, ctx
 from dash.exceptions import PreventUpdate
 
+from callbacks.navigation import written
 from dashboard import datasets, timeline, transforms
 from dashboard.urls.dialogue import query as dialogue_query
 from dashboard.urls.dialogue import with_controls as with_dialogue_controls
@@ -49,7 +50,7 @@ def filter_timeline(themes: Any, years: Any, countries: Any, pathname: Any, sear
         raise PreventUpdate  # the controls show what the address bar says
     return {
         "search": query,
-        "written": {"path": pathname, "search": query},
+        "written": written(pathname, query),
         "timeline": dialogue_view.timeline_figure(state, page),
     }
 
@@ -86,7 +87,7 @@ def filter_programmes(
     figure, caption, reached, body = programmes_page.panels(state, page)
     return {
         "search": query,
-        "written": {"path": pathname, "search": query},
+        "written": written(pathname, query),
         "component_options": programmes_page.component_options(page.programme, state.lang),
         "component": page.component or None,
         "map": figure,

@@ -4,7 +4,7 @@ write to the clipboard, in the browser."""
 
 from __future__ import annotations
 
-from functools import partial
+import json
 from typing import Any
 
 from dash import Dash, Input, Output, State
@@ -52,15 +52,30 @@ def export_hrefs(bar: str, search: Any) -> dict[str, Any]:
     return hrefs if links.csv is None else {**hrefs, "csv": links.csv}
 
 
+# A bar's links, copied in the browser from what the page stored with the address (see
+# ``navigation.written``): the strings were built in Python.
+COPY_BAR = """function(written) {
+    const bar = (((written || {}).links || {}).bars || {})[%(bar)s];
+    const roles = %(roles)s;
+    if (!bar) { return roles.map(() => window.dash_clientside.no_update); }
+    return roles.map((role) => bar[role]);
+}"""
+
+
+def roles(bar: str) -> list[str]:
+    """The linked controls of an export bar: PNG, SVG, embed, and the CSV if the page has one."""
+    return ["png", "svg", "embed"] + (["csv"] if BARS[bar].csv else [])
+
+
 def register(app: Dash) -> None:
     """Bind each export bar's links to the address bar and its Share menu to the clipboard."""
     for bar, spec in BARS.items():
-        roles = ["png", "svg", "embed"] + (["csv"] if spec.csv else [])
-        app.callback(
-            output={role: Output(ids.export_control(bar, role), "href") for role in roles},
-            inputs={"search": Input(ids.URL, "search")},
+        app.clientside_callback(
+            COPY_BAR % {"bar": json.dumps(bar), "roles": json.dumps(roles(bar))},
+            *[Output(ids.export_control(bar, role), "href") for role in roles(bar)],
+            Input(ids.APP_SEARCH, "data"),
             prevent_initial_call=True,
-        )(partial(export_hrefs, bar))
+        )
         app.clientside_callback(
             COPY % {"height": spec.embed_height},
             Output(ids.export_control(bar, "snippet"), "value"),

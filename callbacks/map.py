@@ -8,6 +8,7 @@ from typing import Any
 from dash import Dash, Input, Output, Patch, State, no_update
 from dash.exceptions import PreventUpdate
 
+from callbacks.navigation import written
 from dashboard import datasets, transforms
 from dashboard.map_view import MapView, build
 from dashboard.urls.pages import parse_shared
@@ -145,7 +146,7 @@ def write_permalink(query: Any, pathname: Any, search: Any) -> dict[str, Any]:
     address = keep_presenter(query, search if isinstance(search, str) else "")
     if text_of(address) == text_of(search):
         return {"search": no_update, "written": no_update}
-    return {"search": address, "written": {"path": pathname, "search": address}}
+    return {"search": address, "written": written(pathname, address)}
 
 
 def select_clicked_country(click: Any, selected: Any) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from typing import Any
 
 from dash import Dash, Input, Output, State, no_update
 
+from callbacks.exports import export_hrefs
 from dashboard import urls
 from dashboard.urls.chrome import NavbarLinks, navbar_links
 from dashboard.urls.pages import page_query, parse_shared
@@ -15,6 +16,7 @@ from dashboard.urls.shared import FilterState
 from dashboard.vocabulary import vocabulary
 from layouts import ids
 from layouts.common import PAGE_PATHS
+from layouts.exports import BARS
 
 
 def links_for(pathname: str, search: str) -> NavbarLinks:
@@ -29,16 +31,46 @@ def links_for(pathname: str, search: str) -> NavbarLinks:
     return navbar_links(page, PAGE_PATHS, state, own_query)
 
 
-def follow_the_url(search: Any, pathname: Any, pages: Any, languages: Any, presenting: Any) -> dict[str, Any]:
-    """The hrefs of the navbar's page, language and "present" links (given by their IDs)."""
-    links = links_for(
-        pathname if isinstance(pathname, str) else "/", search if isinstance(search, str) else ""
-    )
+def written(pathname: Any, search: str) -> dict[str, Any]:
+    """What a page's callback stores (``app-search``) when it rewrites the address bar: the address,
+    so that routing leaves the page alone, and every link of the chrome for it, built here in
+    Python as at first paint. The browser copies them into the navbar and the export bars: no
+    request of their own, no JavaScript twin of the URL rules."""
+    path = pathname if isinstance(pathname, str) else "/"
+    links = links_for(path, search)
+    page = urls.page_key(path) or ""
+    bars = {bar: export_hrefs(bar, search) for bar, spec in BARS.items() if spec.page == page}
     return {
-        "pages": [links.pages.get(_key(i, "page"), no_update) for i in _ids(pages)],
-        "languages": [links.languages.get(_key(i, "lang"), no_update) for i in _ids(languages)],
-        "present": [links.present for _ in _ids(presenting)],
+        "path": pathname,
+        "search": search,
+        "links": {"pages": links.pages, "languages": links.languages, "present": links.present, "bars": bars},
     }
+
+
+def follow_the_url(written: Any, pages: Any, languages: Any, presenting: Any) -> dict[str, Any]:
+    """The hrefs of the navbar's page, language and "present" links (given by their IDs), copied
+    from what the page stored (:func:`written`); the same in the browser (:data:`COPY_NAVBAR`)."""
+    links = written.get("links") if isinstance(written, dict) else None
+    if not isinstance(links, dict):
+        return {"pages": no_update, "languages": no_update, "present": no_update}
+    return {
+        "pages": [links["pages"].get(_key(i, "page"), no_update) for i in _ids(pages)],
+        "languages": [links["languages"].get(_key(i, "lang"), no_update) for i in _ids(languages)],
+        "present": [links["present"] for _ in _ids(presenting)],
+    }
+
+
+# follow_the_url, run in the browser on the strings Python made.
+COPY_NAVBAR = """function(written, pages, languages, presenting) {
+    const none = window.dash_clientside.no_update;
+    const links = (written || {}).links;
+    if (!links) { return [none, none, none]; }
+    return [
+        pages.map((id) => links.pages[id.page] || none),
+        languages.map((id) => links.languages[id.lang] || none),
+        presenting.map(() => links.present),
+    ];
+}"""
 
 
 def _ids(value: Any) -> list[Any]:
@@ -51,18 +83,14 @@ def _key(component_id: Any, key: str) -> Any:
 
 def register(app: Dash) -> None:
     """Bind the navbar-follows-the-URL callback to ``app``."""
-    app.callback(
-        output={
-            "pages": Output(ids.nav_link_all(), "href"),
-            "languages": Output(ids.language_link_all(), "href"),
-            "present": Output(ids.present_link_all(), "href"),
-        },
-        inputs={"search": Input(ids.URL, "search")},
-        state={
-            "pathname": State(ids.URL, "pathname"),
-            "pages": State(ids.nav_link_all(), "id"),
-            "languages": State(ids.language_link_all(), "id"),
-            "presenting": State(ids.present_link_all(), "id"),
-        },
+    app.clientside_callback(
+        COPY_NAVBAR,
+        Output(ids.nav_link_all(), "href"),
+        Output(ids.language_link_all(), "href"),
+        Output(ids.present_link_all(), "href"),
+        Input(ids.APP_SEARCH, "data"),
+        State(ids.nav_link_all(), "id"),
+        State(ids.language_link_all(), "id"),
+        State(ids.present_link_all(), "id"),
         prevent_initial_call=True,
-    )(follow_the_url)
+    )

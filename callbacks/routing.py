@@ -13,7 +13,10 @@ from layouts.router import render
 
 def render_page(pathname: Any, search: Any, written: Any) -> dict[str, Any]:
     """The navbar and page for the address bar, unless a control just wrote it."""
-    if isinstance(written, dict) and written == {"path": pathname, "search": search or ""}:
+    address = (
+        {"path": written.get("path"), "search": written.get("search")} if isinstance(written, dict) else None
+    )
+    if address == {"path": pathname, "search": search or ""}:
         raise PreventUpdate  # a control changed the URL; its callback already updated the page
     navbar, page = render(
         pathname if isinstance(pathname, str) else "/", search if isinstance(search, str) else ""

@@ -217,3 +217,57 @@ def test_the_url_package_is_where_query_strings_are_handled() -> None:
     """The rule above checks something: the URL package itself does use these functions."""
     inside = [u for p in python_files("dashboard/urls") for u in query_string_uses(p)]
     assert {u.rsplit(" ", 1)[1] for u in inside} == QUERY_FUNCTIONS
+
+
+# --- the shape of the tree (issue 12, items 5-7) --------------------------------------------------
+
+MAX_MODULE_LINES = 300
+
+
+def running_modules() -> list[Path]:
+    """Every module of the running app (the ETL pipeline aside: it never runs in it)."""
+    found = [ROOT / "app.py"]
+    for folder in ("dashboard", "layouts", "callbacks", "server"):
+        found += [p for p in python_files(folder) if "etl" not in p.relative_to(ROOT).parts]
+    return found
+
+
+@pytest.mark.parametrize("path", running_modules(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_modules_have_one_job_and_stay_small(path: Path) -> None:
+    lines = len(path.read_text(encoding="utf-8").splitlines())
+    assert lines <= MAX_MODULE_LINES, f"{path.relative_to(ROOT)} has {lines} lines: split it by job"
+
+
+FLASK_HOOKS = re.compile(
+    r"\bserver\.(route|get|post|add_url_rule|before_request|after_request|errorhandler)\("
+)
+
+
+@pytest.mark.parametrize("path", python_files("callbacks"), ids=lambda p: str(p.relative_to(ROOT)))
+def test_callbacks_hold_only_dash_callbacks(path: Path) -> None:
+    """Flask routes, headers and caches live in server/; callbacks/ never touches Flask."""
+    assert "flask" not in imported_modules(path), path
+    assert not FLASK_HOOKS.search(path.read_text(encoding="utf-8")), path
+
+
+ENVIRONMENT_WRITE = re.compile(r"os\.environ(\[[^]]+\]\s*=(?!=)|\.(update|setdefault|pop)\()")
+
+
+@pytest.mark.parametrize("path", running_modules(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_nothing_writes_the_environment(path: Path) -> None:
+    """Settings are passed explicitly: no module sets a variable for another to read."""
+    assert not ENVIRONMENT_WRITE.search(path.read_text(encoding="utf-8")), path
+
+
+def test_importing_the_app_builds_nothing() -> None:
+    """gunicorn calls the factory; importing app.py makes no Dash app and opens no file of data/."""
+    code = (
+        "import sys\n"
+        "read = []\n"
+        f"sys.addaudithook(lambda e, a: e == 'open' and str(a[0]).startswith({str(ROOT / 'data')!r}) "
+        "and read.append(a[0]))\n"
+        "import app, dash._get_app as made\n"
+        "print(made.APP is None, len(read))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "0"]

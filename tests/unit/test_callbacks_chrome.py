@@ -31,10 +31,16 @@ def test_routing_skips_an_address_a_control_just_wrote() -> None:
     assert label in str(shown["page"].to_plotly_json())  # the map's title, in the URL's language
 
 
+def follow(pathname: str, search: str, **given: object) -> dict[str, object]:
+    """The navbar's hrefs after a page on ``pathname`` wrote ``search`` to the address bar."""
+    written = navigation.written(pathname, search)
+    return navigation.follow_the_url(written=written, **given)
+
+
 def test_navbar_links_follow_the_address_bar() -> None:
-    out = navigation.follow_the_url(
-        search="?indicator=net_migration&year=2000",
-        pathname="/map",
+    out = follow(
+        "/map",
+        "?indicator=net_migration&year=2000",
         pages=NAV,
         languages=LANGUAGES,
         presenting=[ids.present_link()],
@@ -52,9 +58,7 @@ def test_navbar_links_follow_the_address_bar() -> None:
 
 
 def test_navbar_language_links_keep_a_page_s_own_parameters() -> None:
-    out = navigation.follow_the_url(
-        search="?sex=female", pathname="/corridors", pages=[], languages=LANGUAGES, presenting=[]
-    )
+    out = follow("/corridors", "?sex=female", pages=[], languages=LANGUAGES, presenting=[])
     assert out["languages"] == [
         "/corridors?sex=female",
         "/corridors?lang=fr&sex=female",
@@ -62,10 +66,27 @@ def test_navbar_language_links_keep_a_page_s_own_parameters() -> None:
 
 
 def test_forged_link_ids_get_no_update() -> None:
-    out = navigation.follow_the_url(
-        search="", pathname="/map", pages=[{"page": "nowhere"}, "x"], languages=None, presenting=None
-    )
+    out = follow("/map", "", pages=[{"page": "nowhere"}, "x"], languages=None, presenting=None)
     assert out == {"pages": [no_update, no_update], "languages": [], "present": []}
+
+
+@pytest.mark.parametrize("written", [None, "?year=2000", {"path": "/map"}, {"links": "x"}])
+def test_a_store_without_links_changes_no_link(written: object) -> None:
+    out = navigation.follow_the_url(written=written, pages=NAV, languages=LANGUAGES, presenting=[])
+    assert out == {"pages": no_update, "languages": no_update, "present": no_update}
+
+
+def test_a_page_stores_its_address_with_its_own_export_bars_links() -> None:
+    stored = navigation.written("/corridors", "?sex=female")
+    assert (stored["path"], stored["search"]) == ("/corridors", "?sex=female")
+    bars = stored["links"]["bars"]
+    assert sorted(bars) == ["corridors-flows", "corridors-map"]  # the page's two bars, no other page's
+    assert bars["corridors-map"] == exports.export_hrefs("corridors-map", "?sex=female")
+
+
+def test_routing_leaves_a_page_that_wrote_its_own_address() -> None:
+    with pytest.raises(PreventUpdate):
+        routing.render_page("/map", "?year=2000", navigation.written("/map", "?year=2000"))
 
 
 def test_export_bars_follow_the_address_bar() -> None:
