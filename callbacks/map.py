@@ -78,7 +78,7 @@ def indicator_outputs(view: MapView) -> dict[str, Any]:
     return {
         "title": view.title,
         "definition": map_page.definition(view),
-        "source": source_line(view.spec.source, view.state, view.method),
+        "source": source_line(view.spec.source, view.state, view.locale, view.method),
         "year_min": slider["min"],
         "year_max": slider["max"],
         "year_step": slider["step"],

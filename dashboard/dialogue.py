@@ -16,6 +16,7 @@ import pandas as pd
 
 from dashboard import datasets
 from dashboard.errors import DataValidationError
+from dashboard.locale import Locale
 
 # fmt: off
 LANGS = ("en", "es", "pt", "fr")
@@ -309,11 +310,11 @@ def claims(data_dir: Path | None = None) -> pd.DataFrame:
     return _frame("claim", data_dir)
 
 
-def text(item: Mapping[str, Any] | pd.Series, lang: str, field: str = "title") -> str:
+def text(item: Mapping[str, Any] | pd.Series, locale: Locale, field: str = "title") -> str:
     """``item[lang]`` for a ``{lang: text}`` mapping, else ``item[f"{field}_{lang}"]``; English fallback."""
     if "en" in item:
-        return str(item.get(lang) or item["en"])
-    return str(item.get(f"{field}_{lang}") or item[f"{field}_en"])
+        return str(item.get(locale.lang) or item["en"])
+    return str(item.get(f"{field}_{locale.lang}") or item[f"{field}_en"])
 
 
 # Groups that stand for a whole side of the dialogue (or a region the seeds do not enumerate):

@@ -10,7 +10,7 @@ import dash_bootstrap_components as dbc
 from dash import dash_table, dcc, html
 
 from dashboard.corridor_view import TABLE_ROWS, CorridorView, build, names
-from dashboard.i18n import format_number, translator
+from dashboard.locale import Locale
 from dashboard.urls.pages import parse_corridors
 from dashboard.urls.shared import FilterState
 from dashboard.views import filters
@@ -33,13 +33,13 @@ def graph(element_id: str, figure: dict[str, Any], config: Any = PLAIN_CONFIG) -
     return dcc.Graph(id=element_id, figure=figure, config=config, style={"height": f"{height}px"})
 
 
-def code_options(lang: str) -> list[dict[str, str]]:
+def code_options(locale: Locale) -> list[dict[str, str]]:
     """Every country of the corridor table, by name; the two pseudo-codes last."""
-    return filters.corridor_codes(lang)
+    return filters.corridor_codes(locale)
 
 
-def direction_options(lang: str) -> list[dict[str, str]]:
-    _ = translator(lang)
+def direction_options(locale: Locale) -> list[dict[str, str]]:
+    _ = locale.gettext
     return [
         {"label": _("CELAC → EU"), "value": "celac_eu"},
         {"label": _("EU → CELAC"), "value": "eu_celac"},
@@ -50,8 +50,8 @@ def direction_options(lang: str) -> list[dict[str, str]]:
 
 
 def table_columns(view: CorridorView) -> list[dict[str, Any]]:
-    _ = translator(view.lang)
-    sample = format_number(1234567.5, view.lang, 1)
+    _ = view.locale.gettext
+    sample = view.locale.number(1234567.5, 1)
     locale = {"group": sample[1], "decimal": sample[-2]}
     count = {"locale": locale, "specifier": ",.0f"}
     return [
@@ -95,31 +95,31 @@ def table_data(view: CorridorView) -> list[dict[str, Any]]:
 
 
 def table_caption(view: CorridorView) -> str:
-    _ = translator(view.lang)
+    _ = view.locale.gettext
     return _(
         "The {shown} largest of {count} corridors, {total} migrants in all. The CSV has every one."
     ).format(
         shown=min(TABLE_ROWS, len(view.current)),
-        count=format_number(len(view.current), view.lang),
-        total=format_number(view.total(), view.lang),
+        count=view.locale.number(len(view.current)),
+        total=view.locale.number(view.total()),
     )
 
 
 def diaspora_title(view: CorridorView) -> str:
-    _ = translator(view.lang)
+    _ = view.locale.gettext
     return _("Emigrants from {country} by where they live, 1990–{year}").format(
-        country=names(view.lang)[view.diaspora_origin()], year=filters.corridor_years()[-1]
+        country=names(view.locale)[view.diaspora_origin()], year=filters.corridor_years()[-1]
     )
 
 
 def diaspora_heading(view: CorridorView) -> str:
-    _ = translator(view.lang)
+    _ = view.locale.gettext
     return _("Where each CELAC diaspora lives, {year}").format(year=view.year)
 
 
-def notes(lang: str) -> html.Ul:
+def notes(locale: Locale) -> html.Ul:
     """The caveats of the corridor data, always on the page."""
-    _ = translator(lang)
+    _ = locale.gettext
     items = [
         _(
             "UN DESA counts migrants by country of birth (or citizenship where birthplace is not "
@@ -139,10 +139,10 @@ def notes(lang: str) -> html.Ul:
 
 
 def code_picker(
-    label: str, element_id: str, options: list[dict[str, str]], value: tuple[str, ...], lang: str
+    label: str, element_id: str, options: list[dict[str, str]], value: tuple[str, ...], locale: Locale
 ) -> dbc.Col:
     """A labelled multi-select of countries (the custom origin or destination set)."""
-    _ = translator(lang)
+    _ = locale.gettext
     return dbc.Col(
         [
             dbc.Label(label, html_for=element_id),
@@ -159,7 +159,7 @@ def code_picker(
 
 
 def controls(view: CorridorView) -> dbc.Row:
-    _ = translator(view.lang)
+    _ = view.locale.gettext
     years = filters.corridor_years()
     state = view.state
     radio = {
@@ -169,7 +169,7 @@ def controls(view: CorridorView) -> dbc.Row:
         "labelClassName": "btn btn-outline-primary btn-sm",
         "labelCheckedClassName": "active",
     }
-    options = code_options(view.lang)
+    options = code_options(view.locale)
     return dbc.Row(
         [
             dbc.Col(
@@ -177,7 +177,7 @@ def controls(view: CorridorView) -> dbc.Row:
                     dbc.Label(_("Direction"), html_for=ids.CORRIDORS_DIRECTION),
                     dbc.RadioItems(
                         id=ids.CORRIDORS_DIRECTION,
-                        options=direction_options(view.lang),
+                        options=direction_options(view.locale),
                         value=state.direction,
                         **radio,
                     ),
@@ -214,9 +214,9 @@ def controls(view: CorridorView) -> dbc.Row:
                 xl=3,
                 md=6,
             ),
-            code_picker(_("Origins"), ids.CORRIDORS_ORIGINS, options, state.origins, view.lang),
+            code_picker(_("Origins"), ids.CORRIDORS_ORIGINS, options, state.origins, view.locale),
             code_picker(
-                _("Destinations"), ids.CORRIDORS_DESTINATIONS, options, state.destinations, view.lang
+                _("Destinations"), ids.CORRIDORS_DESTINATIONS, options, state.destinations, view.locale
             ),
             dbc.Col(
                 [
@@ -240,13 +240,13 @@ def controls(view: CorridorView) -> dbc.Row:
 
 
 def focus_controls(view: CorridorView) -> dbc.Row:
-    _ = translator(view.lang)
+    _ = view.locale.gettext
     return dbc.Row(
         [
             dbc.Col(
                 dcc.Dropdown(
                     id=ids.CORRIDORS_FOCUS,
-                    options=code_options(view.lang)[:-2],
+                    options=code_options(view.locale)[:-2],
                     value=view.state.focus,
                     clearable=False,
                 ),
@@ -270,12 +270,13 @@ def focus_controls(view: CorridorView) -> dbc.Row:
 
 
 def layout(state: FilterState, search: str = "") -> html.Div:
-    _ = translator(state.lang)
     corridor, problems = parse_corridors(search, vocabulary())
     view = build(state, corridor)
+    locale = view.locale
+    _ = locale.gettext
     return html.Div(
         [
-            notice(problems, state.lang, element_id=ids.CORRIDORS_NOTICE),
+            notice(problems, locale, element_id=ids.CORRIDORS_NOTICE),
             dcc.Store(id=ids.CORRIDORS_STATE, data={"query": view.query, "redraw": []}),
             header(
                 _("Migration corridors"),
@@ -290,7 +291,7 @@ def layout(state: FilterState, search: str = "") -> html.Div:
                     dbc.Col(
                         [
                             html.H2(view.subtitle(), className="h5", id=ids.CORRIDORS_SUBTITLE),
-                            export_bar("corridors-flows", view.query, view.lang),
+                            export_bar("corridors-flows", view.query, view.locale),
                             graph(ids.CORRIDORS_FLOWS, view.flows_figure()),
                         ],
                         xl=7,
@@ -299,7 +300,7 @@ def layout(state: FilterState, search: str = "") -> html.Div:
                         [
                             html.H2(view.focus_title(), className="h5", id=ids.CORRIDORS_FOCUS_TITLE),
                             focus_controls(view),
-                            export_bar("corridors-map", view.query, view.lang),
+                            export_bar("corridors-map", view.query, view.locale),
                             graph(ids.CORRIDORS_MAP, view.focus_figure(), GRAPH_CONFIG),
                             html.P(
                                 _(
@@ -343,7 +344,7 @@ def layout(state: FilterState, search: str = "") -> html.Div:
                     {"if": {"column_id": c}, "textAlign": "left"} for c in ("origin_name", "destination_name")
                 ],
             ),
-            source_line("undesa_ims2024", state, element_id=ids.CORRIDORS_SOURCE),
+            source_line("undesa_ims2024", state, locale, element_id=ids.CORRIDORS_SOURCE),
             dbc.Row(
                 [
                     dbc.Col(
@@ -365,12 +366,12 @@ def layout(state: FilterState, search: str = "") -> html.Div:
                 ],
                 className="g-4 mt-2",
             ),
-            source_line("undesa_ims2024", state, element_id=ids.CORRIDORS_DIASPORA_SOURCE),
+            source_line("undesa_ims2024", state, locale, element_id=ids.CORRIDORS_DIASPORA_SOURCE),
             html.H2(
                 _("Remittances sent back along these corridors (2021 model estimates)"), className="h5 mt-3"
             ),
             graph(ids.CORRIDORS_REMITTANCES, view.remittance_figure()),
-            source_line("knomad_brm2021", state, element_id=ids.CORRIDORS_REMITTANCE_SOURCE),
-            notes(state.lang),
+            source_line("knomad_brm2021", state, locale, element_id=ids.CORRIDORS_REMITTANCE_SOURCE),
+            notes(locale),
         ]
     )

@@ -9,7 +9,7 @@ from dash import dash_table, dcc, html
 
 from dashboard import urls
 from dashboard.figures.maps import HEIGHT, log_scale_allowed
-from dashboard.i18n import format_number, translator
+from dashboard.locale import Locale
 from dashboard.map_view import MapView, build
 from dashboard.urls.shared import FilterState
 from dashboard.views import filters
@@ -46,9 +46,9 @@ def slider_props(view: MapView) -> dict[str, Any]:
     }
 
 
-def indicator_options(lang: str) -> list[dict[str, Any]]:
+def indicator_options(locale: Locale) -> list[dict[str, Any]]:
     """Indicators grouped under disabled headings (stocks, shares, flows, refugees, remittances)."""
-    _ = translator(lang)
+    _ = locale.gettext
     headings = {
         "stocks": _("Stocks"),
         "shares": _("Shares"),
@@ -59,7 +59,7 @@ def indicator_options(lang: str) -> list[dict[str, Any]]:
     }
     options: list[dict[str, Any]] = []
     group = None
-    for option in filters.indicator_options(lang):
+    for option in filters.indicator_options(locale):
         if option["group"] != group:
             group = option["group"]
             options.append({"label": headings[group].upper(), "value": f"group:{group}", "disabled": True})
@@ -69,7 +69,7 @@ def indicator_options(lang: str) -> list[dict[str, Any]]:
 
 def definition(view: MapView) -> list[Any]:
     """Popover body: definition, method where computed, source."""
-    _ = translator(view.state.lang)
+    _ = view.locale.gettext
     body: list[Any] = [html.P(view.definition)]
     if view.spec.computed:
         body.append(html.P([html.Em(_("Computed") + ": "), view.method], className="small"))
@@ -78,9 +78,9 @@ def definition(view: MapView) -> list[Any]:
 
 
 def table_columns(view: MapView) -> list[dict[str, Any]]:
-    _ = translator(view.state.lang)
+    _ = view.locale.gettext
     decimals = 0 if view.spec.unit == "persons" else 2
-    sample = format_number(1234567.5, view.state.lang, 1)
+    sample = view.locale.number(1234567.5, 1)
     fmt = {"locale": {"group": sample[1], "decimal": sample[-2]}, "specifier": f",.{decimals}f"}
     return [
         {"name": _("Country"), "id": "country"},
@@ -106,7 +106,7 @@ def table(view: MapView) -> Any:
 
 
 def table_data(view: MapView) -> list[dict[str, Any]]:
-    _ = translator(view.state.lang)
+    _ = view.locale.gettext
     table = view.table()
     table["flag"] = (
         table["flag"].map({"reported_zero": _("published as 0: treated as not reported")}).fillna("")
@@ -118,11 +118,11 @@ def table_data(view: MapView) -> list[dict[str, Any]]:
 
 def cards(view: MapView) -> list[Any]:
     """Key figures of the first selected country, each with unit, year and source."""
-    _ = translator(view.state.lang)
+    _ = view.locale.gettext
     figures = view.key_figures()
     if not figures:
         return []
-    name = filters.country_names(list(view.state.countries[:1]), view.state.lang)[0]
+    name = filters.country_names(list(view.state.countries[:1]), view.locale)[0]
     tiles = [
         dbc.Col(
             dbc.Card(
@@ -158,15 +158,16 @@ def profile_chart(view: MapView) -> Any:
 
 
 def profile_hint(view: MapView) -> str:
-    _ = translator(view.state.lang)
+    _ = view.locale.gettext
     if view.state.countries:
         return _("Up to 6 countries. Click a country on the map to add or remove it.")
     return _("Click a country on the map, or pick up to 6 here, to see its profile.")
 
 
 def layout(state: FilterState) -> html.Div:
-    _ = translator(state.lang)
     view = build(state)
+    locale = view.locale
+    _ = locale.gettext
     region_options = [
         {"label": _("CELAC and EU"), "value": "both"},
         {"label": "CELAC", "value": "celac"},
@@ -184,7 +185,7 @@ def layout(state: FilterState) -> html.Div:
                                     id=ids.MAP_INDICATOR,
                                     value=view.spec.id,
                                     clearable=False,
-                                    options=indicator_options(state.lang),
+                                    options=indicator_options(locale),
                                     searchable=True,
                                 ),
                                 className="flex-grow-1",
@@ -263,7 +264,7 @@ def layout(state: FilterState) -> html.Div:
         className="map-graph",
         style={"height": f"{HEIGHT}px"},  # the figure fills it (presenter mode makes it fit the screen)
     )
-    map_tab = html.Div([export_bar("map", view.query, state.lang), graph])
+    map_tab = html.Div([export_bar("map", view.query, locale), graph])
     table_tab = html.Div(
         [
             html.A(
@@ -302,7 +303,7 @@ def layout(state: FilterState) -> html.Div:
                 active_tab="map",
             ),
             html.Div(
-                source_line(view.spec.source, state, view.method),
+                source_line(view.spec.source, state, locale, view.method),
                 id=ids.MAP_SOURCE,
             ),
             html.Section(
@@ -312,7 +313,7 @@ def layout(state: FilterState) -> html.Div:
                         id=ids.MAP_COUNTRIES,
                         multi=True,
                         value=list(state.countries),
-                        options=filters.country_options(state.lang),
+                        options=filters.country_options(locale),
                         placeholder=_("Choose countries to compare"),
                     ),
                     html.P(profile_hint(view), id=ids.MAP_PROFILE_HINT, className="text-muted small mt-1"),

@@ -19,7 +19,7 @@ from plotly.colors import make_colorscale
 
 from dashboard.datasets import Indicator
 from dashboard.figures import FONT
-from dashboard.i18n import format_bare, format_compact, format_number, translator, unit_affixes
+from dashboard.locale import Locale
 
 NO_DATA_COLOUR = "#cfd4da"
 SELECTED_LINE = "#111827"
@@ -113,7 +113,7 @@ def _geo_layout() -> dict[str, Any]:
     }
 
 
-def colour_axis(spec: Indicator, values: pd.Series, log: bool, lang: str) -> dict[str, Any]:
+def colour_axis(spec: Indicator, values: pd.Series, log: bool, locale: Locale) -> dict[str, Any]:
     """Sequential for stocks and shares, diverging around 0, or log10 with readable ticks."""
     axis: dict[str, Any] = {
         "colorscale": SEQUENTIAL,
@@ -137,7 +137,7 @@ def colour_axis(spec: Indicator, values: pd.Series, log: bool, lang: str) -> dic
         high = math.ceil(math.log10(max(float(finite.max()), 10.0)))
         ticks = list(range(low, high + 1))
         axis.update(cmin=low, cmax=high)
-        axis["colorbar"].update(tickvals=ticks, ticktext=[format_compact(10.0**t, lang) for t in ticks])
+        axis["colorbar"].update(tickvals=ticks, ticktext=[locale.compact(10.0**t) for t in ticks])
     return axis
 
 
@@ -151,12 +151,12 @@ def colour_values(values: Iterable[float], log: bool) -> list[float | None]:
     return [None if math.isnan(v) else (math.log10(v) if v > 0 else floor) for v in numbers]
 
 
-def hover_fields(rows: Sequence[dict[str, Any]], unit: str, lang: str) -> list[list[str]]:
+def hover_fields(rows: Sequence[dict[str, Any]], unit: str, locale: Locale) -> list[list[str]]:
     """Per country: [bare value, rank, countries ranked, note]; the words live in the template.
 
     Sending only these short strings keeps a year change to a couple of kilobytes.
     """
-    _ = translator(lang)
+    _ = locale.gettext
     zero_note = _("published as 0: treated as not reported")
     out = []
     for row in rows:
@@ -165,9 +165,9 @@ def hover_fields(rows: Sequence[dict[str, Any]], unit: str, lang: str) -> list[l
             continue
         out.append(
             [
-                _bare(float(row["value"]), unit, lang),
-                _whole(float(row["rank"]), lang),
-                _whole(float(row["n_in_bloc"]), lang),
+                _bare(float(row["value"]), unit, locale),
+                _whole(float(row["rank"]), locale),
+                _whole(float(row["n_in_bloc"]), locale),
                 zero_note if row["flag"] == "reported_zero" else "",
             ]
         )
@@ -177,13 +177,13 @@ def hover_fields(rows: Sequence[dict[str, Any]], unit: str, lang: str) -> list[l
 # Formatting is most of the cost of an update: the same values come back as a reader
 # scrubs years, so the strings are kept (pure functions of hashable arguments).
 @lru_cache(maxsize=16384)
-def _bare(value: float, unit: str, lang: str) -> str:
-    return format_bare(value, unit, lang)
+def _bare(value: float, unit: str, locale: Locale) -> str:
+    return locale.bare(value, unit)
 
 
 @lru_cache(maxsize=1024)
-def _whole(value: float, lang: str) -> str:
-    return format_number(value, lang)
+def _whole(value: float, locale: Locale) -> str:
+    return locale.number(value)
 
 
 def clear_caches() -> None:
@@ -192,10 +192,10 @@ def clear_caches() -> None:
     _whole.cache_clear()
 
 
-def hover_template(bloc: str, unit: str, year: int, source: str, lang: str) -> str:
+def hover_template(bloc: str, unit: str, year: int, source: str, locale: Locale) -> str:
     """The words around the hover fields: name, value with unit and year, rank in bloc, note, source."""
-    _ = translator(lang)
-    prefix, suffix = unit_affixes(unit, lang)
+    _ = locale.gettext
+    prefix, suffix = locale.affixes(unit)
     rank = _("rank {rank} of {n} in {bloc}").format(
         rank="%{customdata[1]}", n="%{customdata[2]}", bloc="CELAC" if bloc == "CELAC" else _("the EU")
     )
@@ -220,7 +220,7 @@ def updates(
     frame: pd.DataFrame,
     spec: Indicator,
     year: int,
-    lang: str,
+    locale: Locale,
     source: str,
     region: str,
     log: bool,
@@ -235,7 +235,7 @@ def updates(
     Names and shapes are in the base figure; they change only with the language, which
     renders the page anew.
     """
-    _ = translator(lang)
+    _ = locale.gettext
     chosen = set(selected)
     log = log and log_scale_allowed(spec)
     tail = " · " + str(year)
@@ -244,8 +244,8 @@ def updates(
     )
     no_data = "<b>%{text}</b><br>" + _("no data") + tail + "<extra>" + source + "</extra>"
     out: list[Update] = [
-        (("layout", "coloraxis"), colour_axis(spec, frame["value"], log, lang)),
-        (("layout", "separators"), _separators(lang)),
+        (("layout", "coloraxis"), colour_axis(spec, frame["value"], log, locale)),
+        (("layout", "separators"), _separators(locale)),
     ]
     shown = {"both": BLOCS, "celac": ("CELAC",), "eu": ("EU27",)}.get(region, BLOCS)
     for bloc, members in _rows_by_bloc(frame).items():
@@ -256,10 +256,10 @@ def updates(
         out.append((("data", trace_index(bloc, "no_data"), "hovertemplate"), no_data))
         i = trace_index(bloc, "data")
         values = [r["value"] for r in members]
-        template = hover_template(bloc, spec.unit, year, source, lang)
+        template = hover_template(bloc, spec.unit, year, source, locale)
         out += [
             (("data", i, "z"), colour_values(values, log)),
-            (("data", i, "customdata"), hover_fields(members, spec.unit, lang)),
+            (("data", i, "customdata"), hover_fields(members, spec.unit, locale)),
             (("data", i, "hovertemplate"), template),
         ]
         if "selection" not in unchanged:  # outlines move only when the selection does
@@ -284,7 +284,10 @@ def updates(
                 (("data", i, "text"), [r["name"] for r in part]),
                 (
                     ("data", i, "customdata"),
-                    [[*f, r["iso3"]] for r, f in zip(part, hover_fields(part, spec.unit, lang), strict=True)],
+                    [
+                        [*f, r["iso3"]]
+                        for r, f in zip(part, hover_fields(part, spec.unit, locale), strict=True)
+                    ],
                 ),
                 (("data", i, "hovertemplate"), template if with_data else no_data),
                 (
@@ -297,9 +300,9 @@ def updates(
     return out
 
 
-def _separators(lang: str) -> str:
+def _separators(locale: Locale) -> str:
     """Plotly's decimal and thousands characters for the locale (axis ticks, colour bar)."""
-    sample = format_number(1234567.5, lang, 1)
+    sample = locale.number(1234567.5, 1)
     return sample[-2] + sample[1]
 
 

@@ -13,6 +13,7 @@ import pytest
 
 from dashboard import datasets, dialogue
 from dashboard.errors import DataValidationError
+from dashboard.locale import Locale
 
 FRAMES: dict[str, Callable[..., pd.DataFrame]] = {
     "theme": dialogue.themes,
@@ -122,7 +123,7 @@ def test_results_with_a_value_have_a_unit() -> None:
 def test_claim_notes_are_in_every_language() -> None:
     for claim in dialogue.claims().to_dict("records"):
         for field in ("definition_note", "reason"):
-            texts = [dialogue.text(claim, lang, field) for lang in dialogue.LANGS]
+            texts = [dialogue.text(claim, Locale.of(lang), field) for lang in dialogue.LANGS]
             assert all(texts) or not claim[field], (claim["id"], field)
 
 
@@ -132,7 +133,7 @@ def test_event_notes_are_in_every_language() -> None:
     noted = events[events["note"] != ""]
     assert len(noted) >= 20
     for row in noted.to_dict("records"):
-        texts = {lang: dialogue.text(row, lang, "note") for lang in dialogue.LANGS}
+        texts = {lang: dialogue.text(row, Locale.of(lang), "note") for lang in dialogue.LANGS}
         assert all(texts.values()), row["id"]
         assert texts["fr"] != texts["en"] and texts["es"] != texts["en"], row["id"]
     source_notes = [s["note"] for row in events.itertuples() for s in row.sources if s["note"]["en"]]
@@ -156,9 +157,9 @@ def test_shown_notes_allow_none_cities_one_name_and_other_tables_free(data_dir: 
     run_validator(docs, data_dir)
     row = dialogue._row("event", docs["events.toml"]["event"][0])
     assert row["note"] == "x" and row["note_pt"] == "x"
-    assert row["city"] == "Brussels" and dialogue.text(row, "fr", "city") == "Bruxelles"
+    assert row["city"] == "Brussels" and dialogue.text(row, Locale.of("fr"), "city") == "Bruxelles"
     lima = dialogue._row("event", {**docs["events.toml"]["event"][0], "city": "Lima"})
-    assert [dialogue.text(lima, lang, "city") for lang in dialogue.LANGS] == ["Lima"] * 4
+    assert [dialogue.text(lima, Locale.of(lang), "city") for lang in dialogue.LANGS] == ["Lima"] * 4
     assert row["sources"][0]["note"] == {lang: "" for lang in dialogue.LANGS}
 
 
@@ -178,10 +179,10 @@ def test_claims_map_to_known_measures(data_dir: Path, countries: set[str], group
 
 def test_text_falls_back_to_english() -> None:
     row = dialogue.events().iloc[0]
-    assert dialogue.text(row, "fr") == row["title_fr"]
-    assert dialogue.text(row, "de") == row["title_en"]
-    assert dialogue.text(row, "es", "summary") == row["summary_es"]
-    assert dialogue.text({"en": "Lima", "es": ""}, "es") == "Lima"
+    assert dialogue.text(row, Locale.of("fr")) == row["title_fr"]
+    assert dialogue.text(row, Locale.of("de")) == row["title_en"]
+    assert dialogue.text(row, Locale.of("es"), "summary") == row["summary_es"]
+    assert dialogue.text({"en": "Lima", "es": ""}, Locale.of("es")) == "Lima"
 
 
 # --- the validator on tiny bad inputs ---------------------------------------------------

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from dashboard.urls.shared import FilterState
 
 from dashboard.urls.chrome import basket_steps, export_links, navbar_links
+from dashboard.urls.shared import FilterState
 
 PAGES = ("map", "corridors", "sources")
 
