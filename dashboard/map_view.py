@@ -14,7 +14,7 @@ import pandas as pd
 
 from dashboard import datasets, dialogue, profiles, tables, timeline, transforms, urls
 from dashboard.datasets import Indicator
-from dashboard.figures import maps
+from dashboard.figures import map_colours, map_hover, maps
 from dashboard.figures.profiles import profile_figure
 from dashboard.locale import Locale
 from dashboard.urls.shared import FilterState
@@ -174,7 +174,7 @@ def build(state: FilterState) -> MapView:
     year = transforms.resolve_year(spec, state.year)
     locale = Locale.of(state.lang)
     frame = member_frame(spec.id, spec.unit, year, locale)
-    log = state.scale == "log" and maps.log_scale_allowed(spec)
+    log = state.scale == "log" and map_colours.log_scale_allowed(spec)
     return MapView(state, spec, year, datasets.sources()[spec.source], frame, log, to_query(state), locale)
 
 
@@ -184,4 +184,4 @@ def clear_caches() -> None:
     member_updates.cache_clear()
     member_table.cache_clear()
     profile_json.cache_clear()
-    maps.clear_caches()
+    map_hover.clear_caches()

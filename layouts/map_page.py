@@ -8,7 +8,8 @@ import dash_bootstrap_components as dbc
 from dash import dash_table, dcc, html
 
 from dashboard import urls
-from dashboard.figures.maps import HEIGHT, log_scale_allowed
+from dashboard.figures.map_colours import log_scale_allowed
+from dashboard.figures.maps import HEIGHT
 from dashboard.locale import Locale
 from dashboard.map_view import MapView, build
 from dashboard.urls.shared import FilterState

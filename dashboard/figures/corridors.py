@@ -13,8 +13,8 @@ from typing import Any
 import pandas as pd
 
 from dashboard.corridors import DIASPORA_PARTS, OTHER_DESTINATIONS, OTHER_ORIGINS
-from dashboard.figures import FONT, land_geo
-from dashboard.figures.maps import SEQUENTIAL, _separators
+from dashboard.figures import FONT, land_geo, separators
+from dashboard.figures.map_colours import SEQUENTIAL
 from dashboard.locale import Locale
 
 BLOC_COLOURS = {"CELAC": "#00798c", "EU27": "#30638e", "partner": "#8d6a9f", "other": "#8d99ae"}
@@ -29,7 +29,7 @@ ATLANTIC = -20  # centre longitude: the map's edge (160° E) splits no large cou
 def _layout(locale: Locale, height: int, **extra: Any) -> dict[str, Any]:
     return {
         "font": {"family": FONT, "size": 14},
-        "separators": _separators(locale),
+        "separators": separators(locale),
         "height": height,
         "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
         "paper_bgcolor": "white",

@@ -8,8 +8,7 @@ from typing import Any
 import plotly.graph_objects as go
 
 from dashboard.datasets import Indicator
-from dashboard.figures import FONT
-from dashboard.figures.maps import _separators
+from dashboard.figures import FONT, separators
 from dashboard.locale import Locale
 from dashboard.profiles import Line
 from dashboard.timeline import Meeting
@@ -112,7 +111,7 @@ def profile_figure(
         paper_bgcolor="white",
         plot_bgcolor="white",
         font={"family": FONT, "size": 14},
-        separators=_separators(locale),
+        separators=separators(locale),
         hovermode="x unified",
         legend={"orientation": "h", "y": -0.18, "x": 0},
         yaxis={

@@ -12,8 +12,9 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.figures import FONT, land_geo
-from dashboard.figures.maps import NO_DATA_COLOUR, SMALL_STATE_KM2, VIEWS, _separators
+from dashboard.figures import FONT, land_geo, separators
+from dashboard.figures.map_colours import NO_DATA_COLOUR
+from dashboard.figures.maps import SMALL_STATE_KM2, VIEWS
 from dashboard.locale import Locale
 
 HOVER = "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{customdata[2]}<extra></extra>"
@@ -106,7 +107,7 @@ def programme_map(
     shown = view(reached.index, countries)
     layout: dict[str, Any] = {
         "font": {"family": FONT, "size": 14},
-        "separators": _separators(locale),
+        "separators": separators(locale),
         "height": HEIGHT,
         "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
         "paper_bgcolor": "white",

@@ -8,7 +8,7 @@ import pytest
 
 from dashboard import datasets
 from dashboard.datasets import Indicator, index_members
-from dashboard.figures import maps
+from dashboard.figures import map_hover, maps
 from dashboard.locale import Locale
 from dashboard.map_view import build, clear_caches
 from dashboard.transforms import map_values, member_values
@@ -96,7 +96,7 @@ def test_updates_are_the_same_from_cold_and_warm_caches() -> None:
     cold = build(state).updates(previous)
     warm = build(state).updates(previous)
     assert cold == warm
-    maps.clear_caches()
+    map_hover.clear_caches()
     assert build(state).figure() == build(state).figure()
 
 

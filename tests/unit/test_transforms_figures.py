@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard.datasets import Indicator
-from dashboard.figures import maps
+from dashboard.figures import map_colours, maps, separators
 from dashboard.locale import Locale
 from dashboard.transforms import (
     clicked_country,
@@ -117,12 +117,12 @@ def test_map_figure_points_at_the_geometry_url_and_never_uses_cdn_maps() -> None
 def test_no_data_is_a_grey_layer_and_small_states_are_markers() -> None:
     figure = map_figure(frame(), "/g", spec(), 2024, Locale.of("en"), "UN DESA")
     grey = figure["data"][maps.trace_index("CELAC", "no_data")]
-    assert grey["colorscale"][0][1] == maps.NO_DATA_COLOUR and "no data" in grey["hovertemplate"]
+    assert grey["colorscale"][0][1] == map_colours.NO_DATA_COLOUR and "no data" in grey["hovertemplate"]
     eu_small = figure["data"][maps.trace_index("EU27", "small_data")]
     assert eu_small["text"] == ["Malta"]
     celac_small_missing = figure["data"][maps.trace_index("CELAC", "small_no_data")]
     assert celac_small_missing["text"] == ["Barbados"]
-    assert celac_small_missing["marker"]["color"] == maps.NO_DATA_COLOUR
+    assert celac_small_missing["marker"]["color"] == map_colours.NO_DATA_COLOUR
     note = figure["data"][maps.trace_index("CELAC", "data")]["customdata"][1][3]
     assert "published as 0" in note  # Ecuador's flagged value says so in the hover
 
@@ -139,19 +139,21 @@ def test_updates_are_values_only_and_reproduce_a_fresh_figure() -> None:
 
 
 def test_colour_axis_choices() -> None:
-    diverging = maps.colour_axis(spec(colour="diverging"), pd.Series([-30.0, 5.0]), False, Locale.of("en"))
+    diverging = map_colours.colour_axis(
+        spec(colour="diverging"), pd.Series([-30.0, 5.0]), False, Locale.of("en")
+    )
     assert diverging["cmid"] == 0 and diverging["cmin"] == -30 and diverging["cmax"] == 30
-    log = maps.colour_axis(spec(), pd.Series([3.0, 1234567.0]), True, Locale.of("en"))
+    log = map_colours.colour_axis(spec(), pd.Series([3.0, 1234567.0]), True, Locale.of("en"))
     assert (log["cmin"], log["cmax"]) == (0, 7)
     assert log["colorbar"]["ticktext"][-1] == "10 million"
-    assert maps.colour_values(pd.Series([100.0, 0.0, float("nan")]), True) == [2.0, 2.0, None]
-    assert not maps.log_scale_allowed(spec(unit="percent"))
-    assert not maps.log_scale_allowed(spec(colour="diverging"))
+    assert map_colours.colour_values(pd.Series([100.0, 0.0, float("nan")]), True) == [2.0, 2.0, None]
+    assert not map_colours.log_scale_allowed(spec(unit="percent"))
+    assert not map_colours.log_scale_allowed(spec(colour="diverging"))
 
 
 def test_locale_separators() -> None:
-    assert maps._separators(Locale.of("en")) == ".,"
-    assert maps._separators(Locale.of("es")) == ",."
+    assert separators(Locale.of("en")) == ".,"
+    assert separators(Locale.of("es")) == ",."
 
 
 def test_clicks_and_selection() -> None:
