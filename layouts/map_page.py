@@ -1,11 +1,12 @@
-"""The map explorer: indicator, region, scale and year controls; map and table; country profile."""
+"""The map explorer: indicator, region, scale and year controls; map and table (:mod:`layouts.map_table`);
+country profile (:mod:`layouts.map_profile`)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import dash_bootstrap_components as dbc
-from dash import dash_table, dcc, html
+from dash import dcc, html
 
 from dashboard import urls
 from dashboard.figures.map_colours import log_scale_allowed
@@ -17,6 +18,7 @@ from dashboard.views import filters
 from layouts import ids
 from layouts.common import source_line
 from layouts.exports import export_bar
+from layouts.map_profile import cards, profile_chart, profile_hint, profile_key
 
 GRAPH_CONFIG: Any = {
     "topojsonURL": urls.TOPOJSON_DIR,
@@ -76,93 +78,6 @@ def definition(view: MapView) -> list[Any]:
         body.append(html.P([html.Em(_("Computed") + ": "), view.method], className="small"))
     body.append(html.P(view.source["name"], className="small text-muted mb-0"))
     return body
-
-
-def table_columns(view: MapView) -> list[dict[str, Any]]:
-    _ = view.locale.gettext
-    decimals = 0 if view.spec.unit == "persons" else 2
-    sample = view.locale.number(1234567.5, 1)
-    fmt = {"locale": {"group": sample[1], "decimal": sample[-2]}, "specifier": f",.{decimals}f"}
-    return [
-        {"name": _("Country"), "id": "country"},
-        {"name": _("Bloc"), "id": "bloc"},
-        {"name": view.subtitle, "id": "value", "type": "numeric", "format": fmt},
-        {"name": _("Rank in bloc"), "id": "rank_in_bloc", "type": "numeric"},
-        {"name": _("Note"), "id": "flag"},
-    ]
-
-
-def table(view: MapView) -> Any:
-    """The sortable table of what the map shows."""
-    return dash_table.DataTable(  # type: ignore[attr-defined]
-        id=ids.MAP_TABLE,
-        columns=table_columns(view),
-        data=table_data(view),
-        sort_action="native",
-        page_action="none",
-        style_as_list_view=True,
-        style_cell={"fontFamily": "inherit", "fontSize": "1rem", "padding": "6px"},
-        style_header={"fontWeight": "600"},
-    )
-
-
-def table_data(view: MapView) -> list[dict[str, Any]]:
-    _ = view.locale.gettext
-    table = view.table()
-    table["flag"] = (
-        table["flag"].map({"reported_zero": _("published as 0: treated as not reported")}).fillna("")
-    )
-    table["bloc"] = table["bloc"].map({"CELAC": "CELAC", "EU27": _("EU")})
-    rows = table[["country", "bloc", "value", "rank_in_bloc", "flag"]].astype(object)
-    return rows.where(rows.notna(), None).to_dict("records")  # type: ignore[return-value]
-
-
-def cards(view: MapView) -> list[Any]:
-    """Key figures of the first selected country, each with unit, year and source."""
-    _ = view.locale.gettext
-    figures = view.key_figures()
-    if not figures:
-        return []
-    name = filters.country_names(list(view.state.countries[:1]), view.locale)[0]
-    tiles = [
-        dbc.Col(
-            dbc.Card(
-                dbc.CardBody(
-                    [
-                        html.Div(f.label, className="kf-label"),
-                        html.Div(f.value, className="kf-value"),
-                        html.Div(f"{f.year if f.year else '–'} · {f.source}", className="kf-meta"),
-                    ]
-                )
-            ),
-            xs=12,
-            sm=6,
-            xl=3,
-            className="mb-2",
-        )
-        for f in figures
-    ]
-    return [html.H3(_("Key figures: {country}").format(country=name), className="h5 mt-2"), dbc.Row(tiles)]
-
-
-def profile_key(view: MapView) -> str:
-    """What the profile depends on: indicator and selected countries."""
-    return view.spec.id + ":" + ",".join(view.state.countries)
-
-
-def profile_chart(view: MapView) -> Any:
-    """The profile chart once a country is chosen; nothing before (an empty chart says nothing
-    and costs the first paint a second Plotly render)."""
-    if not view.state.countries:
-        return None
-    return dcc.Graph(id=ids.MAP_PROFILE, figure=view.profile(), config={"displaylogo": False})
-
-
-def profile_hint(view: MapView) -> str:
-    _ = view.locale.gettext
-    if view.state.countries:
-        return _("Up to 6 countries. Click a country on the map to add or remove it.")
-    return _("Click a country on the map, or pick up to 6 here, to see its profile.")
 
 
 def layout(state: FilterState) -> html.Div:
