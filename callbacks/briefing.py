@@ -11,6 +11,7 @@ from dash.exceptions import PreventUpdate
 
 from callbacks.navigation import links_for
 from dashboard import briefing, stories, urls
+from dashboard.locale import Locale
 from dashboard.urls import presenter as presenter_urls
 from dashboard.urls.chrome import basket_steps
 from dashboard.urls.pages import parse_shared
@@ -121,9 +122,9 @@ def show_basket(is_open: Any, raw: Any, pathname: Any, search: Any) -> dict[str,
     if is_open is not True:
         raise PreventUpdate  # nothing to draw while the panel is closed
     views = [str(v) for v in raw] if isinstance(raw, list) else []
-    lang = parse_shared(search, vocabulary()).state.lang
+    locale = Locale.of(parse_shared(search, vocabulary()).state.lang)
     shown = [
-        (href, c.caption.title, c.caption.subtitle) for _page, href, c in briefing_views.charts(views, lang)
+        (href, c.caption.title, c.caption.subtitle) for _page, href, c in briefing_views.charts(views, locale)
     ]
     page = urls.page_key(pathname if isinstance(pathname, str) else "/")
-    return {"contents": panel.contents(shown, views, page, lang)}
+    return {"contents": panel.contents(shown, views, page, locale)}

@@ -17,7 +17,7 @@ from dashboard.urls.pages import parse_corridors, parse_shared
 from dashboard.urls.presenter import keep_presenter
 from dashboard.vocabulary import vocabulary
 from layouts import corridors_page as page
-from layouts import ids
+from layouts import corridors_table, ids
 
 CONTROLS = {
     "direction": ids.CORRIDORS_DIRECTION,
@@ -59,10 +59,10 @@ def panel_values(view: CorridorView, panel: str) -> dict[str, Any]:
         return {"subtitle": view.subtitle(), "figure": view.flows_figure()}
     if panel == "table":
         return {
-            "caption": page.table_caption(view),
+            "caption": corridors_table.table_caption(view),
             "download": view.csv_href(),
-            "columns": page.table_columns(view),
-            "data": page.table_data(view),
+            "columns": corridors_table.table_columns(view),
+            "data": corridors_table.table_data(view),
         }
     if panel == "map":
         return {"title": view.focus_title(), "figure": view.focus_figure()}

@@ -10,6 +10,7 @@ from dash.exceptions import PreventUpdate
 
 from callbacks.navigation import written
 from dashboard import datasets, timeline, transforms
+from dashboard.locale import Locale
 from dashboard.urls.dialogue import query as dialogue_query
 from dashboard.urls.dialogue import with_controls as with_dialogue_controls
 from dashboard.urls.pages import page_query, parse_dialogue, parse_programmes, parse_shared
@@ -17,6 +18,7 @@ from dashboard.urls.programmes import query as programmes_query
 from dashboard.urls.programmes import with_controls as with_programme_controls
 from dashboard.urls.shared import with_selection
 from dashboard.views import dialogue as dialogue_view
+from dashboard.views import programmes as programmes_view
 from dashboard.vocabulary import vocabulary
 from layouts import dialogue_page, ids, programmes_page
 
@@ -51,17 +53,14 @@ def filter_timeline(themes: Any, years: Any, countries: Any, pathname: Any, sear
     return {
         "search": query,
         "written": written(pathname, query),
-        "timeline": dialogue_view.timeline_figure(state, page),
+        "timeline": dialogue_view.timeline_figure(state, page, Locale.of(state.lang)),
     }
 
 
 def show_event(click: Any, search: Any) -> dict[str, Any]:
     """A click on the timeline -> the event's card."""
-    return {
-        "detail": dialogue_page.event_card(
-            timeline.clicked_event(click), parse_shared(search, vocabulary()).state
-        )
-    }
+    state = parse_shared(search, vocabulary()).state
+    return {"detail": dialogue_page.event_card(timeline.clicked_event(click), state, Locale.of(state.lang))}
 
 
 def changed_programme_control(triggered: Any) -> str:
@@ -84,11 +83,12 @@ def filter_programmes(
     query = programmes_query(state, page)
     if query == page_query("programmes", parse_shared(text, words).state, text, words):
         raise PreventUpdate  # the controls show what the address bar says
-    figure, caption, reached, body = programmes_page.panels(state, page)
+    view = programmes_view.build(state, page)
+    figure, caption, reached, body = programmes_page.panels(view)
     return {
         "search": query,
         "written": written(pathname, query),
-        "component_options": programmes_page.component_options(page.programme, state.lang),
+        "component_options": programmes_page.component_options(page.programme, view.locale),
         "component": page.component or None,
         "map": figure,
         "caption": caption,

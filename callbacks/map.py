@@ -10,13 +10,14 @@ from dash.exceptions import PreventUpdate
 
 from callbacks.navigation import written
 from dashboard import datasets, transforms
+from dashboard.figures.map_colours import log_scale_allowed
 from dashboard.map_view import MapView, build
 from dashboard.urls.pages import parse_shared
 from dashboard.urls.presenter import keep_presenter
 from dashboard.urls.query import text_of
 from dashboard.urls.shared import MAX_COUNTRIES, FilterState, same_view, with_selection
 from dashboard.vocabulary import vocabulary
-from layouts import ids, map_page
+from layouts import ids, map_page, map_profile, map_table
 from layouts.common import source_line
 
 # The map's outputs by name; an indicator change redraws them all, a year/region/selection change
@@ -79,14 +80,14 @@ def indicator_outputs(view: MapView) -> dict[str, Any]:
     return {
         "title": view.title,
         "definition": map_page.definition(view),
-        "source": source_line(view.spec.source, view.state, view.method),
+        "source": source_line(view.spec.source, view.state, view.locale, view.method),
         "year_min": slider["min"],
         "year_max": slider["max"],
         "year_step": slider["step"],
         "year_marks": slider["marks"],
         "year": slider["value"],
         "years": list(view.spec.years),
-        "scale_disabled": not map_page.log_scale_allowed(view.spec),
+        "scale_disabled": not log_scale_allowed(view.spec),
     }
 
 
@@ -118,23 +119,23 @@ def update_table(query: Any, tab: Any, ready: Any) -> dict[str, Any]:
         raise PreventUpdate
     view = build(parse_shared(query, vocabulary()).state)
     if ready is not True:
-        return {"table": map_page.table(view), "ready": True}
+        return {"table": map_table.table(view), "ready": True}
     rows = Patch()
-    rows["props"]["columns"] = map_page.table_columns(view)
-    rows["props"]["data"] = map_page.table_data(view)
+    rows["props"]["columns"] = map_table.table_columns(view)
+    rows["props"]["data"] = map_table.table_data(view)
     return {"table": rows, "ready": no_update}
 
 
 def update_profile(query: Any, shown: Any) -> dict[str, Any]:
     """Profiles change with the indicator and the selection, not with year or region."""
     view = build(parse_shared(query, vocabulary()).state)
-    key = map_page.profile_key(view)
+    key = map_profile.profile_key(view)
     if key == shown:
         raise PreventUpdate
     return {
-        "profile": map_page.profile_chart(view),
-        "cards": map_page.cards(view),
-        "hint": map_page.profile_hint(view),
+        "profile": map_profile.profile_chart(view),
+        "cards": map_profile.cards(view),
+        "hint": map_profile.profile_hint(view),
         "key": key,
     }
 

@@ -14,14 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from babel.dates import format_date
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 
 from dashboard import urls
 from dashboard.corridor_view import CorridorView
-from dashboard.i18n import LOCALES, format_number, normalise_language, translator
+from dashboard.locale import Locale
 from dashboard.map_view import MapView
 from dashboard.urls.presenter import BASKET_MAX
 
@@ -54,7 +53,7 @@ class Slide:
 def map_figures(view: MapView) -> tuple[KeyFigure, ...]:
     """The highest value in each bloc and how many members have data (no bloc totals: where
     members are missing they would undercount)."""
-    _ = translator(view.state.lang)
+    _ = view.locale.gettext
     frame = view.frame.dropna(subset=["value"])
     out = []
     for bloc, label in (("CELAC", "CELAC"), ("EU27", _("EU"))):
@@ -68,8 +67,8 @@ def map_figures(view: MapView) -> tuple[KeyFigure, ...]:
                 )
             )
     reporting = _("{count} of {total} countries").format(
-        count=format_number(len(frame), view.state.lang),
-        total=format_number(len(view.frame), view.state.lang),
+        count=view.locale.number(len(frame)),
+        total=view.locale.number(len(view.frame)),
     )
     out.append(KeyFigure(_("Countries with data"), reporting))
     return tuple(out)
@@ -77,8 +76,8 @@ def map_figures(view: MapView) -> tuple[KeyFigure, ...]:
 
 def corridor_figures(view: CorridorView) -> tuple[KeyFigure, ...]:
     """The people in the chosen corridors and the largest corridor."""
-    _ = translator(view.lang)
-    people = format_number(view.total(), view.lang) + " " + _("people")
+    _ = view.locale.gettext
+    people = view.locale.number(view.total()) + " " + _("people")
     out = [KeyFigure(_("Migrants in these corridors, {year}").format(year=view.year), people)]
     ranked = view.ranked()
     if len(ranked):
@@ -87,7 +86,7 @@ def corridor_figures(view: CorridorView) -> tuple[KeyFigure, ...]:
             KeyFigure(
                 _("Largest corridor"),
                 f"{top['origin_name']} → {top['destination_name']}: "
-                + format_number(float(top["migrant_stock"]), view.lang)
+                + view.locale.number(float(top["migrant_stock"]))
                 + " "
                 + _("people"),
             )
@@ -139,11 +138,10 @@ def _picture(slide: object, image: bytes, box: tuple[int, int, int, int]) -> Non
     )
 
 
-def deck(slides: Sequence[Slide], lang: str, made: date, site: str) -> bytes:
+def deck(slides: Sequence[Slide], locale: Locale, made: date, site: str) -> bytes:
     """The .pptx file: a cover, then one slide per view."""
-    lang = normalise_language(lang)
-    _ = translator(lang)
-    when = format_date(made, format="long", locale=LOCALES[lang])
+    _ = locale.gettext
+    when = locale.date(made)
     presentation = Presentation()
     presentation.slide_width, presentation.slide_height = WIDTH, HEIGHT
     blank = presentation.slide_layouts[6]

@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard.datasets import Indicator
-from dashboard.i18n import format_number, translator
+from dashboard.locale import Locale
 
 CORRIDOR_SOURCE = "undesa_ims2024"
 NAN = float("nan")
@@ -179,13 +179,13 @@ def decimals_of(value: float) -> int:
     return 0 if text.endswith(".0") else len(text.split(".")[1])
 
 
-def format_amount(value: float, unit: str, lang: str, decimals: int | None = None) -> str:
+def format_amount(value: float, unit: str, locale: Locale, decimals: int | None = None) -> str:
     """ "9,500,000 people", "70.0 %", "2.2 % a year", "+750 %"; "no data" for NaN."""
-    _ = translator(lang)
+    _ = locale.gettext
     if math.isnan(value):
         return _("no data")
     places = (0 if unit == "persons" else 1) if decimals is None else decimals
-    number = format_number(value, lang, places)
+    number = locale.number(value, places)
     if unit == "persons":
         return f"{number} {_('people')}"
     if unit == "percent_per_year":
@@ -195,10 +195,10 @@ def format_amount(value: float, unit: str, lang: str, decimals: int | None = Non
     return f"{number} %"
 
 
-def claim_text(claim: Mapping[str, Any], lang: str) -> str:
+def claim_text(claim: Mapping[str, Any], locale: Locale) -> str:
     """The claim's figure as the document states it, with its qualifier: "almost +750 %"."""
-    _ = translator(lang)
-    amount = format_amount(float(claim["value"]), claim["unit"], lang, decimals_of(claim["value"]))
+    _ = locale.gettext
+    amount = format_amount(float(claim["value"]), claim["unit"], locale, decimals_of(claim["value"]))
     before = {"over": _("over {amount}"), "almost": _("almost {amount}"), "about": _("about {amount}"),
               "roughly": _("roughly {amount}"), "estimate": _("{amount} (estimate)"),
               "average": _("{amount} (average)")}  # fmt: skip
@@ -210,20 +210,20 @@ def years_text(value: Value) -> str:
     return f"{value.base}–{value.year}" if value.base is not None else str(value.year)
 
 
-def difference_text(claim: Mapping[str, Any], value: Value, lang: str) -> str:
+def difference_text(claim: Mapping[str, Any], value: Value, locale: Locale) -> str:
     """How far the document is from one of Puentes' values, in words: "1,195,968 people (14.4 %)
     above Puentes' 2015 value"; percentage points for shares and rates."""
-    _ = translator(lang)
+    _ = locale.gettext
     gap = difference(float(claim["value"]), value)
     if math.isnan(gap):
         return _("no data to compare")
     if abs(gap) < 0.05:
         return _("the same as Puentes' {years} value").format(years=years_text(value))
     if value.unit == "persons":
-        amount = format_amount(abs(gap), "persons", lang)
-        amount += f" ({format_number(abs(gap) / value.value * 100, lang, 1)} %)"
+        amount = format_amount(abs(gap), "persons", locale)
+        amount += f" ({locale.number(abs(gap) / value.value * 100, 1)} %)"
     else:
-        amount = _("{number} percentage points").format(number=format_number(abs(gap), lang, 1))
+        amount = _("{number} percentage points").format(number=locale.number(abs(gap), 1))
     template = (
         _("{amount} above Puentes' {years} value") if gap > 0 else _("{amount} below Puentes' {years} value")
     )

@@ -11,7 +11,7 @@ import pandas as pd
 
 from dashboard import corridors, datasets, urls
 from dashboard.figures import corridors as figures
-from dashboard.i18n import translator
+from dashboard.locale import Locale
 from dashboard.urls.corridors import CorridorState
 from dashboard.urls.corridors import query as corridors_query
 from dashboard.urls.shared import FilterState
@@ -34,10 +34,10 @@ CSV_COLUMNS = [
 
 
 @datasets.derived(maxsize=None)
-def names(lang: str) -> dict[str, str]:
-    """ISO3 -> country name in ``lang`` (pseudo-codes included)."""
+def names(locale: Locale) -> dict[str, str]:
+    """ISO3 -> country name in ``locale`` (pseudo-codes included)."""
     table = datasets.countries()
-    return dict(zip(table["iso3"], table[f"name_{lang}"], strict=True))
+    return dict(zip(table["iso3"], table[f"name_{locale.lang}"], strict=True))
 
 
 @datasets.derived(maxsize=None)
@@ -64,10 +64,7 @@ class CorridorView:
     destinations: corridors.Codes
     current: pd.DataFrame
     query: str
-
-    @property
-    def lang(self) -> str:
-        return self.shared.lang
+    locale: Locale
 
     @property
     def year(self) -> int:
@@ -75,7 +72,7 @@ class CorridorView:
         return self.state.year
 
     def direction_label(self) -> str:
-        _ = translator(self.lang)
+        _ = self.locale.gettext
         return {
             "celac_eu": _("CELAC → EU"),
             "eu_celac": _("EU → CELAC"),
@@ -85,11 +82,11 @@ class CorridorView:
         }[self.state.direction]
 
     def sex_label(self) -> str:
-        _ = translator(self.lang)
+        _ = self.locale.gettext
         return {"total": _("both sexes"), "female": _("women"), "male": _("men")}[self.state.sex]
 
     def subtitle(self) -> str:
-        _ = translator(self.lang)
+        _ = self.locale.gettext
         return _("{direction} · migrants (people), mid-{year}, {sex}").format(
             direction=self.direction_label(), year=self.year, sex=self.sex_label()
         )
@@ -97,14 +94,14 @@ class CorridorView:
     def panel_keys(self) -> dict[str, tuple[object, ...]]:
         """What each panel depends on: a callback re-sends only the panels whose key changed."""
         s = self.state
-        sets = (s.direction, s.origins, s.destinations, self.year, s.sex, self.lang)
+        sets = (s.direction, s.origins, s.destinations, self.year, s.sex, self.locale)
         return {
             "flows": sets,
             "table": (*sets, s.base),
-            "map": (s.focus, s.side, self.year, s.sex, self.lang),
-            "diaspora": (self.year, s.sex, self.lang),
-            "diaspora_time": (s.sex, self.diaspora_origin(), self.lang),
-            "remittances": (s.direction, s.origins, s.destinations, self.lang),
+            "map": (s.focus, s.side, self.year, s.sex, self.locale),
+            "diaspora": (self.year, s.sex, self.locale),
+            "diaspora_time": (s.sex, self.diaspora_origin(), self.locale),
+            "remittances": (s.direction, s.origins, s.destinations, self.locale),
         }
 
     def total(self) -> float:
@@ -112,11 +109,11 @@ class CorridorView:
 
     def flows_figure(self) -> dict[str, Any]:
         links = corridors.flows(self.current, TOP_NODES)
-        return figures.sankey(links, names(self.lang), blocs(), self.lang)
+        return figures.sankey(links, names(self.locale), blocs(), self.locale)
 
     def focus_title(self) -> str:
-        _ = translator(self.lang)
-        name = names(self.lang).get(self.state.focus or "", "")
+        _ = self.locale.gettext
+        name = names(self.locale).get(self.state.focus or "", "")
         if self.state.side == "destination":
             return _("Where migrants in {country} come from, {year}").format(country=name, year=self.year)
         return _("Where emigrants from {country} live, {year}").format(country=name, year=self.year)
@@ -129,10 +126,10 @@ class CorridorView:
         return figures.focus_map(
             values,
             focus,
-            names(self.lang),
+            names(self.locale),
             datasets.member_codes(),
             (urls.GEOMETRY, urls.WORLD_GEOMETRY),
-            self.lang,
+            self.locale,
         )
 
     def ranked(self) -> pd.DataFrame:
@@ -144,7 +141,7 @@ class CorridorView:
             if base_all is not None:
                 base = corridors.select(base_all, self.origins, self.destinations)
         table = corridors.ranked(self.current, base)
-        lookup = names(self.lang)
+        lookup = names(self.locale)
         return table.assign(
             origin_name=table["origin"].map(lookup), destination_name=table["destination"].map(lookup)
         )
@@ -159,14 +156,15 @@ class CorridorView:
             for y in years
         ]
         out = pd.concat(parts, ignore_index=True)
-        lookup = names("en")
+        english = Locale.of("en")
+        lookup = names(english)
         source = datasets.sources()["undesa_ims2024"]
         return out.assign(
             origin_name=out["origin"].map(lookup),
             destination_name=out["destination"].map(lookup),
             source=source["name"],
-            edition=datasets.source_field(source, "edition", "en"),
-            licence=datasets.source_field(source, "licence", "en"),
+            edition=datasets.source_field(source, "edition", english),
+            licence=datasets.source_field(source, "licence", english),
         )[CSV_COLUMNS]
 
     def csv_href(self) -> str:
@@ -191,18 +189,18 @@ class CorridorView:
 
     def diaspora_figure(self) -> dict[str, Any]:
         table = self._diaspora()
-        return figures.diaspora_bars(table[table["year"] == self.year], names(self.lang), self.lang)
+        return figures.diaspora_bars(table[table["year"] == self.year], names(self.locale), self.locale)
 
     def diaspora_area_figure(self) -> dict[str, Any]:
         table = self._diaspora()
-        return figures.diaspora_area(table[table["origin"] == self.diaspora_origin()], self.lang)
+        return figures.diaspora_area(table[table["origin"] == self.diaspora_origin()], self.locale)
 
     def remittances(self) -> pd.DataFrame:
         """Remittances flow back: from the destinations to the origins."""
         return corridors.remittances(datasets.remittance_corridors(), self.destinations, self.origins)
 
     def remittance_figure(self) -> dict[str, Any]:
-        return figures.remittance_bars(self.remittances(), names(self.lang), self.lang)
+        return figures.remittance_bars(self.remittances(), names(self.locale), self.locale)
 
 
 def build(shared: FilterState, state: CorridorState) -> CorridorView:
@@ -219,4 +217,4 @@ def build(shared: FilterState, state: CorridorState) -> CorridorView:
     side = state.side if state.focus else "destination"
     resolved = replace(state, year=year, base=base, focus=focus, side=side)
     query = corridors_query(shared, replace(state, year=year if state.year is not None else None))
-    return CorridorView(shared, resolved, origins, destinations, current, query)
+    return CorridorView(shared, resolved, origins, destinations, current, query, Locale.of(shared.lang))

@@ -16,7 +16,7 @@ from typing import Any
 from dashboard import datasets, dialogue, transforms
 from dashboard.corridor_view import CorridorView
 from dashboard.figures import FONT, maps
-from dashboard.i18n import translator
+from dashboard.locale import Locale
 from dashboard.map_view import MapView
 from dashboard.urls.dialogue import DialogueState
 
@@ -59,14 +59,14 @@ class Chart:
         return WIDTHS[self.key]
 
 
-def source_text(source_key: str, lang: str, computed_method: str = "") -> str:
+def source_text(source_key: str, locale: Locale, computed_method: str = "") -> str:
     """The page's source line as plain text: source, edition, licence (and method if computed)."""
-    _ = translator(lang)
+    _ = locale.gettext
     src = datasets.sources()[source_key]
     parts = [
         _("Source") + ": " + src["name"],
-        _("edition") + " " + datasets.source_field(src, "edition", lang),
-        _("licence") + " " + datasets.source_field(src, "licence", lang),
+        _("edition") + " " + datasets.source_field(src, "edition", locale),
+        _("licence") + " " + datasets.source_field(src, "licence", locale),
     ]
     if computed_method:
         parts.append(_("computed") + ": " + computed_method)
@@ -75,7 +75,7 @@ def source_text(source_key: str, lang: str, computed_method: str = "") -> str:
 
 def map_chart(view: MapView) -> Chart:
     """The choropleth of the map page for its view."""
-    _ = translator(view.state.lang)
+    _ = view.locale.gettext
     region = {"both": _("CELAC and EU"), "celac": "CELAC", "eu": _("EU")}[view.state.region]
     subtitle = f"{region} · {view.subtitle}" + (" · " + _("Logarithmic") if view.log else "")
     method = view.method
@@ -84,15 +84,15 @@ def map_chart(view: MapView) -> Chart:
     return Chart(
         "map",
         figure,
-        Caption(view.title, subtitle, source_text(view.spec.source, view.state.lang, method)),
+        Caption(view.title, subtitle, source_text(view.spec.source, view.locale, method)),
         f"puentes-{view.spec.id}-{view.year}-{view.state.region}",
     )
 
 
 def corridors_chart(view: CorridorView, chart: str) -> Chart:
     """The flow diagram (``flows``) or the linked map (``map``) of the corridors page."""
-    _ = translator(view.lang)
-    source = source_text("undesa_ims2024", view.lang)
+    _ = view.locale.gettext
+    source = source_text("undesa_ims2024", view.locale)
     stem = f"puentes-corridors-{chart}-{view.state.direction}-{view.year}-{view.state.sex}"
     if chart == "map":
         subtitle = " · ".join([view.sex_label(), _("people")])
@@ -103,13 +103,15 @@ def corridors_chart(view: CorridorView, chart: str) -> Chart:
     )
 
 
-def dialogue_chart(figure: dict[str, Any], lang: str, page: DialogueState, countries: Sequence[str]) -> Chart:
+def dialogue_chart(
+    figure: dict[str, Any], locale: Locale, page: DialogueState, countries: Sequence[str]
+) -> Chart:
     """The dialogue timeline (``figure``, drawn for the page's filters) with its caption."""
-    _ = translator(lang)
-    names = dict(zip(dialogue.themes()["id"], dialogue.themes()[f"label_{lang}"], strict=True))
+    _ = locale.gettext
+    names = dict(zip(dialogue.themes()["id"], dialogue.themes()[f"label_{locale.lang}"], strict=True))
     parts = [f"{page.start}–{page.end}", ", ".join(names[t] for t in page.themes) or _("All themes")]
     if countries:
-        parts.append(", ".join(transforms.country_names(datasets.countries(), list(countries), lang)))
+        parts.append(", ".join(transforms.country_names(datasets.countries(), list(countries), locale)))
     caption = Caption(
         _("EU–CELAC dialogue on migration"),
         " · ".join(parts),

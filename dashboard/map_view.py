@@ -14,9 +14,9 @@ import pandas as pd
 
 from dashboard import datasets, dialogue, profiles, tables, timeline, transforms, urls
 from dashboard.datasets import Indicator
-from dashboard.figures import maps
+from dashboard.figures import map_colours, map_hover, maps
 from dashboard.figures.profiles import profile_figure
-from dashboard.i18n import unit_label
+from dashboard.locale import Locale
 from dashboard.urls.shared import FilterState
 from dashboard.urls.shared import query as to_query
 
@@ -38,23 +38,24 @@ class MapView:
     frame: pd.DataFrame
     log: bool
     query: str
+    locale: Locale
 
     @property
     def title(self) -> str:
-        return self.spec.text("label", self.state.lang)
+        return self.spec.text("label", self.locale)
 
     @property
     def subtitle(self) -> str:
-        return f"{self.year} · {unit_label(self.spec.unit, self.state.lang)}"
+        return f"{self.year} · {self.locale.unit(self.spec.unit)}"
 
     @property
     def definition(self) -> str:
-        return self.spec.text("definition", self.state.lang)
+        return self.spec.text("definition", self.locale)
 
     @property
     def method(self) -> str:
         """How a computed indicator is made, in the page's language ("" for a published one)."""
-        return self.spec.computed_method(self.state.lang)
+        return self.spec.computed_method(self.locale)
 
     def figure(self) -> dict[str, Any]:
         """The full map figure (first render only): the base figure with the current values."""
@@ -77,7 +78,7 @@ class MapView:
                 self.frame,
                 self.spec,
                 self.year,
-                self.state.lang,
+                self.locale,
                 self.source["name"],
                 self.state.region,
                 self.log,
@@ -88,7 +89,7 @@ class MapView:
             member_updates(
                 self.spec.id,
                 self.year,
-                self.state.lang,
+                self.locale,
                 self.state.region,
                 self.log,
                 self.state.countries,
@@ -98,14 +99,14 @@ class MapView:
 
     def table(self) -> pd.DataFrame:
         """The map table (a copy: the caller may change it)."""
-        return member_table(self.spec.id, self.year, self.state.lang, self.state.region).copy()
+        return member_table(self.spec.id, self.year, self.locale, self.state.region).copy()
 
     def csv_href(self) -> str:
         return urls.map_csv(self.query)
 
     def profile(self) -> dict[str, Any]:
         """The profile chart as a figure dict (a copy: the caller may change it)."""
-        return copy.deepcopy(profile_json(self.spec.id, self.state.countries, self.state.lang))
+        return copy.deepcopy(profile_json(self.spec.id, self.state.countries, self.locale))
 
     def key_figures(self) -> list[profiles.KeyFigure]:
         if not self.state.countries:
@@ -115,7 +116,7 @@ class MapView:
             datasets.catalogue(),
             datasets.sources(),
             self.state.countries[0],
-            self.state.lang,
+            self.locale,
         )
 
 
@@ -123,16 +124,16 @@ class MapView:
 
 
 @datasets.derived(maxsize=FRAMES_KEPT)
-def member_frame(indicator_id: str, unit: str, year: int, lang: str) -> pd.DataFrame:
+def member_frame(indicator_id: str, unit: str, year: int, locale: Locale) -> pd.DataFrame:
     """The map frame of one indicator, year and language, computed once and shared: never mutate it."""
-    return transforms.member_values(datasets.member_arrays(), indicator_id, unit, year, lang)
+    return transforms.member_values(datasets.member_arrays(), indicator_id, unit, year, locale)
 
 
 @datasets.derived(maxsize=UPDATES_KEPT)
 def member_updates(
     indicator_id: str,
     year: int,
-    lang: str,
+    locale: Locale,
     region: str,
     log: bool,
     countries: tuple[str, ...],
@@ -141,29 +142,29 @@ def member_updates(
     """The value updates of one view after another (readers scrub the same years back and
     forth); shared: the caller only reads them."""
     spec = transforms.indicator(datasets.catalogue(), indicator_id)
-    frame = member_frame(spec.id, spec.unit, year, lang)
+    frame = member_frame(spec.id, spec.unit, year, locale)
     source = datasets.sources()[spec.source]["name"]
-    return tuple(maps.updates(frame, spec, year, lang, source, region, log, countries, unchanged))
+    return tuple(maps.updates(frame, spec, year, locale, source, region, log, countries, unchanged))
 
 
 @datasets.derived(maxsize=TABLES_KEPT)
-def member_table(indicator_id: str, year: int, lang: str, region: str) -> pd.DataFrame:
+def member_table(indicator_id: str, year: int, locale: Locale, region: str) -> pd.DataFrame:
     """The map table of one indicator, year, language and region; shared: never mutate it."""
     spec = transforms.indicator(datasets.catalogue(), indicator_id)
-    frame = member_frame(spec.id, spec.unit, year, lang)
+    frame = member_frame(spec.id, spec.unit, year, locale)
     shown = transforms.region_members(datasets.countries(), region)
-    return tables.map_table(frame, spec, year, datasets.sources()[spec.source], lang, shown)
+    return tables.map_table(frame, spec, year, datasets.sources()[spec.source], locale, shown)
 
 
 @datasets.derived(maxsize=PROFILES_KEPT)
-def profile_json(indicator_id: str, countries: tuple[str, ...], lang: str) -> dict[str, Any]:
+def profile_json(indicator_id: str, countries: tuple[str, ...], locale: Locale) -> dict[str, Any]:
     """The profile chart of an indicator for a selection, as plain JSON; shared: never mutate it."""
     spec = transforms.indicator(datasets.catalogue(), indicator_id)
     lines = profiles.lines(
-        datasets.series_by_key(), datasets.countries(), datasets.groups(), spec, countries, lang
+        datasets.series_by_key(), datasets.countries(), datasets.groups(), spec, countries, locale
     )
-    meetings = timeline.meetings(dialogue.events(), lang)
-    figure: dict[str, Any] = profile_figure(lines, spec, lang, meetings).to_plotly_json()
+    meetings = timeline.meetings(dialogue.events(), locale)
+    figure: dict[str, Any] = profile_figure(lines, spec, locale, meetings).to_plotly_json()
     return figure
 
 
@@ -171,9 +172,10 @@ def build(state: FilterState) -> MapView:
     """The view for a (validated) filter state."""
     spec = transforms.indicator(datasets.catalogue(), state.indicator)
     year = transforms.resolve_year(spec, state.year)
-    frame = member_frame(spec.id, spec.unit, year, state.lang)
-    log = state.scale == "log" and maps.log_scale_allowed(spec)
-    return MapView(state, spec, year, datasets.sources()[spec.source], frame, log, to_query(state))
+    locale = Locale.of(state.lang)
+    frame = member_frame(spec.id, spec.unit, year, locale)
+    log = state.scale == "log" and map_colours.log_scale_allowed(spec)
+    return MapView(state, spec, year, datasets.sources()[spec.source], frame, log, to_query(state), locale)
 
 
 def clear_caches() -> None:
@@ -182,4 +184,4 @@ def clear_caches() -> None:
     member_updates.cache_clear()
     member_table.cache_clear()
     profile_json.cache_clear()
-    maps.clear_caches()
+    map_hover.clear_caches()

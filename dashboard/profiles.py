@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard.datasets import Indicator
-from dashboard.i18n import format_value
+from dashboard.locale import Locale
 
 KEY_INDICATORS = (
     "migrant_stock",
@@ -51,7 +51,7 @@ def lines(
     groups: pd.DataFrame,
     spec: Indicator,
     selected: Sequence[str],
-    lang: str,
+    locale: Locale,
 ) -> list[Line]:
     """The selected countries' series, then the aggregate of each bloc they belong to."""
     out: list[Line] = []
@@ -60,13 +60,13 @@ def lines(
         if code not in countries.index:
             continue
         values = series.get((spec.id, code), pd.Series(dtype=float))
-        out.append(Line(code, str(countries.loc[code, f"name_{lang}"]), values, False))
+        out.append(Line(code, str(countries.loc[code, f"name_{locale.lang}"]), values, False))
         bloc = str(countries.loc[code, "bloc"])
         if bloc in BLOC_OF and bloc not in blocs:
             blocs.append(bloc)
     for bloc in blocs:
         values = series.get((spec.id, bloc), pd.Series(dtype=float))
-        out.append(Line(bloc, str(groups.loc[bloc, f"name_{lang}"]), values, True))
+        out.append(Line(bloc, str(groups.loc[bloc, f"name_{locale.lang}"]), values, True))
     return out
 
 
@@ -75,7 +75,7 @@ def key_figures(
     catalogue: Mapping[str, Indicator],
     sources: Mapping[str, Mapping[str, Any]],
     code: str,
-    lang: str,
+    locale: Locale,
 ) -> list[KeyFigure]:
     """Latest value of each key indicator for one country; "no data" where there is none."""
     out = []
@@ -87,8 +87,8 @@ def key_figures(
         out.append(
             KeyFigure(
                 indicator,
-                spec.text("label", lang),
-                format_value(value, spec.unit, lang),
+                spec.text("label", locale),
+                locale.value(value, spec.unit),
                 year,
                 sources[spec.source]["name"],
             )

@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard.datasets import Indicator, source_field
+from dashboard.locale import Locale
 
 CSV_COLUMNS = [
     "iso3",
@@ -33,7 +34,7 @@ def map_table(
     spec: Indicator,
     year: int,
     source: Mapping[str, Any],
-    lang: str,
+    locale: Locale,
     members: list[str] | None = None,
 ) -> pd.DataFrame:
     """The map's numbers, one row per shown country, with unit, year and source columns.
@@ -47,16 +48,16 @@ def map_table(
             "country": shown["name"],
             "bloc": shown["bloc"],
             "indicator": spec.id,
-            "indicator_label": spec.text("label", lang),
+            "indicator_label": spec.text("label", locale),
             "year": year,
             "value": shown["value"],
             "unit": spec.unit,
             "rank_in_bloc": shown["rank"].astype("Int64"),
             "flag": shown["flag"],
             "source": source["name"],
-            "edition": source_field(source, "edition", lang),
-            "licence": source_field(source, "licence", lang),
-            "computed_method": spec.computed_method(lang),
+            "edition": source_field(source, "edition", locale),
+            "licence": source_field(source, "licence", locale),
+            "computed_method": spec.computed_method(locale),
         }
     )
     return out.sort_values(["bloc", "rank_in_bloc", "country"], na_position="last").reset_index(drop=True)[

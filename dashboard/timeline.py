@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
-from babel.dates import format_skeleton
 
 from dashboard import dialogue
 from dashboard.figures import FONT
-from dashboard.i18n import LOCALES, normalise_language, translator
+from dashboard.locale import Locale
 
 FIRST_YEAR, LAST_YEAR = 2005, 2020
 NO_THEME_COLOUR = "#6c757d"
@@ -21,8 +20,8 @@ ROMAN = dict(zip("123456789", ("I", "II", "III", "IV", "V", "VI", "VII", "VIII",
 LANES = ("hlm", "dialogue", "summit", "meeting", "forum", "conference", "seminar", "policy", "programme")
 
 
-def lane_labels(lang: str) -> dict[str, str]:
-    _ = translator(lang)
+def lane_labels(locale: Locale) -> dict[str, str]:
+    _ = locale.gettext
     return {
         "hlm": _("High Level Meetings"),
         "dialogue": _("Dialogue"),
@@ -72,16 +71,15 @@ def select(
 DATE_SKELETONS = {"day": "yMMMMd", "month": "yMMMM", "year": "y"}
 
 
-def date_label(row: Mapping[str, Any], lang: str) -> str:
+def date_label(row: Mapping[str, Any], locale: Locale) -> str:
     """The date in the reader's language, as precise as the source ("25 September 2009", "février 2010",
     "2008"), or a range; "(≈)" where the source is approximate."""
     start, end, precision = row["date"], row["date_end"], row["precision"]
-    locale = LOCALES[normalise_language(lang)]
     skeleton = DATE_SKELETONS[precision]
 
-    text = str(format_skeleton(skeleton, start.date(), locale=locale))
+    text = locale.date_skeleton(skeleton, start.date())
     if pd.notna(end) and end != start:
-        last = str(format_skeleton(skeleton, end.date(), locale=locale))
+        last = locale.date_skeleton(skeleton, end.date())
         same_month = precision == "day" and (start.year, start.month) == (end.year, end.month)
         # The four locales write the day first: "25–26 September 2009", "25–26 de septiembre de 2009".
         text = f"{start.day}–{last}" if same_month else f"{text} – {last}"
@@ -94,15 +92,15 @@ def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 def figure(
-    rows: pd.DataFrame, themes: pd.DataFrame, lang: str, kinds: Collection[str] = ()
+    rows: pd.DataFrame, themes: pd.DataFrame, locale: Locale, kinds: Collection[str] = ()
 ) -> dict[str, Any]:
     """Markers on a date axis, one lane per kind, coloured by the event's first theme. ``kinds``
     keeps lanes even when a filter empties them (a steady chart while filtering)."""
-    labels = lane_labels(lang)
+    labels = lane_labels(locale)
     colour = dict(zip(themes["id"], themes["colour"], strict=True))
-    theme_name = dict(zip(themes["id"], themes[f"label_{lang}"], strict=True))
+    theme_name = dict(zip(themes["id"], themes[f"label_{locale.lang}"], strict=True))
     lanes = [k for k in LANES if k in set(rows["kind"]) | set(kinds)]
-    _ = translator(lang)
+    _ = locale.gettext
     colour[""], theme_name[""] = NO_THEME_COLOUR, _("No theme stated")
     traces = []
     for theme_id in [*themes["id"], ""]:
@@ -127,9 +125,9 @@ def figure(
                 "customdata": [
                     [
                         row["id"],
-                        dialogue.text(row, lang),
-                        date_label(row, lang),
-                        dialogue.text(row, lang, "city"),
+                        dialogue.text(row, locale),
+                        date_label(row, locale),
+                        dialogue.text(row, locale, "city"),
                     ]
                     for row in records(part)
                 ],
@@ -194,9 +192,9 @@ class Meeting:
     number: str = ""
 
 
-def meetings(events: pd.DataFrame, lang: str) -> list[Meeting]:
+def meetings(events: pd.DataFrame, locale: Locale) -> list[Meeting]:
     """The HLMs and the summits of both sides (EU27 and CELAC), in date order."""
-    _ = translator(lang)
+    _ = locale.gettext
     rows = events[
         (events["kind"] == "hlm")
         | ((events["kind"] == "summit") & events["groups"].map(lambda gs: {"EU27", "CELAC"} <= set(gs)))
@@ -210,8 +208,8 @@ def meetings(events: pd.DataFrame, lang: str) -> list[Meeting]:
         if number:
             label = _("HLM {number}").format(number=number)
         else:
-            city = dialogue.text(row, lang, "city")
+            city = dialogue.text(row, locale, "city")
             label = _("{city} summit").format(city=city) if city else _("Summit")
-        title = f"{dialogue.text(row, lang)} · {date_label(row, lang)}"
+        title = f"{dialogue.text(row, locale)} · {date_label(row, locale)}"
         out.append(Meeting(row["id"], round(year, 3), label, title, number))
     return out

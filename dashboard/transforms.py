@@ -13,7 +13,7 @@ import pandas as pd
 
 from dashboard.datasets import Indicator, MemberArrays
 from dashboard.errors import UnknownIndicator
-from dashboard.i18n import format_value
+from dashboard.locale import Locale
 
 REGION_BLOCS = {"both": ("CELAC", "EU27"), "celac": ("CELAC",), "eu": ("EU27",)}
 INDICATOR_GROUPS = ("stocks", "shares", "flows", "refugees", "remittances", "population")
@@ -33,7 +33,7 @@ def resolve_year(spec: Indicator, year: int | None) -> int:
 
 
 def map_values(
-    lookup: pd.DataFrame | None, countries: pd.DataFrame, spec: Indicator, year: int, lang: str
+    lookup: pd.DataFrame | None, countries: pd.DataFrame, spec: Indicator, year: int, locale: Locale
 ) -> pd.DataFrame:
     """One row per CELAC and EU member: value (NaN = no data), rank within its bloc, display text.
 
@@ -52,10 +52,12 @@ def map_values(
         values = found["value"].to_numpy(dtype=float)
         flags = found["flag"].fillna("").to_numpy(dtype=object)
     columns = {c: members[c].to_numpy() for c in ("iso3", "bloc", "lon", "lat", "area_km2")}
-    return _value_frame(columns, members[f"name_{lang}"].to_numpy(), values, flags, spec.unit, lang)
+    return _value_frame(columns, members[f"name_{locale.lang}"].to_numpy(), values, flags, spec.unit, locale)
 
 
-def member_values(members: MemberArrays, indicator_id: str, unit: str, year: int, lang: str) -> pd.DataFrame:
+def member_values(
+    members: MemberArrays, indicator_id: str, unit: str, year: int, locale: Locale
+) -> pd.DataFrame:
     """:func:`map_values` from the pre-indexed member arrays: runs on a map interaction whose
     (indicator, year, language) is not cached yet, so it does no lookups in frames."""
     found = members.values.get((indicator_id, year))
@@ -71,7 +73,7 @@ def member_values(members: MemberArrays, indicator_id: str, unit: str, year: int
         "lat": members.lat,
         "area_km2": members.area_km2,
     }
-    return _value_frame(columns, members.names[lang], values, flags, unit, lang)
+    return _value_frame(columns, members.names[locale.lang], values, flags, unit, locale)
 
 
 def _value_frame(
@@ -80,7 +82,7 @@ def _value_frame(
     values: np.ndarray,
     flags: np.ndarray,
     unit: str,
-    lang: str,
+    locale: Locale,
 ) -> pd.DataFrame:
     """The map frame from member columns in ISO3 order and their aligned values: ranks in bloc."""
     blocs = np.asarray(columns["bloc"])
@@ -101,16 +103,16 @@ def _value_frame(
             "flag": flags,
             "rank": rank,
             "n_in_bloc": n_in_bloc,
-            "display": [format_value(v, unit, lang) for v in values.tolist()],
+            "display": [locale.value(v, unit) for v in values.tolist()],
         }
     )
 
 
-def indicator_options(catalogue: Mapping[str, Indicator], lang: str) -> list[dict[str, str]]:
+def indicator_options(catalogue: Mapping[str, Indicator], locale: Locale) -> list[dict[str, str]]:
     """Dropdown options in catalogue group order: ``{"label", "value", "group"}``."""
     order = {group: i for i, group in enumerate(INDICATOR_GROUPS)}
     specs = sorted(catalogue.values(), key=lambda s: order.get(s.group, len(order)))
-    return [{"label": s.text("label", lang), "value": s.id, "group": s.group} for s in specs]
+    return [{"label": s.text("label", locale), "value": s.id, "group": s.group} for s in specs]
 
 
 def indicator(catalogue: Mapping[str, Indicator], indicator_id: str) -> Indicator:
@@ -121,9 +123,9 @@ def indicator(catalogue: Mapping[str, Indicator], indicator_id: str) -> Indicato
         raise UnknownIndicator(indicator_id) from None
 
 
-def country_names(countries: pd.DataFrame, codes: Iterable[str], lang: str) -> list[str]:
-    """Names in ``lang`` for ISO3 or pseudo-codes, in the given order."""
-    names = countries[f"name_{lang}"]
+def country_names(countries: pd.DataFrame, codes: Iterable[str], locale: Locale) -> list[str]:
+    """Names in ``locale`` for ISO3 or pseudo-codes, in the given order."""
+    names = countries[f"name_{locale.lang}"]
     return [str(names.get(code, code)) for code in codes]
 
 
@@ -132,12 +134,12 @@ def years_by_indicator(catalogue: Mapping[str, Indicator]) -> dict[str, tuple[in
     return {spec.id: spec.years for spec in catalogue.values()}
 
 
-def country_options(countries: pd.DataFrame, lang: str) -> list[dict[str, str]]:
+def country_options(countries: pd.DataFrame, locale: Locale) -> list[dict[str, str]]:
     """The 60 members as dropdown options, sorted by name in the reader's language."""
     members = countries[countries["bloc"].isin(("CELAC", "EU27"))]
     options = [
         {"label": str(n), "value": str(c)}
-        for c, n in zip(members["iso3"], members[f"name_{lang}"], strict=True)
+        for c, n in zip(members["iso3"], members[f"name_{locale.lang}"], strict=True)
     ]
     return sorted(options, key=lambda o: o["label"])
 

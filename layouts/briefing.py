@@ -10,7 +10,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import briefing, urls
-from dashboard.i18n import translator
+from dashboard.locale import Locale
 from dashboard.urls.presenter import basket_step_href
 from layouts import ids
 
@@ -28,9 +28,9 @@ def panel() -> dbc.Offcanvas:
     )
 
 
-def navbar_button(lang: str) -> html.Button:
+def navbar_button(locale: Locale) -> html.Button:
     """Open the basket; the badge counts its views (kept current in the browser)."""
-    _ = translator(lang)
+    _ = locale.gettext
     return html.Button(
         [_("Briefing"), " ", html.Span("0", id=ids.BRIEFING_COUNT, className="badge bg-light text-dark")],
         id=ids.BRIEFING_OPEN,
@@ -39,10 +39,12 @@ def navbar_button(lang: str) -> html.Button:
     )
 
 
-def contents(views: list[tuple[str, str, str]], raw: list[str], page: str | None, lang: str) -> list[Any]:
+def contents(
+    views: list[tuple[str, str, str]], raw: list[str], page: str | None, locale: Locale
+) -> list[Any]:
     """Heading, "add this view" (on a page with a chart), the views (title, subtitle, link,
     remove), download and clear. ``views`` holds (path + query, title, subtitle) of each view."""
-    _ = translator(lang)
+    _ = locale.gettext
     heading: list[Any] = [html.H2(_("Briefing"), className="h4")]
     if page in urls.CHARTS:
         heading.append(
@@ -78,14 +80,14 @@ def contents(views: list[tuple[str, str, str]], raw: list[str], page: str | None
         html.Ol(items),
         dcc.Link(
             "▶ " + _("Present these views"),
-            href=basket_step_href(briefing.views(raw), 1, lang),
+            href=basket_step_href(briefing.views(raw), 1, locale.lang),
             id=ids.BRIEFING_PRESENT,
             className="btn btn-outline-primary me-2 go-fullscreen",
         ),
         html.A(
             _("Download PowerPoint"),
             id=ids.BRIEFING_DOWNLOAD,
-            href=urls.briefing(raw, lang),
+            href=urls.briefing(raw, locale.lang),
             className="btn btn-primary me-2",
             download="puentes-briefing.pptx",
         ),

@@ -9,7 +9,8 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, translator
+from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES
+from dashboard.locale import Locale
 from dashboard.urls.query import Notice
 from dashboard.urls.shared import FilterState
 from dashboard.urls.shared import query as to_query
@@ -20,9 +21,9 @@ PAGE_PATHS = ("map", "corridors", "dialogue", "programmes", "sources")
 MAX_SHOWN_VALUE = 40
 
 
-def page_titles(lang: str) -> dict[str, str]:
+def page_titles(locale: Locale) -> dict[str, str]:
     """Navbar label of each page."""
-    _ = translator(lang)
+    _ = locale.gettext
     return {
         "map": _("Map explorer"),
         "corridors": _("Corridors"),
@@ -37,11 +38,13 @@ def href(page: str, state: FilterState) -> str:
     return f"/{page}{to_query(state)}"
 
 
-def navbar(page: str, state: FilterState, page_query: Callable[[FilterState], str] = to_query) -> dbc.Navbar:
+def navbar(
+    page: str, state: FilterState, locale: Locale, page_query: Callable[[FilterState], str] = to_query
+) -> dbc.Navbar:
     """Brand, the five pages, and the language switch (links that keep the view, including
     the page's own parameters: ``page_query`` gives the page's query for a state)."""
-    _ = translator(state.lang)
-    titles = page_titles(state.lang)
+    _ = locale.gettext
+    titles = page_titles(locale)
     links = [
         dbc.NavItem(dbc.NavLink(titles[p], href=href(p, state), active=(p == page), id=ids.nav_link(p)))
         for p in PAGE_PATHS
@@ -52,7 +55,7 @@ def navbar(page: str, state: FilterState, page_query: Callable[[FilterState], st
             href=f"/{page}{page_query(replace(state, lang=code))}",
             id=ids.language_link(code),
             title=LANGUAGE_NAMES[code],
-            className="lang-link" + (" active" if code == state.lang else ""),
+            className="lang-link" + (" active" if code == locale.lang else ""),
         )
         for code in LANGUAGES
     ]
@@ -67,8 +70,8 @@ def navbar(page: str, state: FilterState, page_query: Callable[[FilterState], st
                     href=href("map", state),
                 ),
                 dbc.Nav(links, navbar=True, className="me-auto"),
-                presenter.start_links(f"/{page}", page_query(state), state.lang),
-                briefing.navbar_button(state.lang),
+                presenter.start_links(f"/{page}", page_query(state), locale),
+                briefing.navbar_button(locale),
                 html.Nav(languages, id=ids.LANGUAGE_MENU, className="lang-menu", title=_("Language")),
             ],
             fluid=True,
@@ -79,9 +82,9 @@ def navbar(page: str, state: FilterState, page_query: Callable[[FilterState], st
     )
 
 
-def notice(notices: Sequence[Notice], lang: str, element_id: str = ids.NOTICE) -> html.Div:
+def notice(notices: Sequence[Notice], locale: Locale, element_id: str = ids.NOTICE) -> html.Div:
     """A visible, translated banner listing URL values that were replaced by defaults."""
-    _ = translator(lang)
+    _ = locale.gettext
     if not notices:
         return html.Div(id=element_id)
     names = {
@@ -137,11 +140,15 @@ def header(title: str, subtitle: str | None = None) -> html.Header:
 
 
 def source_line(
-    source_key: str, state: FilterState, computed_method: str = "", element_id: str | None = None
+    source_key: str,
+    state: FilterState,
+    locale: Locale,
+    computed_method: str = "",
+    element_id: str | None = None,
 ) -> html.P:
     """Source, edition and licence of a dataset, "computed" with its method, link to Sources."""
-    _ = translator(state.lang)
-    src = sources_view.source(source_key, state.lang)
+    _ = locale.gettext
+    src = sources_view.source(source_key, locale)
     parts: list[Any] = [
         html.Strong(_("Source") + ": "),
         src.name,

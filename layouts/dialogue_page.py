@@ -10,7 +10,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import timeline
-from dashboard.i18n import translator
+from dashboard.locale import Locale
 from dashboard.urls.dialogue import query as dialogue_query
 from dashboard.urls.pages import parse_dialogue
 from dashboard.urls.shared import FilterState
@@ -26,10 +26,10 @@ SPAN = (timeline.FIRST_YEAR, timeline.LAST_YEAR)
 CONFIG: Any = {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
 
 
-def event_card(event_id: str | None, state: FilterState) -> Any:
+def event_card(event_id: str | None, state: FilterState, locale: Locale) -> Any:
     """Title, date, place, themes, summary, notes and sources of one event; a hint when none."""
-    _ = translator(state.lang)
-    shown = dialogue_view.event(event_id, state)
+    _ = locale.gettext
+    shown = dialogue_view.event(event_id, state, locale)
     if shown is None:
         return html.P(_("Click an event to see its details and sources."), className="text-muted")
     body: list[Any] = [
@@ -73,7 +73,7 @@ def event_card(event_id: str | None, state: FilterState) -> Any:
 
 def controls(view: DialogueView) -> dbc.Row:
     state, page = view.state, view.page
-    _ = translator(state.lang)
+    _ = view.locale.gettext
     return dbc.Row(
         [
             filter_column(
@@ -118,13 +118,14 @@ def controls(view: DialogueView) -> dbc.Row:
 
 
 def layout(state: FilterState, search: str = "") -> html.Div:
-    _ = translator(state.lang)
     page, problems = parse_dialogue(search, vocabulary())
     view = dialogue_view.build(state, page)
+    locale = view.locale
+    _ = locale.gettext
     figure = view.figure
     return html.Div(
         [
-            notice(problems, state.lang, element_id=ids.DIALOGUE_NOTICE),
+            notice(problems, locale, element_id=ids.DIALOGUE_NOTICE),
             header(
                 _("EU–CELAC dialogue on migration"),
                 _(
@@ -144,7 +145,7 @@ def layout(state: FilterState, search: str = "") -> html.Div:
                 [
                     dbc.Col(
                         [
-                            export_bar("dialogue-timeline", dialogue_query(state, page, SPAN), state.lang),
+                            export_bar("dialogue-timeline", dialogue_query(state, page, SPAN), locale),
                             dcc.Graph(
                                 id=ids.DIALOGUE_TIMELINE,
                                 figure=figure,
@@ -154,7 +155,7 @@ def layout(state: FilterState, search: str = "") -> html.Div:
                         ],
                         xl=8,
                     ),
-                    dbc.Col(html.Div(event_card(None, state), id=ids.DIALOGUE_DETAIL), xl=4),
+                    dbc.Col(html.Div(event_card(None, state, locale), id=ids.DIALOGUE_DETAIL), xl=4),
                 ],
                 className="g-3",
             ),
@@ -166,6 +167,6 @@ def layout(state: FilterState, search: str = "") -> html.Div:
                 className="small text-muted mt-2",
                 id=ids.DIALOGUE_BODY,
             ),
-            claims_panel.section(state),
+            claims_panel.section(state, locale),
         ]
     )

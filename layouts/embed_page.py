@@ -8,7 +8,7 @@ from typing import Any
 from dash import dcc, html
 
 from dashboard import urls
-from dashboard.i18n import translator
+from dashboard.locale import Locale
 from dashboard.urls.shared import FilterState
 from dashboard.views import charts
 from layouts import ids
@@ -21,8 +21,8 @@ def responsive(figure: dict[str, Any]) -> dict[str, Any]:
     return {**figure, "layout": {**layout, "autosize": True}}
 
 
-def layout(page: str, shared: FilterState, search: str) -> html.Div:
-    _ = translator(shared.lang)
+def layout(page: str, shared: FilterState, search: str, locale: Locale) -> html.Div:
+    _ = locale.gettext
     shown = charts.chart(charts.read(page, search))
     return html.Div(
         [

@@ -9,7 +9,7 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from dashboard import urls
-from dashboard.i18n import translator
+from dashboard.locale import Locale
 from layouts.ids import EXPORT_BARS, export_control
 
 BUTTON = "btn btn-outline-secondary btn-sm"
@@ -34,10 +34,10 @@ BARS = {
 assert tuple(BARS) == EXPORT_BARS
 
 
-def export_bar(bar: str, query: str, lang: str) -> html.Div:
+def export_bar(bar: str, query: str, locale: Locale) -> html.Div:
     """PNG, SVG (and CSV) links for ``query`` and the Share menu; the callbacks in
     :mod:`callbacks.exports` keep the links equal to the address bar as the view changes."""
-    _ = translator(lang)
+    _ = locale.gettext
     page, chart, csv, _height = BARS[bar]
     links = [
         html.A(

@@ -111,9 +111,9 @@ def nav_link(page: str) -> dict[str, str]:
     return {"type": NAV_LINK, "page": page}
 
 
-def language_link(lang: str) -> dict[str, str]:
-    """ID of the language switch link for ``lang``."""
-    return {"type": LANGUAGE_LINK, "lang": lang}
+def language_link(code: str) -> dict[str, str]:
+    """ID of the language switch link for ``code``."""
+    return {"type": LANGUAGE_LINK, "lang": code}
 
 
 def nav_link_all() -> dict[str, object]:

@@ -1,21 +1,24 @@
-"""The map explorer: indicator, region, scale and year controls; map and table; country profile."""
+"""The map explorer: indicator, region, scale and year controls; map and table (:mod:`layouts.map_table`);
+country profile (:mod:`layouts.map_profile`)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import dash_bootstrap_components as dbc
-from dash import dash_table, dcc, html
+from dash import dcc, html
 
 from dashboard import urls
-from dashboard.figures.maps import HEIGHT, log_scale_allowed
-from dashboard.i18n import format_number, translator
+from dashboard.figures.map_colours import log_scale_allowed
+from dashboard.figures.maps import HEIGHT
+from dashboard.locale import Locale
 from dashboard.map_view import MapView, build
 from dashboard.urls.shared import FilterState
 from dashboard.views import filters
 from layouts import ids
 from layouts.common import source_line
 from layouts.exports import export_bar
+from layouts.map_profile import cards, profile_chart, profile_hint, profile_key
 
 GRAPH_CONFIG: Any = {
     "topojsonURL": urls.TOPOJSON_DIR,
@@ -46,9 +49,9 @@ def slider_props(view: MapView) -> dict[str, Any]:
     }
 
 
-def indicator_options(lang: str) -> list[dict[str, Any]]:
+def indicator_options(locale: Locale) -> list[dict[str, Any]]:
     """Indicators grouped under disabled headings (stocks, shares, flows, refugees, remittances)."""
-    _ = translator(lang)
+    _ = locale.gettext
     headings = {
         "stocks": _("Stocks"),
         "shares": _("Shares"),
@@ -59,7 +62,7 @@ def indicator_options(lang: str) -> list[dict[str, Any]]:
     }
     options: list[dict[str, Any]] = []
     group = None
-    for option in filters.indicator_options(lang):
+    for option in filters.indicator_options(locale):
         if option["group"] != group:
             group = option["group"]
             options.append({"label": headings[group].upper(), "value": f"group:{group}", "disabled": True})
@@ -69,7 +72,7 @@ def indicator_options(lang: str) -> list[dict[str, Any]]:
 
 def definition(view: MapView) -> list[Any]:
     """Popover body: definition, method where computed, source."""
-    _ = translator(view.state.lang)
+    _ = view.locale.gettext
     body: list[Any] = [html.P(view.definition)]
     if view.spec.computed:
         body.append(html.P([html.Em(_("Computed") + ": "), view.method], className="small"))
@@ -77,96 +80,10 @@ def definition(view: MapView) -> list[Any]:
     return body
 
 
-def table_columns(view: MapView) -> list[dict[str, Any]]:
-    _ = translator(view.state.lang)
-    decimals = 0 if view.spec.unit == "persons" else 2
-    sample = format_number(1234567.5, view.state.lang, 1)
-    fmt = {"locale": {"group": sample[1], "decimal": sample[-2]}, "specifier": f",.{decimals}f"}
-    return [
-        {"name": _("Country"), "id": "country"},
-        {"name": _("Bloc"), "id": "bloc"},
-        {"name": view.subtitle, "id": "value", "type": "numeric", "format": fmt},
-        {"name": _("Rank in bloc"), "id": "rank_in_bloc", "type": "numeric"},
-        {"name": _("Note"), "id": "flag"},
-    ]
-
-
-def table(view: MapView) -> Any:
-    """The sortable table of what the map shows."""
-    return dash_table.DataTable(  # type: ignore[attr-defined]
-        id=ids.MAP_TABLE,
-        columns=table_columns(view),
-        data=table_data(view),
-        sort_action="native",
-        page_action="none",
-        style_as_list_view=True,
-        style_cell={"fontFamily": "inherit", "fontSize": "1rem", "padding": "6px"},
-        style_header={"fontWeight": "600"},
-    )
-
-
-def table_data(view: MapView) -> list[dict[str, Any]]:
-    _ = translator(view.state.lang)
-    table = view.table()
-    table["flag"] = (
-        table["flag"].map({"reported_zero": _("published as 0: treated as not reported")}).fillna("")
-    )
-    table["bloc"] = table["bloc"].map({"CELAC": "CELAC", "EU27": _("EU")})
-    rows = table[["country", "bloc", "value", "rank_in_bloc", "flag"]].astype(object)
-    return rows.where(rows.notna(), None).to_dict("records")  # type: ignore[return-value]
-
-
-def cards(view: MapView) -> list[Any]:
-    """Key figures of the first selected country, each with unit, year and source."""
-    _ = translator(view.state.lang)
-    figures = view.key_figures()
-    if not figures:
-        return []
-    name = filters.country_names(list(view.state.countries[:1]), view.state.lang)[0]
-    tiles = [
-        dbc.Col(
-            dbc.Card(
-                dbc.CardBody(
-                    [
-                        html.Div(f.label, className="kf-label"),
-                        html.Div(f.value, className="kf-value"),
-                        html.Div(f"{f.year if f.year else '–'} · {f.source}", className="kf-meta"),
-                    ]
-                )
-            ),
-            xs=12,
-            sm=6,
-            xl=3,
-            className="mb-2",
-        )
-        for f in figures
-    ]
-    return [html.H3(_("Key figures: {country}").format(country=name), className="h5 mt-2"), dbc.Row(tiles)]
-
-
-def profile_key(view: MapView) -> str:
-    """What the profile depends on: indicator and selected countries."""
-    return view.spec.id + ":" + ",".join(view.state.countries)
-
-
-def profile_chart(view: MapView) -> Any:
-    """The profile chart once a country is chosen; nothing before (an empty chart says nothing
-    and costs the first paint a second Plotly render)."""
-    if not view.state.countries:
-        return None
-    return dcc.Graph(id=ids.MAP_PROFILE, figure=view.profile(), config={"displaylogo": False})
-
-
-def profile_hint(view: MapView) -> str:
-    _ = translator(view.state.lang)
-    if view.state.countries:
-        return _("Up to 6 countries. Click a country on the map to add or remove it.")
-    return _("Click a country on the map, or pick up to 6 here, to see its profile.")
-
-
 def layout(state: FilterState) -> html.Div:
-    _ = translator(state.lang)
     view = build(state)
+    locale = view.locale
+    _ = locale.gettext
     region_options = [
         {"label": _("CELAC and EU"), "value": "both"},
         {"label": "CELAC", "value": "celac"},
@@ -184,7 +101,7 @@ def layout(state: FilterState) -> html.Div:
                                     id=ids.MAP_INDICATOR,
                                     value=view.spec.id,
                                     clearable=False,
-                                    options=indicator_options(state.lang),
+                                    options=indicator_options(locale),
                                     searchable=True,
                                 ),
                                 className="flex-grow-1",
@@ -263,7 +180,7 @@ def layout(state: FilterState) -> html.Div:
         className="map-graph",
         style={"height": f"{HEIGHT}px"},  # the figure fills it (presenter mode makes it fit the screen)
     )
-    map_tab = html.Div([export_bar("map", view.query, state.lang), graph])
+    map_tab = html.Div([export_bar("map", view.query, locale), graph])
     table_tab = html.Div(
         [
             html.A(
@@ -302,7 +219,7 @@ def layout(state: FilterState) -> html.Div:
                 active_tab="map",
             ),
             html.Div(
-                source_line(view.spec.source, state, view.method),
+                source_line(view.spec.source, state, locale, view.method),
                 id=ids.MAP_SOURCE,
             ),
             html.Section(
@@ -312,7 +229,7 @@ def layout(state: FilterState) -> html.Div:
                         id=ids.MAP_COUNTRIES,
                         multi=True,
                         value=list(state.countries),
-                        options=filters.country_options(state.lang),
+                        options=filters.country_options(locale),
                         placeholder=_("Choose countries to compare"),
                     ),
                     html.P(profile_hint(view), id=ids.MAP_PROFILE_HINT, className="text-muted small mt-1"),

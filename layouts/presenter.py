@@ -9,7 +9,7 @@ from typing import Any
 from dash import dcc, html
 
 from dashboard import stories
-from dashboard.i18n import translator
+from dashboard.locale import Locale
 from dashboard.stories import Story
 from dashboard.urls import presenter as presenter_urls
 from dashboard.urls.presenter import Presenter
@@ -22,9 +22,9 @@ def _link(text: str, href: str | None, element_id: str, title: str) -> Any:
     return dcc.Link(text, href=href, id=element_id, className="present-button", title=title)
 
 
-def bar(presenter: Presenter, pathname: str, search: str, lang: str) -> html.Div:
+def bar(presenter: Presenter, pathname: str, search: str, locale: Locale) -> html.Div:
     """Story title, step n / N, the step's title and note, previous / next / exit."""
-    _ = translator(lang)
+    _ = locale.gettext
     story: Story | None = stories.stories().get(presenter.story or "")
     exit_href = (pathname or "/") + presenter_urls.without_presenter(search)
     exit_link = dcc.Link(
@@ -45,12 +45,18 @@ def bar(presenter: Presenter, pathname: str, search: str, lang: str) -> html.Div
     else:
         step = story.steps[presenter.step - 1]
         count = len(story.steps)
-        before = presenter_urls.step_href(story, presenter.step - 1, lang) if presenter.step > 1 else None
-        after = presenter_urls.step_href(story, presenter.step + 1, lang) if presenter.step < count else None
+        before = (
+            presenter_urls.step_href(story, presenter.step - 1, locale.lang) if presenter.step > 1 else None
+        )
+        after = (
+            presenter_urls.step_href(story, presenter.step + 1, locale.lang)
+            if presenter.step < count
+            else None
+        )
         heading = [
-            html.Div(story.title[lang], className="present-story"),
-            html.H2(step.title[lang], className="present-title", id=ids.PRESENT_TITLE),
-            html.P(step.note[lang], className="present-note"),
+            html.Div(story.title[locale.lang], className="present-story"),
+            html.H2(step.title[locale.lang], className="present-title", id=ids.PRESENT_TITLE),
+            html.P(step.note[locale.lang], className="present-note"),
         ]
         steps = [
             _link("‹", before, ids.PRESENT_PREVIOUS, _("Previous view (←)")),
@@ -67,9 +73,9 @@ def bar(presenter: Presenter, pathname: str, search: str, lang: str) -> html.Div
     )
 
 
-def start_links(pathname: str, page_query: str, lang: str) -> html.Div:
+def start_links(pathname: str, page_query: str, locale: Locale) -> html.Div:
     """Navbar entries: present this view, or start the default story."""
-    _ = translator(lang)
+    _ = locale.gettext
     story = stories.stories()[stories.DEFAULT_STORY]
     return html.Div(
         [
@@ -82,10 +88,10 @@ def start_links(pathname: str, page_query: str, lang: str) -> html.Div:
             ),
             dcc.Link(
                 _("Story"),
-                href=presenter_urls.step_href(story, 1, lang),
+                href=presenter_urls.step_href(story, 1, locale.lang),
                 id=ids.PRESENT_STORY,
                 className="present-start go-fullscreen",
-                title=story.title[lang],
+                title=story.title[locale.lang],
             ),
         ],
         className="present-menu",

@@ -9,9 +9,8 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard.i18n import translator
+from dashboard.locale import Locale
 from dashboard.urls.pages import parse_programmes
-from dashboard.urls.programmes import ProgrammeState
 from dashboard.urls.shared import FilterState
 from dashboard.views import programmes as programmes_view
 from dashboard.views.dialogue import theme_options
@@ -22,9 +21,9 @@ from layouts.common import filter_column, header, notice
 from layouts.map_page import GRAPH_CONFIG
 
 
-def component_options(programme: str, lang: str) -> list[dict[str, str]]:
+def component_options(programme: str, locale: Locale) -> list[dict[str, str]]:
     """The component filter's choices for ``programme`` (the callback refreshes them)."""
-    return programmes_view.component_options(programme, lang)
+    return programmes_view.component_options(programme, locale)
 
 
 def programme_card(card: ProgrammeCard) -> dbc.Card:
@@ -43,15 +42,14 @@ def programme_card(card: ProgrammeCard) -> dbc.Card:
     )
 
 
-def panels(state: FilterState, page: ProgrammeState) -> list[Any]:
+def panels(view: ProgrammesView) -> list[Any]:
     """What the filters change, in order: map figure, map caption, countries table, cards and results."""
-    view = programmes_view.build(state, page)
     return [view.figure, view.caption, reached_table(view), body(view)]
 
 
 def body(view: ProgrammesView) -> list[Any]:
     """Cards of the programmes the filters keep and the table of their matching results."""
-    _ = translator(view.state.lang)
+    _ = view.locale.gettext
     if not view.cards:
         return [html.P(_("No programme matches these filters."), className="text-muted")]
     cards = dbc.Row([dbc.Col(programme_card(card), lg=6, className="mb-3") for card in view.cards])
@@ -88,7 +86,7 @@ def body(view: ProgrammesView) -> list[Any]:
 
 def reached_table(view: ProgrammesView) -> Any:
     """The map as a list (readable without hover): each country reached and by which programmes."""
-    _ = translator(view.state.lang)
+    _ = view.locale.gettext
     if not view.reached:
         return html.P(_("No country-level places for this selection"), className="text-muted")
     lines = [
@@ -107,15 +105,16 @@ def reached_table(view: ProgrammesView) -> Any:
     return dbc.Table([head, html.Tbody(lines)], size="sm", className="small")
 
 
-def controls(state: FilterState, page: ProgrammeState) -> dbc.Row:
-    _ = translator(state.lang)
+def controls(view: ProgrammesView) -> dbc.Row:
+    state, page, locale = view.state, view.page, view.locale
+    _ = locale.gettext
     return dbc.Row(
         [
             filter_column(
                 _("Programme"),
                 dcc.Dropdown(
                     id=ids.PROGRAMMES_FILTER,
-                    options=programmes_view.programme_options(state.lang),
+                    options=programmes_view.programme_options(locale),
                     value=page.programme or "all",
                     clearable=False,
                 ),
@@ -124,7 +123,7 @@ def controls(state: FilterState, page: ProgrammeState) -> dbc.Row:
                 _("Component or action"),
                 dcc.Dropdown(
                     id=ids.PROGRAMMES_COMPONENT,
-                    options=component_options(page.programme, state.lang),
+                    options=component_options(page.programme, locale),
                     value=page.component or None,
                     placeholder=_("All components"),
                 ),
@@ -133,7 +132,7 @@ def controls(state: FilterState, page: ProgrammeState) -> dbc.Row:
                 _("Themes"),
                 dcc.Dropdown(
                     id=ids.PROGRAMMES_THEMES,
-                    options=theme_options(state.lang),
+                    options=theme_options(locale),
                     value=list(page.themes),
                     multi=True,
                     placeholder=_("All themes"),
@@ -143,7 +142,7 @@ def controls(state: FilterState, page: ProgrammeState) -> dbc.Row:
                 _("Countries"),
                 dcc.Dropdown(
                     id=ids.PROGRAMMES_COUNTRIES,
-                    options=programmes_view.country_options(state),
+                    options=programmes_view.country_options(state, locale),
                     value=list(state.countries),
                     multi=True,
                     placeholder=_("All countries"),
@@ -155,12 +154,13 @@ def controls(state: FilterState, page: ProgrammeState) -> dbc.Row:
 
 
 def layout(state: FilterState, search: str = "") -> html.Div:
-    _ = translator(state.lang)
     page, problems = parse_programmes(search, vocabulary())
-    figure, caption, reached, results = panels(state, page)
+    view = programmes_view.build(state, page)
+    _ = view.locale.gettext
+    figure, caption, reached, results = panels(view)
     return html.Div(
         [
-            notice(problems, state.lang, element_id=ids.PROGRAMMES_NOTICE),
+            notice(problems, view.locale, element_id=ids.PROGRAMMES_NOTICE),
             header(
                 _("Programme results"),
                 _(
@@ -168,7 +168,7 @@ def layout(state: FilterState, search: str = "") -> html.Div:
                     "where, and with which results."
                 ),
             ),
-            controls(state, page),
+            controls(view),
             html.H2(_("Where the programmes worked"), className="h5"),
             dbc.Row(
                 [

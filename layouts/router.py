@@ -9,7 +9,7 @@ from dash import dcc, html
 from dash.development.base_component import Component
 
 from dashboard import stories, urls
-from dashboard.i18n import translator
+from dashboard.locale import Locale
 from dashboard.urls import presenter as presenter_urls
 from dashboard.urls.pages import page_query, parse_shared
 from dashboard.urls.shared import FilterState, Parsed
@@ -60,16 +60,16 @@ def render(pathname: str | None, search: str | None) -> tuple[Component, Compone
     shown = presenter_urls.parse(search, stories.stories())
     if not shown.presenter.active or urls.embedded_page(pathname) is not None:
         return page_view(pathname, search)
-    lang = parse_url(search).state.lang
+    locale = Locale.of(parse_url(search).state.lang)
     story = stories.stories().get(shown.presenter.story or "")
     if story is not None:
         # A story's step shows the step's own view, whatever else the link says (a link edited or
         # cut by hand must not put one indicator under another's title on the projector).
-        pathname, search = urls.split(presenter_urls.step_href(story, shown.presenter.step, lang))
+        pathname, search = urls.split(presenter_urls.step_href(story, shown.presenter.step, locale.lang))
     _top, body = page_view(pathname, search)
     return (
-        presenter.bar(shown.presenter, pathname or "/", search or "", lang),
-        html.Div([notice(shown.notices, lang, ids.PRESENT_NOTICE), body], className="presenting"),
+        presenter.bar(shown.presenter, pathname or "/", search or "", locale),
+        html.Div([notice(shown.notices, locale, ids.PRESENT_NOTICE), body], className="presenting"),
     )
 
 
@@ -78,24 +78,25 @@ def page_view(pathname: str | None, search: str | None) -> tuple[Component, Comp
     parsed = parse_url(search)
     key = urls.page_key(pathname)
     state = parsed.state
+    locale = Locale.of(state.lang)
     embedded = urls.embedded_page(pathname)
     if embedded is not None:  # /embed/<page>: the chart alone, no navbar
-        return html.Div(), embed_page.layout(embedded, state, search or "")
+        return html.Div(), embed_page.layout(embedded, state, search or "", locale)
     if key is None:
-        _ = translator(state.lang)
+        _ = locale.gettext
         body: Component = html.Div(
             [
                 html.H1(_("Page not found"), className="page-title"),
                 dcc.Link(_("Go to the map explorer"), href=href("map", state)),
             ]
         )
-        return navbar("", state), body
+        return navbar("", state, locale), body
     own = OWN_PARAMETERS.get(key)
     if own is not None:
         text = search or ""
-        bar = navbar(key, state, lambda s: page_query(key, s, text, vocabulary()))
-        return bar, html.Div([notice(parsed.notices, state.lang), own.layout(state, text)])
-    return navbar(key, state), html.Div([notice(parsed.notices, state.lang), PAGES[key](state)])
+        bar = navbar(key, state, locale, lambda s: page_query(key, s, text, vocabulary()))
+        return bar, html.Div([notice(parsed.notices, locale), own.layout(state, text)])
+    return navbar(key, state, locale), html.Div([notice(parsed.notices, locale), PAGES[key](state)])
 
 
 def warm() -> None:

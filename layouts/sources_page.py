@@ -5,15 +5,15 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import html
 
-from dashboard.i18n import translator
+from dashboard.locale import Locale
 from dashboard.urls.shared import FilterState
 from dashboard.views import sources as sources_view
 from layouts import ids
 from layouts.common import header
 
 
-def dataset_table(state: FilterState) -> dbc.Table:
-    _ = translator(state.lang)
+def dataset_table(locale: Locale) -> dbc.Table:
+    _ = locale.gettext
     rows = [
         html.Tr(
             [
@@ -30,7 +30,7 @@ def dataset_table(state: FilterState) -> dbc.Table:
             ],
             id=f"source-row-{src.key}",
         )
-        for src in sources_view.sources(state.lang)
+        for src in sources_view.sources(locale)
     ]
     head = html.Thead(
         html.Tr([html.Th(_("Dataset")), html.Th(_("Edition")), html.Th(_("Licence")), html.Th(_("Citation"))])
@@ -38,8 +38,8 @@ def dataset_table(state: FilterState) -> dbc.Table:
     return dbc.Table([head, html.Tbody(rows)], striped=True, size="sm", id=ids.SOURCES_DATASETS)
 
 
-def indicator_table(state: FilterState) -> dbc.Table:
-    _ = translator(state.lang)
+def indicator_table(locale: Locale) -> dbc.Table:
+    _ = locale.gettext
     rows = [
         html.Tr(
             [
@@ -55,7 +55,7 @@ def indicator_table(state: FilterState) -> dbc.Table:
                 html.Td(entry.years),
             ]
         )
-        for entry in sources_view.indicators(state.lang)
+        for entry in sources_view.indicators(locale)
     ]
     head = html.Thead(
         html.Tr(
@@ -72,7 +72,9 @@ def indicator_table(state: FilterState) -> dbc.Table:
 
 
 def layout(state: FilterState) -> html.Div:
-    _ = translator(state.lang)
+    """The sources page in the state's language."""
+    locale = Locale.of(state.lang)
+    _ = locale.gettext
     return html.Div(
         [
             header(
@@ -83,8 +85,8 @@ def layout(state: FilterState) -> html.Div:
                 ),
             ),
             html.H2(_("Datasets"), className="h4"),
-            dataset_table(state),
+            dataset_table(locale),
             html.H2(_("Indicators"), className="h4 mt-4"),
-            indicator_table(state),
+            indicator_table(locale),
         ]
     )

@@ -9,7 +9,7 @@ from flask import Flask, Response, request
 
 from dashboard import briefing, datasets, exports, urls
 from dashboard.errors import ExportFailed
-from dashboard.i18n import normalise_language, translator
+from dashboard.locale import Locale
 from dashboard.rendering import Renderer
 from dashboard.views import briefing as briefing_views
 
@@ -22,15 +22,15 @@ def register(server: Flask, renderer: Renderer) -> None:
 
     @server.get(urls.BRIEFING)
     def briefing_pack() -> Response:
-        lang = normalise_language(request.args.get("lang"))
-        _ = translator(lang)
+        locale = Locale.of(request.args.get("lang"))
+        _ = locale.gettext
 
         def render(chart: exports.Chart) -> bytes:
             figure, width, height = exports.image_figure(chart, shapes)
             return renderer.render(figure, "png", width, height, exports.SCALE)
 
         try:
-            slides = briefing_views.slides(request.args.getlist("view"), lang, request.host_url, render)
+            slides = briefing_views.slides(request.args.getlist("view"), locale, request.host_url, render)
         except ExportFailed as error:
             message = _("The briefing could not be made: {reason}. Try again in a minute.")
             return Response(message.format(reason=error), status=503, mimetype="text/plain")
@@ -38,7 +38,7 @@ def register(server: Flask, renderer: Renderer) -> None:
             text = _("No views to put in a briefing: add views with “Add this view” first.")
             return Response(text, status=400, mimetype="text/plain")
         made = date.today()
-        data = briefing.deck(slides, lang, made, request.host_url)
+        data = briefing.deck(slides, locale, made, request.host_url)
         name = f"puentes-briefing-{made.isoformat()}.pptx"
         return Response(
             data, mimetype=DECK, headers={"Content-Disposition": f'attachment; filename="{name}"'}

@@ -10,7 +10,7 @@ from flask import Flask, Response, request
 from dashboard import datasets, exports, urls
 from dashboard.corridor_view import build as build_corridors
 from dashboard.errors import ExportFailed
-from dashboard.i18n import translator
+from dashboard.locale import Locale
 from dashboard.map_view import build
 from dashboard.rendering import Renderer
 from dashboard.tables import to_csv
@@ -61,7 +61,7 @@ def image_response(renderer: Renderer, page: str, fmt: str, query: str, shapes_e
     try:
         data = renderer.render(figure, fmt, width, height, exports.SCALE if fmt == "png" else 1)
     except ExportFailed as error:
-        _ = translator(parse_shared(query, vocabulary()).state.lang)
+        _ = Locale.of(parse_shared(query, vocabulary()).state.lang).gettext
         message = _(
             "The image could not be made: {reason}. The chart is still on the page; try again in a minute."
         )

@@ -14,6 +14,7 @@ from dashboard.datasets.files import read
 from dashboard.datasets.registry import folder, loader
 from dashboard.errors import DataValidationError
 from dashboard.i18n import LANGUAGES
+from dashboard.locale import Locale
 
 
 @dataclass(frozen=True)
@@ -32,18 +33,18 @@ class Indicator:
     method: dict[str, str]
     years: tuple[int, ...]
 
-    def text(self, field: str, lang: str) -> str:
-        """Label, definition or method in ``lang``.
+    def text(self, field: str, locale: Locale) -> str:
+        """Label, definition or method in ``locale``.
 
         :func:`catalogue` refuses a catalogue.json without text in every language of the app, so
         English only stands in for a language the app does not ship (or a record built by hand).
         """
         values: dict[str, str] = getattr(self, field)
-        return values[lang] if lang in values else values.get("en", "")
+        return values[locale.lang] if locale.lang in values else values.get("en", "")
 
-    def computed_method(self, lang: str) -> str:
-        """How a computed indicator is made, in ``lang``; empty for a published one."""
-        return self.text("method", lang) if self.computed else ""
+    def computed_method(self, locale: Locale) -> str:
+        """How a computed indicator is made, in ``locale``; empty for a published one."""
+        return self.text("method", locale) if self.computed else ""
 
 
 @loader
@@ -102,13 +103,13 @@ def sources(data_dir: Path | None = None) -> dict[str, dict[str, Any]]:
     return out
 
 
-def source_field(source: Mapping[str, Any], field: str, lang: str) -> str:
-    """A source's ``edition`` or ``licence`` (or any plain field, e.g. ``name``) in ``lang``.
+def source_field(source: Mapping[str, Any], field: str, locale: Locale) -> str:
+    """A source's ``edition`` or ``licence`` (or any plain field, e.g. ``name``) in ``locale``.
 
     :func:`sources` refuses a catalogue.json without text in every language of the app, so English
     only stands in for a language the app does not ship.
     """
     value = source[field]
     if isinstance(value, Mapping):
-        return str(value.get(lang) or value.get("en", ""))
+        return str(value.get(locale.lang) or value.get("en", ""))
     return str(value)

@@ -13,9 +13,9 @@ from typing import Any
 import pandas as pd
 
 from dashboard.corridors import DIASPORA_PARTS, OTHER_DESTINATIONS, OTHER_ORIGINS
-from dashboard.figures import FONT, land_geo
-from dashboard.figures.maps import SEQUENTIAL, _separators
-from dashboard.i18n import format_compact, format_number, translator
+from dashboard.figures import FONT, land_geo, separators
+from dashboard.figures.map_colours import SEQUENTIAL
+from dashboard.locale import Locale
 
 BLOC_COLOURS = {"CELAC": "#00798c", "EU27": "#30638e", "partner": "#8d6a9f", "other": "#8d99ae"}
 GROUPED_COLOUR = "#adb5bd"
@@ -26,10 +26,10 @@ PART_COLOURS = {"usa": "#8d6a9f", "eu": "#30638e", "celac": "#00798c", "rest": "
 ATLANTIC = -20  # centre longitude: the map's edge (160° E) splits no large country
 
 
-def _layout(lang: str, height: int, **extra: Any) -> dict[str, Any]:
+def _layout(locale: Locale, height: int, **extra: Any) -> dict[str, Any]:
     return {
         "font": {"family": FONT, "size": 14},
-        "separators": _separators(lang),
+        "separators": separators(locale),
         "height": height,
         "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
         "paper_bgcolor": "white",
@@ -43,9 +43,9 @@ def _rgba(hex_colour: str, alpha: float) -> str:
     return f"rgba({r},{g},{b},{alpha})"
 
 
-def part_labels(lang: str) -> dict[str, str]:
+def part_labels(locale: Locale) -> dict[str, str]:
     """Legend names of the diaspora split."""
-    _ = translator(lang)
+    _ = locale.gettext
     return {
         "usa": _("United States"),
         "eu": _("EU"),
@@ -55,10 +55,10 @@ def part_labels(lang: str) -> dict[str, str]:
 
 
 def sankey(
-    links: pd.DataFrame, names: Mapping[str, str], blocs: Mapping[str, str], lang: str
+    links: pd.DataFrame, names: Mapping[str, str], blocs: Mapping[str, str], locale: Locale
 ) -> dict[str, Any]:
     """Origins on the left, destinations on the right, the remainder as "other" nodes."""
-    _ = translator(lang)
+    _ = locale.gettext
     labels = {OTHER_ORIGINS: _("Other origins"), OTHER_DESTINATIONS: _("Other destinations")}
     sources = list(dict.fromkeys(links["source"]))
     targets = list(dict.fromkeys(links["target"]))
@@ -76,9 +76,7 @@ def sankey(
     )
     node_text = [labels.get(code, names.get(code, code)) for _side, code in nodes]
     # On a projector there is no hover: each node says its own total.
-    shown = [
-        f"{text} · {format_compact(totals[node], lang)}" for text, node in zip(node_text, nodes, strict=True)
-    ]
+    shown = [f"{text} · {locale.compact(totals[node])}" for text, node in zip(node_text, nodes, strict=True)]
     trace = {
         "type": "sankey",
         "arrangement": "fixed",
@@ -89,7 +87,7 @@ def sankey(
             "pad": 12,
             "thickness": 18,
             "line": {"width": 0},
-            "customdata": [format_number(totals[node], lang) for node in nodes],
+            "customdata": [locale.number(totals[node]) for node in nodes],
             "hovertemplate": "<b>%{label}</b><br>%{customdata} " + _("people") + "<extra></extra>",
         },
         "link": {
@@ -98,7 +96,7 @@ def sankey(
             "value": list(links["value"]),
             "color": [_rgba(colours[index[("o", s)]], 0.35) for s in links["source"]],
             "customdata": [
-                [node_text[index[("o", s)]], node_text[index[("d", t)]], format_number(v, lang)]
+                [node_text[index[("o", s)]], node_text[index[("d", t)]], locale.number(v)]
                 for s, t, v in links[["source", "target", "value"]].itertuples(index=False)
             ],
             "hovertemplate": "%{customdata[0]} → %{customdata[1]}<br><b>%{customdata[2]}</b> "
@@ -106,7 +104,7 @@ def sankey(
             + "<extra></extra>",
         },
     }
-    return {"data": [trace], "layout": _layout(lang, 480)}
+    return {"data": [trace], "layout": _layout(locale, 480)}
 
 
 def focus_map(
@@ -115,14 +113,14 @@ def focus_map(
     names: Mapping[str, str],
     member_codes: frozenset[str],
     geometry_urls: tuple[str, str],
-    lang: str,
+    locale: Locale,
 ) -> dict[str, Any]:
     """World choropleth of one country's corridors (log colour scale), the focus drawn apart.
 
     Members use the shared member geometry, every other country the coarser world layer;
     both are fetched once by URL, never inlined.
     """
-    _ = translator(lang)
+    _ = locale.gettext
     values = values[values > 0]
     total = float(values.sum()) or 1.0
     log = values.map(math.log10)
@@ -140,7 +138,7 @@ def focus_map(
                 coloraxis="coloraxis",
                 marker={"line": {"color": "white", "width": 0.4}},
                 customdata=[
-                    [names.get(code, code), format_number(v, lang), format_number(v / total * 100, lang, 1)]
+                    [names.get(code, code), locale.number(v), locale.number(v / total * 100, 1)]
                     for code, v in part.items()
                 ],
                 hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]} "
@@ -164,7 +162,7 @@ def focus_map(
         )
     )
     layout = dict(
-        **_layout(lang, 420),
+        **_layout(locale, 420),
         coloraxis={
             "colorscale": SEQUENTIAL,
             "cmin": ticks[0],
@@ -173,7 +171,7 @@ def focus_map(
                 "thickness": 14,
                 "len": 0.8,
                 "tickvals": ticks,
-                "ticktext": [format_compact(10.0**t, lang) for t in ticks],
+                "ticktext": [locale.compact(10.0**t) for t in ticks],
                 "title": {"text": _("people"), "side": "top"},
             },
         },
@@ -185,14 +183,14 @@ def focus_map(
     return {"data": traces, "layout": layout}
 
 
-def diaspora_bars(table: pd.DataFrame, names: Mapping[str, str], lang: str) -> dict[str, Any]:
+def diaspora_bars(table: pd.DataFrame, names: Mapping[str, str], locale: Locale) -> dict[str, Any]:
     """For one year: each origin's emigrants split between the USA, the EU, other CELAC
     countries and the rest of the world (100 % bars, sorted by the share in the USA)."""
-    _ = translator(lang)
+    _ = locale.gettext
     rows = table[table["total"] > 0].copy()
     rows["order"] = rows["usa"] / rows["total"]
     rows = rows.sort_values("order")
-    labels = part_labels(lang)
+    labels = part_labels(locale)
     traces = [
         dict(
             type="bar",
@@ -202,7 +200,7 @@ def diaspora_bars(table: pd.DataFrame, names: Mapping[str, str], lang: str) -> d
             x=list(rows[part] / rows["total"] * 100),
             marker={"color": PART_COLOURS[part]},
             customdata=[
-                [format_number(v, lang), format_number(v / t * 100, lang, 1)]
+                [locale.number(v), locale.number(v / t * 100, 1)]
                 for v, t in zip(rows[part], rows["total"], strict=True)
             ],
             hovertemplate="%{y} · "
@@ -214,7 +212,7 @@ def diaspora_bars(table: pd.DataFrame, names: Mapping[str, str], lang: str) -> d
         for part in DIASPORA_PARTS
     ]
     layout = dict(
-        **_layout(lang, max(320, 22 * len(rows) + 90)),
+        **_layout(locale, max(320, 22 * len(rows) + 90)),
         barmode="stack",
         xaxis={"range": [0, 100], "ticksuffix": " %", "side": "top", "fixedrange": True},
         yaxis={"fixedrange": True, "automargin": True},
@@ -223,10 +221,10 @@ def diaspora_bars(table: pd.DataFrame, names: Mapping[str, str], lang: str) -> d
     return {"data": traces, "layout": layout}
 
 
-def diaspora_area(table: pd.DataFrame, lang: str) -> dict[str, Any]:
+def diaspora_area(table: pd.DataFrame, locale: Locale) -> dict[str, Any]:
     """One origin over time: its emigrants by where they live (stacked, people)."""
-    _ = translator(lang)
-    labels = part_labels(lang)
+    _ = locale.gettext
+    labels = part_labels(locale)
     traces = [
         dict(
             type="scatter",
@@ -236,13 +234,13 @@ def diaspora_area(table: pd.DataFrame, lang: str) -> dict[str, Any]:
             stackgroup="one",
             mode="lines+markers",
             line={"color": PART_COLOURS[part], "width": 1},
-            customdata=[format_number(v, lang) for v in table[part]],
+            customdata=[locale.number(v) for v in table[part]],
             hovertemplate="%{x} · " + labels[part] + "<br>%{customdata} " + _("people") + "<extra></extra>",
         )
         for part in DIASPORA_PARTS
     ]
     layout = dict(
-        **_layout(lang, 360),
+        **_layout(locale, 360),
         xaxis={"tickvals": list(table["year"]), "fixedrange": True},
         yaxis={
             "title": {"text": _("people")},
@@ -256,9 +254,9 @@ def diaspora_area(table: pd.DataFrame, lang: str) -> dict[str, Any]:
     return {"data": traces, "layout": layout}
 
 
-def remittance_bars(rows: pd.DataFrame, names: Mapping[str, str], lang: str) -> dict[str, Any]:
+def remittance_bars(rows: pd.DataFrame, names: Mapping[str, str], locale: Locale) -> dict[str, Any]:
     """The largest remittance corridors, sender → receiver, US$ millions (2021 estimates)."""
-    _ = translator(lang)
+    _ = locale.gettext
     ordered = rows.iloc[::-1]
     labels = [
         f"{names.get(s, s)} → {names.get(r, r)}"
@@ -271,13 +269,13 @@ def remittance_bars(rows: pd.DataFrame, names: Mapping[str, str], lang: str) -> 
             y=labels,
             x=list(ordered["usd_millions"]),
             marker={"color": "#edae49"},
-            text=[format_number(v, lang, 1) for v in ordered["usd_millions"]],
+            text=[locale.number(v, 1) for v in ordered["usd_millions"]],
             textposition="auto",
             hovertemplate="%{y}<br>US$ %{text} " + _("million") + " (2021)<extra></extra>",
         )
     ]
     layout = dict(
-        **_layout(lang, REMITTANCE_HEIGHT),
+        **_layout(locale, REMITTANCE_HEIGHT),
         xaxis={"title": {"text": _("US$ millions, 2021 (model estimates)")}, "fixedrange": True},
         yaxis={"fixedrange": True, "automargin": True},
     )

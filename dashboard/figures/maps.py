@@ -3,29 +3,24 @@
 The shapes are not inlined: every choropleth trace points at the app's own GeoJSON URL,
 which the browser fetches once and caches, so a figure carries values only. An update
 is a list of ``(path, value)`` pairs that :func:`apply` writes into a figure dict and the
-callback writes into a ``dash.Patch`` — the same paths, so both stay in step.
+callback writes into a ``dash.Patch`` — the same paths, so both stay in step. Colours are in
+:mod:`dashboard.figures.map_colours`, hover fields and words in :mod:`dashboard.figures.map_hover`.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 from typing import Any
 
 import pandas as pd
-from plotly import colors as plotly_colors
-from plotly.colors import make_colorscale
 
 from dashboard.datasets import Indicator
-from dashboard.figures import FONT
-from dashboard.i18n import format_bare, format_compact, format_number, translator, unit_affixes
+from dashboard.figures import FONT, separators
+from dashboard.figures.map_colours import NO_DATA_COLOUR, colour_axis, colour_values, log_scale_allowed
+from dashboard.figures.map_hover import hover_fields, hover_template
+from dashboard.locale import Locale
 
-NO_DATA_COLOUR = "#cfd4da"
 SELECTED_LINE = "#111827"
-# Explicit light-to-dark lists: plotly.js's own "YlGnBu" runs dark-to-light.
-SEQUENTIAL = make_colorscale(plotly_colors.sequential.YlGnBu)
-DIVERGING = make_colorscale(plotly_colors.diverging.RdBu)  # red = more leaving, blue = more arriving
 SMALL_STATE_KM2 = 5000.0
 BLOCS = ("CELAC", "EU27")
 GEO_OF = {"CELAC": "geo", "EU27": "geo2"}
@@ -43,11 +38,6 @@ Update = tuple[Path, Any]
 def trace_index(bloc: str, role: str) -> int:
     """Position of a trace in the figure: four per bloc, CELAC first."""
     return BLOCS.index(bloc) * len(ROLES) + ROLES.index(role)
-
-
-def log_scale_allowed(spec: Indicator) -> bool:
-    """Counts (people, dollars) may use a log colour scale; shares and net flows may not."""
-    return spec.unit in ("persons", "usd") and spec.colour == "sequential"
 
 
 def base_figure(frame: pd.DataFrame, geometry_url: str) -> dict[str, Any]:
@@ -113,98 +103,6 @@ def _geo_layout() -> dict[str, Any]:
     }
 
 
-def colour_axis(spec: Indicator, values: pd.Series, log: bool, lang: str) -> dict[str, Any]:
-    """Sequential for stocks and shares, diverging around 0, or log10 with readable ticks."""
-    axis: dict[str, Any] = {
-        "colorscale": SEQUENTIAL,
-        "cmin": None,
-        "cmax": None,
-        "cmid": None,
-        "colorbar": {
-            "thickness": 16,
-            "len": 0.75,
-            "tickvals": None,
-            "ticktext": None,
-            "tickfont": {"size": 14},
-        },
-    }
-    finite = values.dropna()
-    if spec.colour == "diverging" and len(finite):
-        bound = float(finite.abs().max()) or 1.0
-        axis.update(colorscale=DIVERGING, cmid=0.0, cmin=-bound, cmax=bound)
-    elif log and len(finite):
-        low = math.floor(math.log10(max(float(finite[finite > 0].min()) if (finite > 0).any() else 1.0, 1.0)))
-        high = math.ceil(math.log10(max(float(finite.max()), 10.0)))
-        ticks = list(range(low, high + 1))
-        axis.update(cmin=low, cmax=high)
-        axis["colorbar"].update(tickvals=ticks, ticktext=[format_compact(10.0**t, lang) for t in ticks])
-    return axis
-
-
-def colour_values(values: Iterable[float], log: bool) -> list[float | None]:
-    """What the colour scale sees: the value, or log10 of it (zeros drawn at the floor)."""
-    numbers = [float(v) for v in values]
-    if not log:
-        return [None if math.isnan(v) else v for v in numbers]
-    positive = [v for v in numbers if v > 0]
-    floor = math.log10(min(positive)) if positive else 0.0
-    return [None if math.isnan(v) else (math.log10(v) if v > 0 else floor) for v in numbers]
-
-
-def hover_fields(rows: Sequence[dict[str, Any]], unit: str, lang: str) -> list[list[str]]:
-    """Per country: [bare value, rank, countries ranked, note]; the words live in the template.
-
-    Sending only these short strings keeps a year change to a couple of kilobytes.
-    """
-    _ = translator(lang)
-    zero_note = _("published as 0: treated as not reported")
-    out = []
-    for row in rows:
-        if pd.isna(row["value"]):
-            out.append(["", "", "", ""])
-            continue
-        out.append(
-            [
-                _bare(float(row["value"]), unit, lang),
-                _whole(float(row["rank"]), lang),
-                _whole(float(row["n_in_bloc"]), lang),
-                zero_note if row["flag"] == "reported_zero" else "",
-            ]
-        )
-    return out
-
-
-# Formatting is most of the cost of an update: the same values come back as a reader
-# scrubs years, so the strings are kept (pure functions of hashable arguments).
-@lru_cache(maxsize=16384)
-def _bare(value: float, unit: str, lang: str) -> str:
-    return format_bare(value, unit, lang)
-
-
-@lru_cache(maxsize=1024)
-def _whole(value: float, lang: str) -> str:
-    return format_number(value, lang)
-
-
-def clear_caches() -> None:
-    """Forget the formatted numbers (the benchmark measures the first sight of a year)."""
-    _bare.cache_clear()
-    _whole.cache_clear()
-
-
-def hover_template(bloc: str, unit: str, year: int, source: str, lang: str) -> str:
-    """The words around the hover fields: name, value with unit and year, rank in bloc, note, source."""
-    _ = translator(lang)
-    prefix, suffix = unit_affixes(unit, lang)
-    rank = _("rank {rank} of {n} in {bloc}").format(
-        rank="%{customdata[1]}", n="%{customdata[2]}", bloc="CELAC" if bloc == "CELAC" else _("the EU")
-    )
-    return (
-        f"<b>%{{text}}</b><br>{prefix}%{{customdata[0]}}{suffix} · {year}<br>{rank}"
-        f"<br><i>%{{customdata[3]}}</i><extra>{source}</extra>"
-    )
-
-
 def _rows_by_bloc(frame: pd.DataFrame) -> dict[str, list[dict[str, Any]]]:
     """Plain rows per bloc in ISO3 order: one pandas pass, then Python lists (fast for 60 rows)."""
     ordered = frame if frame["iso3"].is_monotonic_increasing else frame.sort_values("iso3")
@@ -220,7 +118,7 @@ def updates(
     frame: pd.DataFrame,
     spec: Indicator,
     year: int,
-    lang: str,
+    locale: Locale,
     source: str,
     region: str,
     log: bool,
@@ -235,7 +133,7 @@ def updates(
     Names and shapes are in the base figure; they change only with the language, which
     renders the page anew.
     """
-    _ = translator(lang)
+    _ = locale.gettext
     chosen = set(selected)
     log = log and log_scale_allowed(spec)
     tail = " · " + str(year)
@@ -244,8 +142,8 @@ def updates(
     )
     no_data = "<b>%{text}</b><br>" + _("no data") + tail + "<extra>" + source + "</extra>"
     out: list[Update] = [
-        (("layout", "coloraxis"), colour_axis(spec, frame["value"], log, lang)),
-        (("layout", "separators"), _separators(lang)),
+        (("layout", "coloraxis"), colour_axis(spec, frame["value"], log, locale)),
+        (("layout", "separators"), separators(locale)),
     ]
     shown = {"both": BLOCS, "celac": ("CELAC",), "eu": ("EU27",)}.get(region, BLOCS)
     for bloc, members in _rows_by_bloc(frame).items():
@@ -256,10 +154,10 @@ def updates(
         out.append((("data", trace_index(bloc, "no_data"), "hovertemplate"), no_data))
         i = trace_index(bloc, "data")
         values = [r["value"] for r in members]
-        template = hover_template(bloc, spec.unit, year, source, lang)
+        template = hover_template(bloc, spec.unit, year, source, locale)
         out += [
             (("data", i, "z"), colour_values(values, log)),
-            (("data", i, "customdata"), hover_fields(members, spec.unit, lang)),
+            (("data", i, "customdata"), hover_fields(members, spec.unit, locale)),
             (("data", i, "hovertemplate"), template),
         ]
         if "selection" not in unchanged:  # outlines move only when the selection does
@@ -284,7 +182,10 @@ def updates(
                 (("data", i, "text"), [r["name"] for r in part]),
                 (
                     ("data", i, "customdata"),
-                    [[*f, r["iso3"]] for r, f in zip(part, hover_fields(part, spec.unit, lang), strict=True)],
+                    [
+                        [*f, r["iso3"]]
+                        for r, f in zip(part, hover_fields(part, spec.unit, locale), strict=True)
+                    ],
                 ),
                 (("data", i, "hovertemplate"), template if with_data else no_data),
                 (
@@ -295,12 +196,6 @@ def updates(
                 (("data", i, "marker", "line", "width"), [3 if r["iso3"] in chosen else 1 for r in part]),
             ]
     return out
-
-
-def _separators(lang: str) -> str:
-    """Plotly's decimal and thousands characters for the locale (axis ticks, colour bar)."""
-    sample = format_number(1234567.5, lang, 1)
-    return sample[-2] + sample[1]
 
 
 def _geo_view(bloc: str, visible: bool, shown: Sequence[str]) -> list[tuple[Path, Any]]:

@@ -8,9 +8,8 @@ from typing import Any
 import plotly.graph_objects as go
 
 from dashboard.datasets import Indicator
-from dashboard.figures import FONT
-from dashboard.figures.maps import _separators
-from dashboard.i18n import format_value, translator, unit_label
+from dashboard.figures import FONT, separators
+from dashboard.locale import Locale
 from dashboard.profiles import Line
 from dashboard.timeline import Meeting
 
@@ -22,9 +21,9 @@ ROW_PX = 15
 PLOT_PX, CHAR_PX, GAP_PX = 560, 6.5, 14
 
 
-def cluster_label(group: Sequence[Meeting], lang: str) -> str:
+def cluster_label(group: Sequence[Meeting], locale: Locale) -> str:
     """ "HLM IX", "Lima summit", "HLM I–V + summit", "HLM VI–IX + 2 summits"."""
-    _ = translator(lang)
+    _ = locale.gettext
     if len(group) == 1:
         return group[0].label
     hlms = [m.number for m in group if m.number]
@@ -36,7 +35,9 @@ def cluster_label(group: Sequence[Meeting], lang: str) -> str:
     return " + ".join(t for t in (text, extra if summits else "") if t)
 
 
-def meeting_clusters(meetings: Sequence[Meeting], span: float, lang: str) -> list[tuple[float, str, str]]:
+def meeting_clusters(
+    meetings: Sequence[Meeting], span: float, locale: Locale
+) -> list[tuple[float, str, str]]:
     """Meetings closer than a label's height on the axis share one label: (year, label, hover)."""
     gap = GAP_PX * span / PLOT_PX
     groups: list[list[Meeting]] = []
@@ -45,10 +46,10 @@ def meeting_clusters(meetings: Sequence[Meeting], span: float, lang: str) -> lis
             groups[-1].append(meeting)
         else:
             groups.append([meeting])
-    return [(g[0].year, cluster_label(g, lang), "<br>".join(m.title for m in g)) for g in groups]
+    return [(g[0].year, cluster_label(g, locale), "<br>".join(m.title for m in g)) for g in groups]
 
 
-def meeting_marks(meetings: Sequence[Meeting], first: float, last: float, lang: str) -> dict[str, Any]:
+def meeting_marks(meetings: Sequence[Meeting], first: float, last: float, locale: Locale) -> dict[str, Any]:
     """Dotted lines at the meetings within [first, last] and their labels in rows above the plot
     (``shapes``, ``annotations`` and the top ``margin`` they need)."""
     shown = [m for m in meetings if first <= m.year <= last]
@@ -60,7 +61,7 @@ def meeting_marks(meetings: Sequence[Meeting], first: float, last: float, lang: 
     ]  # fmt: skip
     ends: list[float] = []  # where the last label of each row ends, in years
     annotations = []
-    for year, label, hover in meeting_clusters(shown, span, lang):
+    for year, label, hover in meeting_clusters(shown, span, locale):
         width = (len(label) * CHAR_PX + GAP_PX) * span / PLOT_PX
         right = year + width > last + span * 0.05  # would run off the plot: end the label at its line
         start, end = (year - width, year) if right else (year, year + width)
@@ -75,12 +76,12 @@ def meeting_marks(meetings: Sequence[Meeting], first: float, last: float, lang: 
 
 
 def profile_figure(
-    lines: Sequence[Line], spec: Indicator, lang: str, meetings: Sequence[Meeting] = ()
+    lines: Sequence[Line], spec: Indicator, locale: Locale, meetings: Sequence[Meeting] = ()
 ) -> go.Figure:
     """Solid lines for countries, dashed for bloc aggregates (right axis when the indicator is a
     count); ``meetings`` (see :func:`dashboard.timeline.meetings`) within the years shown are
     dotted lines with short labels above the plot."""
-    _ = translator(lang)
+    _ = locale.gettext
     counts = spec.unit in ("persons", "usd")
     fig = go.Figure()
     for i, line in enumerate(lines):
@@ -100,7 +101,7 @@ def profile_figure(
                 },
                 marker={"size": 6},
                 yaxis="y2" if on_right else "y",
-                customdata=[format_value(v, spec.unit, lang) for v in values.to_numpy()],
+                customdata=[locale.value(v, spec.unit) for v in values.to_numpy()],
                 hovertemplate="<b>" + line.name + "</b> · %{x}<br>%{customdata}<extra></extra>",
             )
         )
@@ -110,11 +111,11 @@ def profile_figure(
         paper_bgcolor="white",
         plot_bgcolor="white",
         font={"family": FONT, "size": 14},
-        separators=_separators(lang),
+        separators=separators(locale),
         hovermode="x unified",
         legend={"orientation": "h", "y": -0.18, "x": 0},
         yaxis={
-            "title": {"text": unit_label(spec.unit, lang)},
+            "title": {"text": locale.unit(spec.unit)},
             "gridcolor": "#e5e7eb",
             "rangemode": "tozero" if spec.colour == "sequential" else "normal",
         },
@@ -122,7 +123,7 @@ def profile_figure(
     )
     years = [float(y) for line in lines for y in line.values.dropna().index]
     if meetings and years:
-        marks = meeting_marks(meetings, min(years), max(years), lang)
+        marks = meeting_marks(meetings, min(years), max(years), locale)
         if marks["shapes"]:
             fig.update_layout(
                 shapes=marks["shapes"], annotations=marks["annotations"], margin={"t": marks["top"]}

@@ -12,9 +12,10 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.figures import FONT, land_geo
-from dashboard.figures.maps import NO_DATA_COLOUR, SMALL_STATE_KM2, VIEWS, _separators
-from dashboard.i18n import format_number, translator
+from dashboard.figures import FONT, land_geo, separators
+from dashboard.figures.map_colours import NO_DATA_COLOUR
+from dashboard.figures.maps import SMALL_STATE_KM2, VIEWS
+from dashboard.locale import Locale
 
 HOVER = "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{customdata[2]}<extra></extra>"
 REACHED_SCALE = [[0.0, "#9ed9c9"], [0.5, "#2a9d8f"], [1.0, "#0b4f6c"]]
@@ -33,12 +34,12 @@ def programme_map(
     programme_names: Mapping[str, str],
     countries: pd.DataFrame,
     geometry_urls: tuple[str, str],
-    lang: str,
+    locale: Locale,
 ) -> dict[str, Any]:
     """Members in grey; reached countries coloured by how many programmes reached them; the hover
     names the programmes and how many components and results name the country."""
-    _ = translator(lang)
-    names = countries[f"name_{lang}"]
+    _ = locale.gettext
+    names = countries[f"name_{locale.lang}"]
     members = countries[countries["bloc"].isin(("CELAC", "EU27"))]
     counts = reached["programmes"].map(len) if len(reached) else pd.Series(dtype=float)
     most = int(counts.max()) if len(counts) else 1
@@ -47,7 +48,7 @@ def programme_map(
         [
             str(names.get(code, code)),
             ", ".join(programme_names.get(p, p) for p in row["programmes"]),
-            _("{count} results or actions name it").format(count=format_number(row["items"], lang)),
+            _("{count} results or actions name it").format(count=locale.number(row["items"])),
         ]
         for code, row in reached.iterrows()
     ]
@@ -106,7 +107,7 @@ def programme_map(
     shown = view(reached.index, countries)
     layout: dict[str, Any] = {
         "font": {"family": FONT, "size": 14},
-        "separators": _separators(lang),
+        "separators": separators(locale),
         "height": HEIGHT,
         "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
         "paper_bgcolor": "white",

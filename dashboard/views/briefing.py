@@ -6,21 +6,22 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from dashboard import briefing, corridor_view, exports, map_view, urls
+from dashboard.locale import Locale
 from dashboard.views import charts as chart_views
 
 
-def charts(raw: list[str], lang: str) -> list[tuple[str, str, exports.Chart]]:
-    """(page, path + query in ``lang``, chart) of each view in the basket that has a chart."""
-    return [(page, href, chart_views.chart(shown)) for page, href, shown in _entries(raw, lang)]
+def charts(raw: list[str], locale: Locale) -> list[tuple[str, str, exports.Chart]]:
+    """(page, path + query in ``locale``, chart) of each view in the basket that has a chart."""
+    return [(page, href, chart_views.chart(shown)) for page, href, shown in _entries(raw, locale)]
 
 
-def _entries(raw: list[str], lang: str) -> list[tuple[str, str, chart_views.ChartState]]:
+def _entries(raw: list[str], locale: Locale) -> list[tuple[str, str, chart_views.ChartState]]:
     out = []
     for path, query in briefing.views(raw):
         page = urls.page_key(path)
         if page not in urls.CHARTS:
             continue
-        query = urls.in_language(query, lang)
+        query = urls.in_language(query, locale.lang)
         out.append((page, urls.page(page, query), chart_views.read(page, query)))
     return out
 
@@ -35,11 +36,11 @@ def key_figures(shown: chart_views.ChartState) -> tuple[briefing.KeyFigure, ...]
 
 
 def slides(
-    raw: list[str], lang: str, site: str, render: Callable[[exports.Chart], bytes]
+    raw: list[str], locale: Locale, site: str, render: Callable[[exports.Chart], bytes]
 ) -> list[briefing.Slide]:
     """One slide per view with a chart: ``render`` draws the chart as PNG bytes."""
     out = []
-    for _page, href, shown in _entries(raw, lang):
+    for _page, href, shown in _entries(raw, locale):
         chart = chart_views.chart(shown)
         caption = chart.caption
         out.append(

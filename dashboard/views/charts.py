@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from dashboard import corridor_view, exports, map_view, urls
+from dashboard.locale import Locale
 from dashboard.urls.corridors import CorridorState
 from dashboard.urls.dialogue import DialogueState
 from dashboard.urls.pages import parse_corridors, parse_dialogue, parse_shared
@@ -44,5 +45,6 @@ def chart(shown: ChartState) -> exports.Chart:
     if shown.page == "corridors":
         view = corridor_view.build(shown.shared, shown.corridors)
         return exports.corridors_chart(view, shown.name or urls.chart_of("corridors", ""))
-    figure = dialogue_view.timeline_figure(shown.shared, shown.dialogue)
-    return exports.dialogue_chart(figure, shown.shared.lang, shown.dialogue, shown.shared.countries)
+    locale = Locale.of(shown.shared.lang)
+    figure = dialogue_view.timeline_figure(shown.shared, shown.dialogue, locale)
+    return exports.dialogue_chart(figure, locale, shown.dialogue, shown.shared.countries)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from dashboard import claims, datasets, dialogue, transforms
-from dashboard.i18n import translator
+from dashboard.locale import Locale
 
 Checked = list[tuple[dict[str, Any], claims.Check]]
 
@@ -35,30 +35,30 @@ def computed() -> Checked:
     ]
 
 
-def place_names(codes: Any, lang: str) -> str:
+def place_names(codes: Any, locale: Locale) -> str:
     """Names of countries and groups, joined: "Mexico, European Union"."""
     table = datasets.groups()
     names = [
-        str(table.loc[c].get(f"name_{lang}") or table.loc[c, "name_en"])
+        str(table.loc[c].get(f"name_{locale.lang}") or table.loc[c, "name_en"])
         if c in table.index
-        else transforms.country_names(datasets.countries(), [c], lang)[0]
+        else transforms.country_names(datasets.countries(), [c], locale)[0]
         for c in codes
     ]
     return ", ".join(names)
 
 
-def measure(row: dict[str, Any], lang: str) -> str:
+def measure(row: dict[str, Any], locale: Locale) -> str:
     """What Puentes computes for the claim, in words."""
-    _ = translator(lang)
+    _ = locale.gettext
     if row["compare_kind"] == "corridor":
         return _(
             "Emigrants born in {origin} living in {destination}, as a share of all emigrants born there"
         ).format(
-            origin=place_names(row["compare_origin"], lang),
-            destination=place_names(row["compare_destination"], lang),
+            origin=place_names(row["compare_origin"], locale),
+            destination=place_names(row["compare_destination"], locale),
         )
     spec = datasets.catalogue()[row["compare_indicator"]]
-    what = f"{spec.text('label', lang)}, {place_names(row['compare_geography'], lang)}"
+    what = f"{spec.text('label', locale)}, {place_names(row['compare_geography'], locale)}"
     method = row["compare_method"]
     if method == "annual_growth":
         return what + " — " + _("average growth a year (compound)")
@@ -67,22 +67,22 @@ def measure(row: dict[str, Any], lang: str) -> str:
     return what
 
 
-def parts_text(value: claims.Value, lang: str) -> str:
+def parts_text(value: claims.Value, locale: Locale) -> str:
     """The inputs of a computed value: "5,804,693 → 8,304,032 people" or "22,069,899 of 33,216,456"."""
-    _ = translator(lang)
+    _ = locale.gettext
     if len(value.parts) != 2:
         return ""
-    first, second = (claims.format_amount(p, value.parts_unit, lang) for p in value.parts)
+    first, second = (claims.format_amount(p, value.parts_unit, locale) for p in value.parts)
     if value.base is None:
         return _("{part} of {whole}").format(part=first, whole=second)
     return f"{value.base}: {first} → {value.year}: {second}"
 
 
-def source_text(key: str, lang: str) -> str:
+def source_text(key: str, locale: Locale) -> str:
     """A source and its edition: "Source: World Bank WDI · edition …"."""
-    _ = translator(lang)
+    _ = locale.gettext
     src = datasets.sources()[key]
-    return f"{_('Source')}: {src['name']} · {_('edition')} {datasets.source_field(src, 'edition', lang)}"
+    return f"{_('Source')}: {src['name']} · {_('edition')} {datasets.source_field(src, 'edition', locale)}"
 
 
 def years_text(row: dict[str, Any]) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard import datasets, dialogue, timeline, transforms
-from dashboard.i18n import translator
+from dashboard.locale import Locale
 from dashboard.urls.corridors import corridor_year
 from dashboard.urls.dialogue import DialogueState
 from dashboard.urls.shared import FilterState
@@ -24,26 +24,27 @@ def events(state: FilterState, page: DialogueState) -> pd.DataFrame:
     )
 
 
-def timeline_figure(state: FilterState, page: DialogueState) -> dict[str, Any]:
+def timeline_figure(state: FilterState, page: DialogueState, locale: Locale) -> dict[str, Any]:
     """The timeline for the filters, with every lane of the unfiltered timeline (a steady height)."""
     kinds = set(timeline.select(dialogue.events())["kind"])
-    return timeline.figure(events(state, page), dialogue.themes(), state.lang, kinds)
+    return timeline.figure(events(state, page), dialogue.themes(), locale, kinds)
 
 
-def theme_options(lang: str) -> list[dict[str, str]]:
-    """Every theme as a dropdown option, labelled in ``lang``."""
+def theme_options(locale: Locale) -> list[dict[str, str]]:
+    """Every theme as a dropdown option, labelled in ``locale``."""
     themes = dialogue.themes()
     return [
-        {"label": label, "value": i} for i, label in zip(themes["id"], themes[f"label_{lang}"], strict=True)
+        {"label": label, "value": i}
+        for i, label in zip(themes["id"], themes[f"label_{locale.lang}"], strict=True)
     ]
 
 
-def place_options(codes: set[str], lang: str) -> list[dict[str, str]]:
+def place_options(codes: set[str], locale: Locale) -> list[dict[str, str]]:
     """The 60 members and ``codes`` as dropdown options, by name in the reader's language."""
     table = datasets.countries()
     extra = sorted(c for c in codes if c in table.index and table.loc[c, "bloc"] not in ("CELAC", "EU27"))
-    names = transforms.country_names(table, extra, lang)
-    options = transforms.country_options(table, lang) + [
+    names = transforms.country_names(table, extra, locale)
+    options = transforms.country_options(table, locale) + [
         {"label": n, "value": c} for c, n in zip(extra, names, strict=True)
     ]
     return sorted(options, key=lambda o: o["label"])
@@ -76,15 +77,18 @@ class DialogueView:
     figure: dict[str, Any]
     theme_options: list[dict[str, str]]
     place_options: list[dict[str, str]]
+    locale: Locale
 
 
 def build(state: FilterState, page: DialogueState) -> DialogueView:
+    locale = Locale.of(state.lang)
     return DialogueView(
         state,
         page,
-        timeline_figure(state, page),
-        theme_options(state.lang),
-        place_options(event_places() | set(state.countries), state.lang),
+        timeline_figure(state, page, locale),
+        theme_options(locale),
+        place_options(event_places() | set(state.countries), locale),
+        locale,
     )
 
 
@@ -110,10 +114,9 @@ class EventView:
     corridors_state: FilterState
 
 
-def event(event_id: str | None, state: FilterState) -> EventView | None:
+def event(event_id: str | None, state: FilterState, locale: Locale) -> EventView | None:
     """The card of ``event_id``; None when no event has that id."""
-    _ = translator(state.lang)
-    lang = state.lang
+    _ = locale.gettext
     table = dialogue.events().set_index("id", drop=False)
     if event_id not in table.index:
         return None
@@ -121,24 +124,26 @@ def event(event_id: str | None, state: FilterState) -> EventView | None:
     themes = dialogue.themes().set_index("id")
     year = int(row["date"].year)
     names = datasets.countries()
-    country = transforms.country_names(names, [row["country"]], lang)[0] if row["country"] else ""
-    place = ", ".join(p for p in (dialogue.text(row, lang, "city"), country) if p)
-    facts = [timeline.date_label(row, lang)] + ([place] if place else [])
+    country = transforms.country_names(names, [row["country"]], locale)[0] if row["country"] else ""
+    place = ", ".join(p for p in (dialogue.text(row, locale, "city"), country) if p)
+    facts = [timeline.date_label(row, locale)] + ([place] if place else [])
     if row["presidency"]:
-        presidency = transforms.country_names(names, [row["presidency"]], lang)[0]
+        presidency = transforms.country_names(names, [row["presidency"]], locale)[0]
         facts.append(_("EU presidency: {country}").format(country=presidency))
-    note = dialogue.text(row, lang, "note")
+    note = dialogue.text(row, locale, "note")
     warning = (note or _("The sources disagree on this event.")) if row["disputed"] or note else None
     return EventView(
-        title=dialogue.text(row, lang),
+        title=dialogue.text(row, locale),
         facts=" · ".join(facts),
         themes=tuple(
-            (str(themes.loc[t, f"label_{lang}"]), str(themes.loc[t, "colour"])) for t in row["themes"]
+            (str(themes.loc[t, f"label_{locale.lang}"]), str(themes.loc[t, "colour"])) for t in row["themes"]
         ),
-        summary=dialogue.text(row, lang, "summary"),
+        summary=dialogue.text(row, locale, "summary"),
         warning=warning,
         sources=tuple(
-            EventSource(s["file"], "; ".join(f"“{e}”" for e in s["evidence"]), dialogue.text(s["note"], lang))
+            EventSource(
+                s["file"], "; ".join(f"“{e}”" for e in s["evidence"]), dialogue.text(s["note"], locale)
+            )
             for s in row["sources"]
         ),
         year=year,

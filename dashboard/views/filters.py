@@ -7,27 +7,28 @@ from typing import Any
 
 from dashboard import datasets, transforms
 from dashboard.corridor_view import names
+from dashboard.locale import Locale
 
 
-def indicator_options(lang: str) -> list[dict[str, Any]]:
+def indicator_options(locale: Locale) -> list[dict[str, Any]]:
     """Every indicator (label, value, group), in the catalogue's groups."""
-    return transforms.indicator_options(datasets.catalogue(), lang)
+    return transforms.indicator_options(datasets.catalogue(), locale)
 
 
-def country_options(lang: str) -> list[dict[str, str]]:
-    """The 60 members by name in ``lang``."""
-    return transforms.country_options(datasets.countries(), lang)
+def country_options(locale: Locale) -> list[dict[str, str]]:
+    """The 60 members by name in ``locale``."""
+    return transforms.country_options(datasets.countries(), locale)
 
 
-def country_names(codes: list[str], lang: str) -> list[str]:
-    """Names of ISO3 codes in ``lang``."""
-    return transforms.country_names(datasets.countries(), codes, lang)
+def country_names(codes: list[str], locale: Locale) -> list[str]:
+    """Names of ISO3 codes in ``locale``."""
+    return transforms.country_names(datasets.countries(), codes, locale)
 
 
-def corridor_codes(lang: str) -> list[dict[str, str]]:
+def corridor_codes(locale: Locale) -> list[dict[str, str]]:
     """Every country of the corridor table, by name; the two pseudo-codes last."""
     table = datasets.countries()
-    lookup = names(lang)
+    lookup = names(locale)
     real = sorted((c for c in table["iso3"] if c not in ("ROW", "OTH")), key=lambda c: lookup[c])
     return [{"label": f"{lookup[c]} ({c})", "value": c} for c in [*real, "ROW", "OTH"]]
 

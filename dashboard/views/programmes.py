@@ -11,7 +11,7 @@ import pandas as pd
 
 from dashboard import datasets, dialogue, programmes, timeline, transforms, urls
 from dashboard.figures.programmes import programme_map
-from dashboard.i18n import format_number, translator
+from dashboard.locale import Locale
 from dashboard.urls.programmes import ProgrammeState
 from dashboard.urls.shared import FilterState
 from dashboard.views.dialogue import place_options
@@ -29,42 +29,42 @@ def selected(state: FilterState, page: ProgrammeState) -> pd.DataFrame:
     return programmes.select(reach_rows(), page.programme, page.component, page.themes, state.countries)
 
 
-def programme_names(lang: str) -> dict[str, str]:
-    return {row["id"]: dialogue.text(row, lang) for row in timeline.records(dialogue.programmes())}
+def programme_names(locale: Locale) -> dict[str, str]:
+    return {row["id"]: dialogue.text(row, locale) for row in timeline.records(dialogue.programmes())}
 
 
-def programme_options(lang: str) -> list[dict[str, str]]:
-    _ = translator(lang)
+def programme_options(locale: Locale) -> list[dict[str, str]]:
+    _ = locale.gettext
     table = dialogue.programmes()
     return [{"label": _("All programmes"), "value": "all"}] + [
-        {"label": dialogue.text(row, lang), "value": row["id"]} for row in timeline.records(table)
+        {"label": dialogue.text(row, locale), "value": row["id"]} for row in timeline.records(table)
     ]
 
 
-def component_options(programme: str, lang: str) -> list[dict[str, str]]:
+def component_options(programme: str, locale: Locale) -> list[dict[str, str]]:
     """The components of one programme, or of every programme named "Programme — component"."""
-    names = programme_names(lang)
+    names = programme_names(locale)
     table = dialogue.components()
     rows = table[table["programme"] == programme] if programme else table
     return [
         {
-            "label": dialogue.text(row, lang)
+            "label": dialogue.text(row, locale)
             if programme
-            else f"{names[row['programme']]} — {dialogue.text(row, lang)}",
+            else f"{names[row['programme']]} — {dialogue.text(row, locale)}",
             "value": row["id"],
         }
         for row in timeline.records(rows)
     ]
 
 
-def country_options(state: FilterState) -> list[dict[str, str]]:
+def country_options(state: FilterState, locale: Locale) -> list[dict[str, str]]:
     """The members and every country a programme reached, as the country filter's choices."""
     codes = {code for places_ in reach_rows()["places"] for code in places_}
-    return place_options(codes | set(state.countries), state.lang)
+    return place_options(codes | set(state.countries), locale)
 
 
-def unit_words(lang: str) -> dict[str, str]:
-    _ = translator(lang)
+def unit_words(locale: Locale) -> dict[str, str]:
+    _ = locale.gettext
     return {
         "people": _("people"),
         "institutions": _("institutions"),
@@ -77,33 +77,33 @@ def unit_words(lang: str) -> dict[str, str]:
     }
 
 
-def value_text(row: dict[str, Any], lang: str) -> str:
+def value_text(row: dict[str, Any], locale: Locale) -> str:
     """ "350 people", "+280 %", or "" when the seed states no figure."""
     if pd.isna(row["value"]):
         return ""
-    words = unit_words(lang).get(row["unit"], row["unit"])
-    number = format_number(row["value"], lang)
+    words = unit_words(locale).get(row["unit"], row["unit"])
+    number = locale.number(row["value"])
     return f"+{number} %" if row["unit"] == "percent_change" else f"{number} {words}"
 
 
-def group_names(codes: Any, lang: str) -> list[str]:
+def group_names(codes: Any, locale: Locale) -> list[str]:
     """Names of group codes: data/groups.csv, then the seed-only groups of themes.toml."""
     table, extra = datasets.groups(), dialogue.groups().set_index("id")
     out = []
     for code in codes:
         if code in table.index:
-            out.append(str(table.loc[code].get(f"name_{lang}") or table.loc[code, "name_en"]))
+            out.append(str(table.loc[code].get(f"name_{locale.lang}") or table.loc[code, "name_en"]))
         elif code in extra.index:
-            out.append(dialogue.text(extra.loc[code], lang, "label"))
+            out.append(dialogue.text(extra.loc[code], locale, "label"))
         else:
             out.append(str(code))
     return out
 
 
-def places(row: dict[str, Any], lang: str) -> str:
+def places(row: dict[str, Any], locale: Locale) -> str:
     codes = list(row["countries"])
-    names = transforms.country_names(datasets.countries(), codes, lang) if codes else []
-    return ", ".join([*names, *group_names(row["groups"], lang)])
+    names = transforms.country_names(datasets.countries(), codes, locale) if codes else []
+    return ", ".join([*names, *group_names(row["groups"], locale)])
 
 
 @dataclass(frozen=True)
@@ -145,88 +145,94 @@ class ProgrammesView:
     reached: tuple[Reached, ...]
     cards: tuple[ProgrammeCard, ...]
     results: tuple[Result, ...]
+    locale: Locale
 
 
 def build(state: FilterState, page: ProgrammeState) -> ProgrammesView:
     rows = selected(state, page)
-    lang = state.lang
+    locale = Locale.of(state.lang)
     kept = dialogue.programmes()
     kept = kept[kept["id"].isin(set(rows["programme"]))]
     results = dialogue.results()
     results = results[results["id"].isin(set(rows.loc[rows["level"] == "result", "id"]))]
-    names = programme_names(lang)
+    names = programme_names(locale)
     return ProgrammesView(
         state,
         page,
         programme_map(
-            programmes.reached(rows), names, datasets.countries(), (urls.GEOMETRY, urls.WORLD_GEOMETRY), lang
+            programmes.reached(rows),
+            names,
+            datasets.countries(),
+            (urls.GEOMETRY, urls.WORLD_GEOMETRY),
+            locale,
         ),
-        map_caption(rows, lang),
-        reached(rows, lang),
-        tuple(card(row, results, lang) for row in timeline.records(kept)),
+        map_caption(rows, locale),
+        reached(rows, locale),
+        tuple(card(row, results, locale) for row in timeline.records(kept)),
         tuple(
             Result(
                 names[r["programme"]],
-                dialogue.text(r, lang, "label"),
-                dialogue.text(r, lang, "summary"),
-                value_text(r, lang),
-                places(r, lang),
+                dialogue.text(r, locale, "label"),
+                dialogue.text(r, locale, "summary"),
+                value_text(r, locale),
+                places(r, locale),
                 ", ".join(s["file"] for s in r["sources"]),
             )
             for r in timeline.records(results)
         )
         if not kept.empty
         else (),
+        locale,
     )
 
 
-def map_caption(rows: pd.DataFrame, lang: str) -> str:
+def map_caption(rows: pd.DataFrame, locale: Locale) -> str:
     """How many countries the map shows, and the region-wide groups it cannot draw."""
-    _ = translator(lang)
+    _ = locale.gettext
     text = _("{count} countries named by the selected programmes, components and results.").format(
-        count=format_number(len(programmes.reached(rows)), lang)
+        count=locale.number(len(programmes.reached(rows)))
     )
     regions = programmes.regions(rows)
     if regions:
         text += " " + _("Region-wide, not drawn: {groups}.").format(
-            groups=", ".join(group_names(regions, lang))
+            groups=", ".join(group_names(regions, locale))
         )
     return text
 
 
-def reached(rows: pd.DataFrame, lang: str) -> tuple[Reached, ...]:
+def reached(rows: pd.DataFrame, locale: Locale) -> tuple[Reached, ...]:
     """Each country reached, by name, with the programmes that reached it and how often."""
     table = programmes.reached(rows)
-    names = programme_names(lang)
+    names = programme_names(locale)
     codes = list(table.index)
-    countries = dict(zip(codes, transforms.country_names(datasets.countries(), codes, lang), strict=True))
+    countries = dict(zip(codes, transforms.country_names(datasets.countries(), codes, locale), strict=True))
     return tuple(
         Reached(
             countries[code],
             ", ".join(names.get(p, p) for p in row["programmes"]),
-            format_number(row["items"], lang),
+            locale.number(row["items"]),
         )
         for code, row in sorted(table.iterrows(), key=lambda item: countries[item[0]])
     )
 
 
-def card(row: dict[str, Any], results: pd.DataFrame, lang: str) -> ProgrammeCard:
+def card(row: dict[str, Any], results: pd.DataFrame, locale: Locale) -> ProgrammeCard:
     """Who ran a programme, when, its budget, and its results that state a figure."""
-    _ = translator(lang)
+    _ = locale.gettext
     facts = []
     if row["implementers"]:
         facts.append(_("Implemented by {names}").format(names=", ".join(row["implementers"])))
     if pd.notna(row["date"]):
-        facts.append(timeline.date_label(row, lang))
+        facts.append(timeline.date_label(row, locale))
     if pd.notna(row["budget_amount"]):
-        facts.append(f"{row['budget_currency']} {format_number(row['budget_amount'], lang)}")
+        facts.append(f"{row['budget_currency']} {locale.number(row['budget_amount'])}")
     figures = [
         r for r in timeline.records(results[results["programme"] == row["id"]]) if pd.notna(r["value"])
     ]
     return ProgrammeCard(
-        dialogue.text(row, lang),
+        dialogue.text(row, locale),
         " · ".join(facts),
-        dialogue.text(row, lang, "summary"),
-        tuple((value_text(r, lang), dialogue.text(r, lang, "label")) for r in figures),
+        dialogue.text(row, locale, "summary"),
+        tuple((value_text(r, locale), dialogue.text(r, locale, "label")) for r in figures),
         ", ".join(sorted(set(row["files"]))),
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dashboard import datasets
-from dashboard.i18n import translator, unit_label
+from dashboard.locale import Locale
 
 
 @dataclass(frozen=True)
@@ -29,34 +29,34 @@ class IndicatorEntry:
     years: str  # "1990–2024", or "no data"
 
 
-def source(key: str, lang: str) -> Source:
-    """One dataset's name, edition and licence in ``lang``, citation and website."""
+def source(key: str, locale: Locale) -> Source:
+    """One dataset's name, edition and licence in ``locale``, citation and website."""
     src = datasets.sources()[key]
     return Source(
         key,
         src["name"],
-        datasets.source_field(src, "edition", lang),
-        datasets.source_field(src, "licence", lang),
+        datasets.source_field(src, "edition", locale),
+        datasets.source_field(src, "licence", locale),
         src["citation"],
         src["url"],
     )
 
 
-def sources(lang: str) -> list[Source]:
+def sources(locale: Locale) -> list[Source]:
     """Every dataset, in the catalogue of sources' order."""
-    return [source(key, lang) for key in datasets.sources()]
+    return [source(key, locale) for key in datasets.sources()]
 
 
-def indicators(lang: str) -> list[IndicatorEntry]:
+def indicators(locale: Locale) -> list[IndicatorEntry]:
     """Every indicator of the catalogue, in its order."""
-    _ = translator(lang)
+    _ = locale.gettext
     names = datasets.sources()
     return [
         IndicatorEntry(
-            spec.text("label", lang),
-            unit_label(spec.unit, lang),
-            spec.text("definition", lang),
-            spec.computed_method(lang) if spec.computed else "",
+            spec.text("label", locale),
+            locale.unit(spec.unit),
+            spec.text("definition", locale),
+            spec.computed_method(locale) if spec.computed else "",
             names[spec.source]["name"],
             f"{spec.years[0]}–{spec.years[-1]}" if spec.years else _("no data"),
         )

@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from dashboard import dialogue, paths
+from dashboard import dialogue, dialogue_schema, paths
 
 pytestmark = pytest.mark.seeds
 
@@ -57,14 +57,16 @@ def normalise(text: str) -> str:
 def seeds() -> dict[str, str]:
     """The five seed files, whitespace-normalised and case-folded; skipped when absent."""
     folder = paths.seeds_dir()
-    if not all((folder / name).exists() for name in dialogue.SEED_FILES):
+    if not all((folder / name).exists() for name in dialogue_schema.SEED_FILES):
         pytest.skip(f"seed documents not present at {folder} (set PUENTES_SEEDS_DIR)")
-    return {name: normalise((folder / name).read_text(encoding="utf-8")) for name in dialogue.SEED_FILES}
+    return {
+        name: normalise((folder / name).read_text(encoding="utf-8")) for name in dialogue_schema.SEED_FILES
+    }
 
 
 def items() -> Iterator[tuple[str, dict[str, Any]]]:
     docs = dialogue.documents()
-    for table, (file, *_) in dialogue.SPECS.items():
+    for table, (file, *_) in dialogue_schema.SPECS.items():
         for item in docs[file].get(table, []):
             yield table, item
 
@@ -77,7 +79,7 @@ def test_the_seed_folder_holds_the_five_cited_files() -> None:
     folder = paths.seeds_dir()
     if not folder.exists():
         pytest.skip(f"seed documents not present at {folder}")
-    assert sorted(p.name for p in folder.glob("*.txt")) == sorted(dialogue.SEED_FILES)
+    assert sorted(p.name for p in folder.glob("*.txt")) == sorted(dialogue_schema.SEED_FILES)
 
 
 def test_every_evidence_string_is_in_its_cited_file(seeds: dict[str, str]) -> None:

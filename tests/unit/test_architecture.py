@@ -271,3 +271,63 @@ def test_importing_the_app_builds_nothing() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["True", "0"]
+
+
+# --- The reader's locale (issue 12, item 2) --------------------------------------------------------
+# A request's language becomes one ``dashboard.locale.Locale`` where the request enters (a callback, a
+# server route, the router, a view's ``build``) and is passed down: no helper takes a bare language
+# code, and only i18n.py and locale.py resolve words and formats from one.
+
+LOCALE_OWNERS = ("dashboard/i18n.py", "dashboard/locale.py")
+LANGUAGE_AS_DATA = ("dashboard/urls", "dashboard/etl")  # the URL says ``lang=``; the ETL checks every one
+
+
+def locale_takers() -> list[Path]:
+    """Every app module that must take a ``Locale`` rather than a language code."""
+    skipped = [ROOT / p for p in (*LOCALE_OWNERS, *LANGUAGE_AS_DATA)]
+    files = [*python_files("dashboard"), *python_files("layouts"), *python_files("callbacks")]
+    files += python_files("server")
+    return [p for p in files if not any(p == s or p.is_relative_to(s) for s in skipped)]
+
+
+def lang_str_parameters(path: Path) -> list[str]:
+    """``function:line`` of every parameter named ``lang`` annotated ``str``."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+            arguments = node.args
+            for arg in [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]:
+                if arg.arg == "lang" and isinstance(arg.annotation, ast.Name) and arg.annotation.id == "str":
+                    found.append(f"{getattr(node, 'name', 'lambda')}:{arg.lineno}")
+    return found
+
+
+def translator_calls(path: Path) -> list[int]:
+    """Lines that call ``translator(…)`` (as a name or an attribute)."""
+    lines = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call):
+            called = node.func
+            name = called.id if isinstance(called, ast.Name) else getattr(called, "attr", "")
+            if name == "translator":
+                lines.append(node.lineno)
+    return lines
+
+
+@pytest.mark.parametrize("path", locale_takers(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_function_takes_a_language_code(path: Path) -> None:
+    assert lang_str_parameters(path) == []
+
+
+def test_the_language_code_rule_sees_a_parameter(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text("def words(count: int, lang: str) -> str:\n    return lang\n", encoding="utf-8")
+    assert lang_str_parameters(sample) == ["words:1"]
+
+
+def test_only_i18n_and_locale_call_the_translator() -> None:
+    everywhere = [*python_files("dashboard"), *python_files("layouts"), *python_files("callbacks")]
+    everywhere += [*python_files("server"), ROOT / "app.py"]
+    callers = {str(p.relative_to(ROOT)) for p in everywhere if translator_calls(p)}
+    assert callers <= set(LOCALE_OWNERS)
+    assert translator_calls(ROOT / "dashboard" / "i18n.py")  # the rule sees a call

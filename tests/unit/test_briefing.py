@@ -12,6 +12,7 @@ from pptx import Presentation
 
 from dashboard import briefing
 from dashboard.briefing import KeyFigure, Slide
+from dashboard.locale import Locale
 
 
 def png(width: int, height: int) -> bytes:
@@ -52,7 +53,7 @@ def test_the_deck_has_a_cover_and_a_slide_per_view() -> None:
         ),
         Slide("Corridors", "CELAC → EU", png(800, 800), "Source: UN DESA", "http://127.0.0.1:8050/corridors"),
     ]
-    data = briefing.deck(slides, "es", date(2026, 11, 29), "http://127.0.0.1:8050/")
+    data = briefing.deck(slides, Locale.of("es"), date(2026, 11, 29), "http://127.0.0.1:8050/")
     deck = Presentation(io.BytesIO(data))
     assert len(deck.slides) == 3
     cover = " ".join(s.text_frame.text for s in deck.slides[0].shapes if s.has_text_frame)

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from dashboard import datasets, dialogue, exports
+from dashboard.locale import Locale
 from dashboard.map_view import build
 from dashboard.urls.shared import FilterState
 from dashboard.views import claims as claims_view
@@ -51,7 +52,7 @@ def test_the_map_shows_a_computed_indicators_method_in_its_language(lang: str) -
     assert view.method == spec.method[lang] != spec.method["en"]
     assert spec.definition[lang] in words(map_page.definition(view))
     assert view.method in words(map_page.definition(view))
-    assert view.method in words(source_line(spec.source, state, view.method))
+    assert view.method in words(source_line(spec.source, state, Locale.of(lang), view.method))
     assert set(view.table()["computed_method"]) == {spec.method[lang]}
 
 
@@ -79,44 +80,56 @@ ENGLISH = (
 def test_a_source_line_shows_edition_and_licence_in_its_language(lang: str) -> None:
     state = dataclasses.replace(FilterState(), lang=lang)
     for key, src in datasets.sources().items():
-        edition, licence = (datasets.source_field(src, field, lang) for field in ("edition", "licence"))
-        for text in (words(source_line(key, state)), exports.source_text(key, lang)):
+        edition, licence = (
+            datasets.source_field(src, field, Locale.of(lang)) for field in ("edition", "licence")
+        )
+        for text in (
+            words(source_line(key, state, Locale.of(lang))),
+            exports.source_text(key, Locale.of(lang)),
+        ):
             assert edition in text and licence in text, (key, lang)
             assert not [word for word in ENGLISH if word in text], (key, lang, text)
-    assert "WDI du 2024-02-21" in exports.source_text("wdi_netm", "fr")
-    assert "Domínio público" in words(source_line("natural_earth", dataclasses.replace(state, lang="pt")))
+    assert "WDI du 2024-02-21" in exports.source_text("wdi_netm", Locale.of("fr"))
+    assert "Domínio público" in words(
+        source_line("natural_earth", dataclasses.replace(state, lang="pt"), Locale.of("pt"))
+    )
 
 
 @pytest.mark.parametrize("lang", ["pt", "fr"])
 def test_the_sources_page_map_csv_and_claims_show_editions_in_their_language(lang: str) -> None:
-    rows = sources_page.dataset_table(dataclasses.replace(FilterState(), lang=lang)).children[1].children
+    rows = sources_page.dataset_table(Locale.of(lang)).children[1].children
     for row, src in zip(rows, datasets.sources().values(), strict=True):
         edition, licence = (words(cell) for cell in row.children[1:3])  # name and citation as published
         assert (edition, licence) == tuple(
-            datasets.source_field(src, f, lang) for f in ("edition", "licence")
+            datasets.source_field(src, f, Locale.of(lang)) for f in ("edition", "licence")
         )
         assert not [word for word in ENGLISH if word in f"{edition} {licence}"], row.id
     table = build(dataclasses.replace(FilterState(), lang=lang, indicator="net_migration")).table()
     assert set(table["edition"]) == {datasets.sources()["wdi_netm"]["edition"][lang]}
-    assert "release" not in claims_view.source_text("wdi_netm", lang)
+    assert "release" not in claims_view.source_text("wdi_netm", Locale.of(lang))
 
 
 def test_english_is_the_fallback_only_for_a_language_the_app_does_not_ship() -> None:
     src = datasets.sources()["knomad_brm2021"]
-    assert datasets.source_field(src, "edition", "es") == "diciembre de 2022"
-    assert datasets.source_field(src, "edition", "de") == "December 2022"
-    assert datasets.source_field(src, "name", "fr") == src["name"]  # published names are not translated
+    assert datasets.source_field(src, "edition", Locale.of("es")) == "diciembre de 2022"
+    assert datasets.source_field(src, "edition", Locale.of("de")) == "December 2022"
+    published = datasets.source_field(src, "name", Locale.of("fr"))
+    assert published == src["name"]  # published names are not translated
 
 
 @pytest.mark.parametrize("lang", ["es", "pt", "fr"])
 def test_an_event_card_shows_its_note_and_source_notes_in_its_language(lang: str) -> None:
     row = dialogue.events().set_index("id").loc["dialogue_launch_2009"]
     text = words(
-        dialogue_page.event_card("dialogue_launch_2009", dataclasses.replace(FilterState(), lang=lang))
+        dialogue_page.event_card(
+            "dialogue_launch_2009", dataclasses.replace(FilterState(), lang=lang), Locale.of(lang)
+        )
     )
     assert row[f"note_{lang}"] in text and row["note_en"] not in text
     for source in row["sources"]:
         assert f"({source['note'][lang]})" in text and source["note"]["en"] not in text
     brussels = {"es": "Bruselas", "pt": "Bruxelas", "fr": "Bruxelles"}[lang]
-    card = words(dialogue_page.event_card("hlm_1", dataclasses.replace(FilterState(), lang=lang)))
+    card = words(
+        dialogue_page.event_card("hlm_1", dataclasses.replace(FilterState(), lang=lang), Locale.of(lang))
+    )
     assert f"{brussels}, " in card and "Brussels, " not in card  # the evidence quotes stay verbatim

@@ -9,6 +9,7 @@ import pytest
 
 from dashboard import claims
 from dashboard.datasets import Indicator
+from dashboard.locale import Locale
 
 SPEC = Indicator(
     "stock", "stocks", "persons", "undesa", False, "sequential", "complete", {"en": "Stock"}, {}, "", ()
@@ -128,23 +129,26 @@ def test_a_claim_without_a_mapping_has_no_values() -> None:
 
 def test_words_say_unit_year_and_direction() -> None:
     row = {"value": 9500000, "unit": "persons", "qualifier": "estimate"}
-    assert claims.claim_text(row, "en") == "9,500,000 people (estimate)"
+    assert claims.claim_text(row, Locale.of("en")) == "9,500,000 people (estimate)"
     assert (
-        claims.claim_text({"value": 750, "unit": "percent_change", "qualifier": "almost"}, "en")
+        claims.claim_text({"value": 750, "unit": "percent_change", "qualifier": "almost"}, Locale.of("en"))
         == "almost +750 %"
     )
-    assert claims.claim_text({"value": 2.2, "unit": "percent_per_year", "qualifier": ""}, "es").startswith(
-        "2,2 %"
-    )
+    assert claims.claim_text(
+        {"value": 2.2, "unit": "percent_per_year", "qualifier": ""}, Locale.of("es")
+    ).startswith("2,2 %")
     below = claims.Value(2015, 10000000.0, "persons", "s")
-    assert claims.difference_text(row, below, "en") == "500,000 people (5.0 %) below Puentes' 2015 value"
+    assert (
+        claims.difference_text(row, below, Locale.of("en"))
+        == "500,000 people (5.0 %) below Puentes' 2015 value"
+    )
     share = claims.Value(2020, 66.44, "percent", "s")
     assert (
-        claims.difference_text({"value": 70}, share, "en")
+        claims.difference_text({"value": 70}, share, Locale.of("en"))
         == "3.6 percentage points above Puentes' 2020 value"
     )
     missing = claims.Value(2020, float("nan"), "percent", "s")
-    assert claims.difference_text({"value": 70}, missing, "en") == "no data to compare"
-    assert claims.format_amount(float("nan"), "persons", "en") == "no data"
+    assert claims.difference_text({"value": 70}, missing, Locale.of("en")) == "no data to compare"
+    assert claims.format_amount(float("nan"), "persons", Locale.of("en")) == "no data"
     assert claims.years_text(claims.Value(2015, 1.0, "percent_per_year", "s", base=2000)) == "2000–2015"
     assert claims.decimals_of(2.2) == 1 and claims.decimals_of(70) == 0

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from dashboard import corridors
 from dashboard.figures import corridors as figures
+from dashboard.locale import Locale
 from dashboard.urls.corridors import CorridorState, corridor_year
 from dashboard.urls.corridors import parse as parse_corridors
 from dashboard.urls.corridors import query as corridors_query
@@ -192,7 +193,7 @@ def test_forged_control_values_keep_the_current_setting() -> None:
 def test_sankey_has_the_expected_nodes() -> None:
     links = corridors.flows(corridors.select(SAMPLE, {"ECU", "COL"}, {"ESP", "ITA"}), k=7)
     names = {"ECU": "Ecuador", "COL": "Colombia", "ESP": "Spain", "ITA": "Italy"}
-    figure = figures.sankey(links, names, {"ECU": "CELAC", "COL": "CELAC", "ESP": "EU27"}, "en")
+    figure = figures.sankey(links, names, {"ECU": "CELAC", "COL": "CELAC", "ESP": "EU27"}, Locale.of("en"))
     trace = figure["data"][0]
     assert trace["node"]["label"] == ["Colombia · 700", "Ecuador · 480", "Spain · 1.1 thousand", "Italy · 80"]
     assert sum(trace["link"]["value"]) == 1180.0
@@ -202,7 +203,7 @@ def test_sankey_has_the_expected_nodes() -> None:
 def test_focus_map_uses_both_geometry_urls_and_a_log_scale() -> None:
     values = pd.Series({"ESP": 400.0, "USA": 500.0, "ITA": 80.0})
     figure = figures.focus_map(
-        values, "ECU", {"ECU": "Ecuador"}, frozenset({"ESP", "ITA", "ECU"}), ("/m", "/w"), "es"
+        values, "ECU", {"ECU": "Ecuador"}, frozenset({"ESP", "ITA", "ECU"}), ("/m", "/w"), Locale.of("es")
     )
     members, world, focus = figure["data"]
     assert (members["geojson"], world["geojson"], focus["geojson"]) == ("/m", "/w", "/m")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import app  # noqa: F401 - imports every module that registers a loader, as the server does
-from dashboard import datasets, dialogue, map_view, stories
+from dashboard import datasets, dialogue, dialogue_schema, map_view, stories
 from dashboard.datasets import registry
 from dashboard.urls.shared import FilterState
 
@@ -63,7 +63,7 @@ def test_clear_caches_is_the_registry_clear() -> None:
 
 
 def test_the_dialogue_files_are_the_ones_the_schema_names() -> None:
-    assert tuple(dict.fromkeys(spec[0] for spec in dialogue.SPECS.values())) == datasets.DIALOGUE_FILES
+    assert tuple(dict.fromkeys(spec[0] for spec in dialogue_schema.SPECS.values())) == datasets.DIALOGUE_FILES
 
 
 def edit_manifest(folder: Path) -> None:

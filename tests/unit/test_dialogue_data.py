@@ -11,8 +11,9 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from dashboard import datasets, dialogue
+from dashboard import datasets, dialogue, dialogue_schema
 from dashboard.errors import DataValidationError
+from dashboard.locale import Locale
 
 FRAMES: dict[str, Callable[..., pd.DataFrame]] = {
     "theme": dialogue.themes,
@@ -23,7 +24,7 @@ FRAMES: dict[str, Callable[..., pd.DataFrame]] = {
     "result": dialogue.results,
     "claim": dialogue.claims,
 }
-TEXT_FIELDS = {table: spec[1] for table, spec in dialogue.SPECS.items()}
+TEXT_FIELDS = {table: spec[1] for table, spec in dialogue_schema.SPECS.items()}
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +53,7 @@ def test_ids_are_unique_and_tables_not_empty(table: str) -> None:
 def test_four_languages_present_and_non_empty(table: str) -> None:
     frame = FRAMES[table]()
     for field in TEXT_FIELDS[table]:
-        for lang in dialogue.LANGS:
+        for lang in dialogue_schema.LANGS:
             column = frame[f"{field}_{lang}"]
             assert column.str.strip().str.len().gt(0).all(), f"{table} {field}_{lang} has an empty text"
 
@@ -62,7 +63,7 @@ def test_every_item_cites_a_seed_file_with_evidence(table: str) -> None:
     for row in FRAMES[table]().itertuples():
         assert row.sources, row.id
         for source in row.sources:
-            assert source["file"] in dialogue.SEED_FILES, (row.id, source["file"])
+            assert source["file"] in dialogue_schema.SEED_FILES, (row.id, source["file"])
             assert source["evidence"] and all(e.strip() for e in source["evidence"]), row.id
 
 
@@ -96,7 +97,7 @@ def test_events_are_sorted_and_dated() -> None:
     events = dialogue.events()
     assert events["date"].notna().all()
     assert events["date"].is_monotonic_increasing
-    assert set(events["precision"]) <= set(dialogue.DATE_FORMATS)
+    assert set(events["precision"]) <= set(dialogue_schema.DATE_FORMATS)
     ends = events.dropna(subset=["date_end"])
     assert (ends["date_end"] >= ends["date"]).all()
 
@@ -122,7 +123,7 @@ def test_results_with_a_value_have_a_unit() -> None:
 def test_claim_notes_are_in_every_language() -> None:
     for claim in dialogue.claims().to_dict("records"):
         for field in ("definition_note", "reason"):
-            texts = [dialogue.text(claim, lang, field) for lang in dialogue.LANGS]
+            texts = [dialogue.text(claim, Locale.of(lang), field) for lang in dialogue_schema.LANGS]
             assert all(texts) or not claim[field], (claim["id"], field)
 
 
@@ -132,13 +133,13 @@ def test_event_notes_are_in_every_language() -> None:
     noted = events[events["note"] != ""]
     assert len(noted) >= 20
     for row in noted.to_dict("records"):
-        texts = {lang: dialogue.text(row, lang, "note") for lang in dialogue.LANGS}
+        texts = {lang: dialogue.text(row, Locale.of(lang), "note") for lang in dialogue_schema.LANGS}
         assert all(texts.values()), row["id"]
         assert texts["fr"] != texts["en"] and texts["es"] != texts["en"], row["id"]
     source_notes = [s["note"] for row in events.itertuples() for s in row.sources if s["note"]["en"]]
     assert len(source_notes) >= 10
     for note in source_notes:
-        assert set(note) == set(dialogue.LANGS) and all(note.values()), note
+        assert set(note) == set(dialogue_schema.LANGS) and all(note.values()), note
         assert note["pt"] != note["en"], note
 
 
@@ -156,16 +157,16 @@ def test_shown_notes_allow_none_cities_one_name_and_other_tables_free(data_dir: 
     run_validator(docs, data_dir)
     row = dialogue._row("event", docs["events.toml"]["event"][0])
     assert row["note"] == "x" and row["note_pt"] == "x"
-    assert row["city"] == "Brussels" and dialogue.text(row, "fr", "city") == "Bruxelles"
+    assert row["city"] == "Brussels" and dialogue.text(row, Locale.of("fr"), "city") == "Bruxelles"
     lima = dialogue._row("event", {**docs["events.toml"]["event"][0], "city": "Lima"})
-    assert [dialogue.text(lima, lang, "city") for lang in dialogue.LANGS] == ["Lima"] * 4
-    assert row["sources"][0]["note"] == {lang: "" for lang in dialogue.LANGS}
+    assert [dialogue.text(lima, Locale.of(lang), "city") for lang in dialogue_schema.LANGS] == ["Lima"] * 4
+    assert row["sources"][0]["note"] == {lang: "" for lang in dialogue_schema.LANGS}
 
 
 def test_claims_map_to_known_measures(data_dir: Path, countries: set[str], group_codes: set[str]) -> None:
     indicators = set(datasets.catalogue(data_dir))
     for claim in dialogue.claims().itertuples():
-        assert claim.unit in dialogue.UNITS and claim.definition_note, claim.id
+        assert claim.unit in dialogue_schema.UNITS and claim.definition_note, claim.id
         if not claim.comparable:
             assert claim.reason.strip(), claim.id
         if claim.compare_kind == "indicator":
@@ -178,16 +179,16 @@ def test_claims_map_to_known_measures(data_dir: Path, countries: set[str], group
 
 def test_text_falls_back_to_english() -> None:
     row = dialogue.events().iloc[0]
-    assert dialogue.text(row, "fr") == row["title_fr"]
-    assert dialogue.text(row, "de") == row["title_en"]
-    assert dialogue.text(row, "es", "summary") == row["summary_es"]
-    assert dialogue.text({"en": "Lima", "es": ""}, "es") == "Lima"
+    assert dialogue.text(row, Locale.of("fr")) == row["title_fr"]
+    assert dialogue.text(row, Locale.of("de")) == row["title_en"]
+    assert dialogue.text(row, Locale.of("es"), "summary") == row["summary_es"]
+    assert dialogue.text({"en": "Lima", "es": ""}, Locale.of("es")) == "Lima"
 
 
 # --- the validator on tiny bad inputs ---------------------------------------------------
 
 TEXT = {"en": "x", "es": "x", "pt": "x", "fr": "x"}
-SOURCE = {"file": dialogue.SEED_FILES[1], "evidence": ["Brussels"], "note": ""}
+SOURCE = {"file": dialogue_schema.SEED_FILES[1], "evidence": ["Brussels"], "note": ""}
 VALID: dict[str, dict[str, list[dict[str, Any]]]] = {
     "themes.toml": {
         "theme": [{"id": "remittances", "colour": "#E69F00", "label": TEXT}],
@@ -261,7 +262,7 @@ VALID: dict[str, dict[str, list[dict[str, Any]]]] = {
 
 
 def run_validator(docs: dict[str, Any], data_dir: Path) -> None:
-    dialogue.validate(
+    dialogue_schema.validate(
         docs,
         countries=datasets.countries(data_dir)["iso3"],
         groups=datasets.groups(data_dir)["group"],
@@ -354,13 +355,13 @@ BAD: list[tuple[str, str, Callable[[dict[str, Any]], None], str]] = [
         "events.toml",
         "event",
         lambda e: e.update(sources=[{**SOURCE, "note": {"en": "x", "es": "x", "fr": "x"}}]),
-        rf"source {dialogue.SEED_FILES[1]} note needs non-empty text in each of",
+        rf"source {dialogue_schema.SEED_FILES[1]} note needs non-empty text in each of",
     ),
     (
         "events.toml",
         "event",
         lambda e: e.update(sources=[{**SOURCE, "note": "English only"}]),
-        rf"source {dialogue.SEED_FILES[1]} note needs",
+        rf"source {dialogue_schema.SEED_FILES[1]} note needs",
     ),
 ]
 

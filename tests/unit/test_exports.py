@@ -13,6 +13,7 @@ from app import create_app
 from dashboard import datasets, exports, rendering, urls
 from dashboard.corridor_view import build as build_corridors
 from dashboard.errors import ExportFailed
+from dashboard.locale import Locale
 from dashboard.map_view import build
 from dashboard.urls.corridors import CorridorState
 from dashboard.urls.dialogue import DialogueState
@@ -49,7 +50,7 @@ def test_chart_of_falls_back_to_the_first_chart(page: str, search: str | None, c
 
 
 def test_source_text_is_the_pages_source_line_in_the_readers_language() -> None:
-    text = exports.source_text("undesa_ims2024", "es", "a / b")
+    text = exports.source_text("undesa_ims2024", Locale.of("es"), "a / b")
     assert text.startswith("Fuente: UN DESA, International Migrant Stock 2024 · edición 2024")
     assert "licencia CC BY 3.0 IGO" in text and text.endswith("calculado: a / b")
 
@@ -73,11 +74,12 @@ def test_corridor_charts_have_their_own_captions() -> None:
 def test_dialogue_caption_names_years_themes_and_countries() -> None:
     figure: dict[str, Any] = {"data": [], "layout": {"height": 300}}
     chart = exports.dialogue_chart(
-        figure, "en", DialogueState(("irregular_migration",), 2008, 2015), ("ESP",)
+        figure, Locale.of("en"), DialogueState(("irregular_migration",), 2008, 2015), ("ESP",)
     )
     assert chart.caption.subtitle == "2008–2015 · Irregular migration · Spain"
     assert (
-        exports.dialogue_chart(figure, "en", DialogueState(), ()).caption.subtitle == "2005–2020 · All themes"
+        exports.dialogue_chart(figure, Locale.of("en"), DialogueState(), ()).caption.subtitle
+        == "2005–2020 · All themes"
     )
 
 
@@ -178,7 +180,7 @@ def test_embed_is_the_chart_alone_with_its_caption(page: str, search: str) -> No
 @pytest.mark.parametrize("bar", list(BARS))
 def test_export_bars_link_to_the_view(bar: str) -> None:
     spec = BARS[bar]
-    found = {c.id: c for c in walk(export_bar(bar, "?lang=es", "es")) if getattr(c, "id", None)}
+    found = {c.id: c for c in walk(export_bar(bar, "?lang=es", Locale.of("es"))) if getattr(c, "id", None)}
     assert found[ids.export_control(bar, "png")].href == urls.export(spec.page, "png", "?lang=es", spec.chart)
     assert found[ids.export_control(bar, "svg")].href == urls.export(spec.page, "svg", "?lang=es", spec.chart)
     assert found[ids.export_control(bar, "embed")].href == urls.embed(spec.page, "?lang=es", spec.chart)

@@ -8,7 +8,8 @@ import pytest
 
 from dashboard import datasets
 from dashboard.datasets import Indicator, index_members
-from dashboard.figures import maps
+from dashboard.figures import map_hover, maps
+from dashboard.locale import Locale
 from dashboard.map_view import build, clear_caches
 from dashboard.transforms import map_values, member_values
 from dashboard.urls.shared import FilterState
@@ -49,8 +50,10 @@ LOOKUPS = {
 @pytest.mark.parametrize("key", [("stock", 2024), ("stock", 1990)])  # published, and nothing published
 def test_member_values_equal_map_values(key: tuple[str, int], lang: str) -> None:
     members = index_members(COUNTRIES, LOOKUPS)
-    fast = member_values(members, key[0], "persons", key[1], lang)
-    pd.testing.assert_frame_equal(fast, map_values(LOOKUPS.get(key), COUNTRIES, STOCK, key[1], lang))
+    fast = member_values(members, key[0], "persons", key[1], Locale.of(lang))
+    pd.testing.assert_frame_equal(
+        fast, map_values(LOOKUPS.get(key), COUNTRIES, STOCK, key[1], Locale.of(lang))
+    )
 
 
 def test_member_arrays_are_read_only_and_aligned() -> None:
@@ -66,9 +69,13 @@ def test_the_committed_data_gives_the_same_frames_both_ways() -> None:
     catalogue = datasets.catalogue()
     for spec in list(catalogue.values())[:6]:
         for year in (spec.years[0], spec.years[-1]):
-            fast = member_values(datasets.member_arrays(), spec.id, spec.unit, year, "fr")
+            fast = member_values(datasets.member_arrays(), spec.id, spec.unit, year, Locale.of("fr"))
             slow = map_values(
-                datasets.values_by_key().get((spec.id, year)), datasets.countries(), spec, year, "fr"
+                datasets.values_by_key().get((spec.id, year)),
+                datasets.countries(),
+                spec,
+                year,
+                Locale.of("fr"),
             )
             pd.testing.assert_frame_equal(fast, slow)
 
@@ -89,7 +96,7 @@ def test_updates_are_the_same_from_cold_and_warm_caches() -> None:
     cold = build(state).updates(previous)
     warm = build(state).updates(previous)
     assert cold == warm
-    maps.clear_caches()
+    map_hover.clear_caches()
     assert build(state).figure() == build(state).figure()
 
 
@@ -99,7 +106,7 @@ def test_caches_follow_the_loaders() -> None:
     after = datasets.member_arrays()
     assert after is not before and after != before  # compared by identity: old cache keys go unused
     view = build(FilterState())
-    assert view.frame.equals(member_values(after, view.spec.id, view.spec.unit, view.year, "en"))
+    assert view.frame.equals(member_values(after, view.spec.id, view.spec.unit, view.year, Locale.of("en")))
 
 
 @pytest.mark.parametrize(
@@ -128,7 +135,7 @@ def test_cached_updates_are_the_ones_computed_afresh(shown: FilterState, before:
         view.frame,
         view.spec,
         view.year,
-        shown.lang,
+        view.locale,
         view.source["name"],
         shown.region,
         view.log,

@@ -8,6 +8,7 @@ import pandas as pd
 
 from dashboard import dialogue, programmes, urls
 from dashboard.figures.programmes import programme_map
+from dashboard.locale import Locale
 
 GROUPS = pd.DataFrame({"group": ["CELAC", "oecs"], "members": ["ATG DMA MEX PER", "ATG DMA"]})
 LANGS = ("en", "es", "pt", "fr")
@@ -79,7 +80,11 @@ def countries() -> pd.DataFrame:
 def test_map_uses_the_apps_geometry_by_url_and_marks_small_states() -> None:
     reached = programmes.reached(reach())
     figure = programme_map(
-        reached, {"p1": "One", "p2": "Two"}, countries(), (urls.GEOMETRY, urls.WORLD_GEOMETRY), "en"
+        reached,
+        {"p1": "One", "p2": "Two"},
+        countries(),
+        (urls.GEOMETRY, urls.WORLD_GEOMETRY),
+        Locale.of("en"),
     )
     text = json.dumps(figure)
     assert "locationmode" not in text and "http" not in text
@@ -94,9 +99,11 @@ def test_map_uses_the_apps_geometry_by_url_and_marks_small_states() -> None:
 
 
 def test_map_without_places_says_so_and_reaches_outside_members_via_the_world_layer() -> None:
-    empty = programme_map(programmes.reached(reach().iloc[:0]), {}, countries(), ("/m", "/w"), "en")
+    empty = programme_map(
+        programmes.reached(reach().iloc[:0]), {}, countries(), ("/m", "/w"), Locale.of("en")
+    )
     assert empty["layout"]["annotations"][0]["text"] == "No country-level places for this selection"
     outside = pd.DataFrame({"programmes": [("p1",)], "items": [1]}, index=pd.Index(["USA"], name="iso3"))
-    figure = programme_map(outside, {}, countries(), ("/m", "/w"), "en")
+    figure = programme_map(outside, {}, countries(), ("/m", "/w"), Locale.of("en"))
     assert [t["geojson"] for t in figure["data"] if t.get("name") == "reached-world"] == ["/w"]
     assert figure["layout"]["geo"]["lonaxis"]["range"] != [-118.0, -33.0]

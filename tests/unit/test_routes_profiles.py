@@ -13,6 +13,7 @@ from flask.testing import FlaskClient
 
 from app import create_app
 from dashboard import datasets, profiles
+from dashboard.locale import Locale
 from dashboard.urls.shared import FilterState, same_view
 
 
@@ -70,7 +71,7 @@ def test_profile_lines_add_each_bloc_once() -> None:
         datasets.groups(),
         spec,
         ["ESP", "ECU", "ITA", "XXX"],
-        "en",
+        Locale.of("en"),
     )
     assert [line.code for line in lines] == ["ESP", "ECU", "ITA", "EU27", "CELAC"]
     assert [line.is_aggregate for line in lines] == [False, False, False, True, True]
@@ -80,7 +81,7 @@ def test_key_figures_show_latest_year_or_no_data() -> None:
     figures = {
         f.indicator: f
         for f in profiles.key_figures(
-            datasets.series_by_key(), datasets.catalogue(), datasets.sources(), "CUB", "en"
+            datasets.series_by_key(), datasets.catalogue(), datasets.sources(), "CUB", Locale.of("en")
         )
     }
     assert figures["remittances_received"].value == "no data" and figures["remittances_received"].year is None

@@ -8,6 +8,7 @@ import pytest
 from dashboard import timeline
 from dashboard.datasets import Indicator
 from dashboard.figures.profiles import meeting_marks, profile_figure
+from dashboard.locale import Locale
 from dashboard.profiles import Line
 
 THEMES = pd.DataFrame(
@@ -44,15 +45,15 @@ def test_select_keeps_lanes_years_and_any_theme() -> None:
 
 def test_dates_are_as_precise_as_the_source() -> None:
     rows = timeline.records(events())
-    assert timeline.date_label(rows[0], "en") == "25–26 September 2009"
-    assert timeline.date_label(rows[0], "es") == "25–26 de septiembre de 2009"
-    assert timeline.date_label(rows[1], "en") == "May 2010"
-    assert timeline.date_label(rows[1], "fr") == "mai 2010"
-    assert timeline.date_label(rows[3], "pt") == "março de 2019 (≈)"
+    assert timeline.date_label(rows[0], Locale.of("en")) == "25–26 September 2009"
+    assert timeline.date_label(rows[0], Locale.of("es")) == "25–26 de septiembre de 2009"
+    assert timeline.date_label(rows[1], Locale.of("en")) == "May 2010"
+    assert timeline.date_label(rows[1], Locale.of("fr")) == "mai 2010"
+    assert timeline.date_label(rows[3], Locale.of("pt")) == "março de 2019 (≈)"
 
 
 def test_figure_colours_by_first_theme_and_keeps_unthemed_events() -> None:
-    figure = timeline.figure(timeline.select(events()), THEMES, "en")
+    figure = timeline.figure(timeline.select(events()), THEMES, Locale.of("en"))
     by_name = {t["name"]: t for t in figure["data"]}
     assert [c[0] for c in by_name["Asylum"]["customdata"]] == ["a"]
     assert [c[0] for c in by_name["Remittances"]["customdata"]] == ["b"]
@@ -77,7 +78,9 @@ def placed_events() -> pd.DataFrame:
 
 
 def test_an_empty_selection_keeps_its_lanes_and_says_so() -> None:
-    figure = timeline.figure(timeline.select(events(), ["nothing"]), THEMES, "en", kinds={"hlm", "summit"})
+    figure = timeline.figure(
+        timeline.select(events(), ["nothing"]), THEMES, Locale.of("en"), kinds={"hlm", "summit"}
+    )
     assert figure["data"] == [] and figure["layout"]["yaxis"]["categoryarray"] == [
         "Summits",
         "High Level Meetings",
@@ -96,14 +99,16 @@ def test_a_country_keeps_events_held_there_presided_or_naming_it_not_whole_blocs
 
 def test_meetings_are_hlms_and_summits_of_both_sides_at_mid_period() -> None:
     rows = placed_events().assign(id=["hlm_9", "summit_x", "c", "d"])
-    found = timeline.meetings(rows, "en")
+    found = timeline.meetings(rows, Locale.of("en"))
     assert [(m.id, m.label, m.number) for m in found] == [
         ("hlm_9", "HLM IX", "IX"),
         ("summit_x", "Madrid summit", ""),
     ]
     brussels = rows.assign(id=["hlm_9", "summit_x", "c", "d"], kind=["summit", "hlm", "trend", "seminar"])
-    assert "Bruxelles" in timeline.meetings(brussels, "fr")[0].label  # the city in the reader's language
-    hover = timeline.figure(timeline.select(events()), THEMES, "es")["data"]
+    assert (
+        "Bruxelles" in timeline.meetings(brussels, Locale.of("fr"))[0].label
+    )  # the city in the reader's language
+    hover = timeline.figure(timeline.select(events()), THEMES, Locale.of("es"))["data"]
     assert "Bruselas" in [c[3] for t in hover for c in t["customdata"]]
     assert found[0].year == pytest.approx(2009 + (267 + 0.5) / 365, abs=1e-3)  # 25 Sep 2009
     assert found[1].year == pytest.approx(2010 + (120 + 15.5) / 365, abs=1e-3)  # "May 2010": mid-May
@@ -116,13 +121,13 @@ def meeting(year: float, number: str = "", label: str = "") -> timeline.Meeting:
 def test_profile_marks_only_meetings_in_range_and_share_labels_when_crowded() -> None:
     crowd = [meeting(2008.5, label="Lima summit"), meeting(2010.1, "II"), meeting(2010.2, "III"),
              meeting(2010.4, label="Madrid summit"), meeting(2014.9, "IX")]  # fmt: skip
-    marks = meeting_marks(crowd, 2000, 2024, "en")
+    marks = meeting_marks(crowd, 2000, 2024, Locale.of("en"))
     assert len(marks["shapes"]) == 5  # every meeting keeps its own line
     assert [a["text"] for a in marks["annotations"]] == ["Lima summit", "HLM II–III + summit", "HLM IX"]
     assert marks["annotations"][1]["hovertext"] == "title<br>title<br>title"
     assert marks["annotations"][1]["yshift"] > marks["annotations"][0]["yshift"]  # stacked, not overlapping
-    assert meeting_marks(crowd, 1990, 2005, "en")["shapes"] == []
-    wide = meeting_marks(crowd, 1900, 2024, "en")  # a longer axis: closer on screen, fewer labels
+    assert meeting_marks(crowd, 1990, 2005, Locale.of("en"))["shapes"] == []
+    wide = meeting_marks(crowd, 1900, 2024, Locale.of("en"))  # a longer axis: closer on screen, fewer labels
     assert [a["text"] for a in wide["annotations"]] == ["HLM II–III + 2 summits", "HLM IX"]
 
 
@@ -132,16 +137,16 @@ def test_profile_figure_draws_the_meetings_within_its_years_only() -> None:
     )
     line = Line("ESP", "Spain", pd.Series([1.0, 2.0], index=[2005, 2010]), False)
     meetings = [meeting(2008.5, label="Lima summit"), meeting(2014.9, "IX")]
-    figure = profile_figure([line], spec, "en", meetings).to_plotly_json()["layout"]
+    figure = profile_figure([line], spec, Locale.of("en"), meetings).to_plotly_json()["layout"]
     assert [s["x0"] for s in figure["shapes"]] == [2008.5]
     assert [a["text"] for a in figure["annotations"]] == ["Lima summit"]
     assert figure["margin"]["t"] > 10  # room above the plot for the label
-    assert "shapes" not in profile_figure([line], spec, "en").to_plotly_json()["layout"]  # opt-in
+    assert "shapes" not in profile_figure([line], spec, Locale.of("en")).to_plotly_json()["layout"]  # opt-in
 
 
 def test_the_event_card_names_the_eu_presidency_in_the_readers_language() -> None:
     from dashboard.urls.shared import FilterState
     from layouts.dialogue_page import event_card
 
-    card = str(event_card("hlm_1", FilterState(lang="fr")))
+    card = str(event_card("hlm_1", FilterState(lang="fr"), Locale.of("fr")))
     assert "Présidence de l’UE : Suède" in card and ": SWE" not in card

@@ -11,7 +11,8 @@ from typing import Any
 import pandas as pd
 
 from dashboard.datasets import Indicator
-from dashboard.figures import maps
+from dashboard.figures import map_colours, maps, separators
+from dashboard.locale import Locale
 from dashboard.transforms import (
     clicked_country,
     map_values,
@@ -58,7 +59,7 @@ LOOKUP = pd.DataFrame(
 
 
 def frame(lang: str = "en") -> pd.DataFrame:
-    return map_values(LOOKUP, COUNTRIES, spec(), 2024, lang)
+    return map_values(LOOKUP, COUNTRIES, spec(), 2024, Locale.of(lang))
 
 
 def map_figure(
@@ -66,14 +67,14 @@ def map_figure(
     geometry_url: str,
     spec: Indicator,
     year: int,
-    lang: str,
+    locale: Locale,
     source: str,
     region: str = "both",
     log: bool = False,
     selected: Iterable[str] = (),
 ) -> dict[str, Any]:
     """The full figure of a first render, as the map view makes it: base plus current values."""
-    updates = maps.updates(frame, spec, year, lang, source, region, log, selected)
+    updates = maps.updates(frame, spec, year, locale, source, region, log, selected)
     return maps.apply(maps.base_figure(frame, geometry_url), updates)
 
 
@@ -90,7 +91,7 @@ def test_map_values_ranks_within_each_bloc_and_keeps_missing_as_nan() -> None:
 def test_map_values_in_the_readers_language_and_with_nothing_published() -> None:
     out = frame("es").set_index("iso3")
     assert out.loc["ESP", "name"] == "España" and out.loc["BRB", "display"] == "sin datos"
-    empty = map_values(None, COUNTRIES, spec(), 2024, "en")
+    empty = map_values(None, COUNTRIES, spec(), 2024, Locale.of("en"))
     assert empty["value"].isna().all() and len(empty) == 5
 
 
@@ -103,7 +104,7 @@ def test_region_members_and_year_resolution() -> None:
 
 
 def test_map_figure_points_at_the_geometry_url_and_never_uses_cdn_maps() -> None:
-    figure = map_figure(frame(), "/geometry/members.geojson", spec(), 2024, "en", "UN DESA")
+    figure = map_figure(frame(), "/geometry/members.geojson", spec(), 2024, Locale.of("en"), "UN DESA")
     text = json.dumps(figure)
     assert '"locationmode"' not in text and "coordinates" not in text  # no inlined shapes
     choropleths = [t for t in figure["data"] if t["type"] == "choropleth"]
@@ -114,43 +115,45 @@ def test_map_figure_points_at_the_geometry_url_and_never_uses_cdn_maps() -> None
 
 
 def test_no_data_is_a_grey_layer_and_small_states_are_markers() -> None:
-    figure = map_figure(frame(), "/g", spec(), 2024, "en", "UN DESA")
+    figure = map_figure(frame(), "/g", spec(), 2024, Locale.of("en"), "UN DESA")
     grey = figure["data"][maps.trace_index("CELAC", "no_data")]
-    assert grey["colorscale"][0][1] == maps.NO_DATA_COLOUR and "no data" in grey["hovertemplate"]
+    assert grey["colorscale"][0][1] == map_colours.NO_DATA_COLOUR and "no data" in grey["hovertemplate"]
     eu_small = figure["data"][maps.trace_index("EU27", "small_data")]
     assert eu_small["text"] == ["Malta"]
     celac_small_missing = figure["data"][maps.trace_index("CELAC", "small_no_data")]
     assert celac_small_missing["text"] == ["Barbados"]
-    assert celac_small_missing["marker"]["color"] == maps.NO_DATA_COLOUR
+    assert celac_small_missing["marker"]["color"] == map_colours.NO_DATA_COLOUR
     note = figure["data"][maps.trace_index("CELAC", "data")]["customdata"][1][3]
     assert "published as 0" in note  # Ecuador's flagged value says so in the hover
 
 
 def test_updates_are_values_only_and_reproduce_a_fresh_figure() -> None:
-    old = map_figure(frame(), "/g", spec(), 2024, "en", "UN DESA")
+    old = map_figure(frame(), "/g", spec(), 2024, Locale.of("en"), "UN DESA")
     other = spec(id="net", colour="diverging", unit="per_1000")
-    changes = maps.updates(frame(), other, 2020, "en", "WDI", "eu", False, ["ESP"])
+    changes = maps.updates(frame(), other, 2020, Locale.of("en"), "WDI", "eu", False, ["ESP"])
     patched = maps.apply(copy.deepcopy(old), changes)
-    fresh = map_figure(frame(), "/g", other, 2020, "en", "WDI", "eu", False, ["ESP"])
+    fresh = map_figure(frame(), "/g", other, 2020, Locale.of("en"), "WDI", "eu", False, ["ESP"])
     assert patched == fresh
     assert all(path[-1] not in ("geojson", "locations") for path, _ in changes)
     assert len(json.dumps([list(v) if isinstance(v, tuple) else v for _, v in changes])) < 5000
 
 
 def test_colour_axis_choices() -> None:
-    diverging = maps.colour_axis(spec(colour="diverging"), pd.Series([-30.0, 5.0]), False, "en")
+    diverging = map_colours.colour_axis(
+        spec(colour="diverging"), pd.Series([-30.0, 5.0]), False, Locale.of("en")
+    )
     assert diverging["cmid"] == 0 and diverging["cmin"] == -30 and diverging["cmax"] == 30
-    log = maps.colour_axis(spec(), pd.Series([3.0, 1234567.0]), True, "en")
+    log = map_colours.colour_axis(spec(), pd.Series([3.0, 1234567.0]), True, Locale.of("en"))
     assert (log["cmin"], log["cmax"]) == (0, 7)
     assert log["colorbar"]["ticktext"][-1] == "10 million"
-    assert maps.colour_values(pd.Series([100.0, 0.0, float("nan")]), True) == [2.0, 2.0, None]
-    assert not maps.log_scale_allowed(spec(unit="percent"))
-    assert not maps.log_scale_allowed(spec(colour="diverging"))
+    assert map_colours.colour_values(pd.Series([100.0, 0.0, float("nan")]), True) == [2.0, 2.0, None]
+    assert not map_colours.log_scale_allowed(spec(unit="percent"))
+    assert not map_colours.log_scale_allowed(spec(colour="diverging"))
 
 
 def test_locale_separators() -> None:
-    assert maps._separators("en") == ".,"
-    assert maps._separators("es") == ",."
+    assert separators(Locale.of("en")) == ".,"
+    assert separators(Locale.of("es")) == ",."
 
 
 def test_clicks_and_selection() -> None:
@@ -164,7 +167,7 @@ def test_clicks_and_selection() -> None:
 
 
 def test_hover_says_name_value_unit_year_rank_and_source() -> None:
-    figure = map_figure(frame("es"), "/g", spec(), 2024, "es", "UN DESA")
+    figure = map_figure(frame("es"), "/g", spec(), 2024, Locale.of("es"), "UN DESA")
     trace = figure["data"][maps.trace_index("EU27", "data")]
     template = trace["hovertemplate"]
     assert "%{text}" in template and "personas" in template and "2024" in template
@@ -174,7 +177,7 @@ def test_hover_says_name_value_unit_year_rank_and_source() -> None:
 
 
 def test_a_hidden_region_cannot_cover_the_shown_one() -> None:
-    figure = map_figure(frame(), "/g", spec(), 2024, "en", "UN DESA", region="eu")
+    figure = map_figure(frame(), "/g", spec(), 2024, Locale.of("en"), "UN DESA", region="eu")
     celac, eu = figure["layout"]["geo"], figure["layout"]["geo2"]
     assert celac["visible"] is False and celac["showland"] is False
     assert celac["domain"]["x"][0] >= eu["domain"]["x"][1]  # parked outside the EU panel
@@ -182,11 +185,21 @@ def test_a_hidden_region_cannot_cover_the_shown_one() -> None:
 
 
 def test_unchanged_region_and_selection_are_not_resent() -> None:
-    old = map_figure(frame(), "/g", spec(), 2024, "en", "UN DESA", "eu", False, ["ESP"])
+    old = map_figure(frame(), "/g", spec(), 2024, Locale.of("en"), "UN DESA", "eu", False, ["ESP"])
     changes = maps.updates(
-        frame(), spec(), 2020, "en", "UN DESA", "eu", False, ["ESP"], frozenset({"region", "selection"})
+        frame(),
+        spec(),
+        2020,
+        Locale.of("en"),
+        "UN DESA",
+        "eu",
+        False,
+        ["ESP"],
+        frozenset({"region", "selection"}),
     )
     assert not any(path[0] == "layout" and path[1] in ("geo", "geo2") for path, _ in changes)
     assert not any(path[-2:] == ("line", "color") or path[-1] == "visible" for path, _ in changes)
     patched = maps.apply(copy.deepcopy(old), changes)
-    assert patched == map_figure(frame(), "/g", spec(), 2020, "en", "UN DESA", "eu", False, ["ESP"])
+    assert patched == map_figure(
+        frame(), "/g", spec(), 2020, Locale.of("en"), "UN DESA", "eu", False, ["ESP"]
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tomllib
 
+from dashboard.locale import Locale
 from dashboard.paths import ROOT
 from dashboard.views import briefing, charts
 
@@ -30,7 +31,7 @@ def test_the_map_chart_follows_the_shared_filters() -> None:
 
 def test_the_briefing_keeps_only_same_site_views_with_a_chart_in_its_language() -> None:
     raw = ["/dialogue?from=2010&to=2012", "/sources", "https://example.org/map", "/corridors?lang=fr"]
-    shown = briefing.charts(raw, "pt")
+    shown = briefing.charts(raw, Locale.of("pt"))
     assert [(page, href) for page, href, _chart in shown] == [
         ("dialogue", "/dialogue?from=2010&to=2012&lang=pt"),
         ("corridors", "/corridors?lang=pt"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import tomllib
 
+from dashboard.locale import Locale
 from dashboard.paths import ROOT
 from dashboard.views import claims, sources
 
@@ -26,7 +27,7 @@ def test_years_text_is_a_year_or_a_span() -> None:
 
 def test_sources_follow_the_catalogue_in_the_readers_language() -> None:
     catalogue = json.loads((ROOT / "data" / "catalogue.json").read_text(encoding="utf-8"))["sources"]
-    shown = sources.sources("es")
+    shown = sources.sources(Locale.of("es"))
     assert [s.key for s in shown] == list(catalogue)
     first = shown[0]
     assert first.name == catalogue[first.key]["name"]
@@ -36,7 +37,7 @@ def test_sources_follow_the_catalogue_in_the_readers_language() -> None:
 
 def test_every_indicator_names_its_source_and_years() -> None:
     catalogue = json.loads((ROOT / "data" / "catalogue.json").read_text(encoding="utf-8"))
-    entries = sources.indicators("en")
+    entries = sources.indicators(Locale.of("en"))
     assert len(entries) == len(catalogue["indicators"])
     names = {s["name"] for s in catalogue["sources"].values()}
     assert all(e.source in names for e in entries)

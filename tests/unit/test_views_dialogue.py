@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from dashboard.locale import Locale
 from dashboard.paths import ROOT
 from dashboard.urls.dialogue import DialogueState
 from dashboard.urls.shared import FilterState
@@ -27,7 +28,7 @@ def seed_event(event_id: str) -> dict[str, Any]:
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_a_disputed_event_card_carries_its_note_and_every_source(lang: str) -> None:
     seed = seed_event("dialogue_launch_2009")
-    shown = view.event("dialogue_launch_2009", replace(FilterState(), lang=lang))
+    shown = view.event("dialogue_launch_2009", replace(FilterState(), lang=lang), Locale.of(lang))
     assert shown is not None
     assert shown.title == seed["title"][lang]
     assert shown.warning == seed["note"][lang]
@@ -38,20 +39,22 @@ def test_a_disputed_event_card_carries_its_note_and_every_source(lang: str) -> N
 
 
 def test_the_corridors_link_of_an_event_names_a_corridor_year() -> None:
-    shown = view.event("dialogue_launch_2009", FilterState())
+    shown = view.event("dialogue_launch_2009", FilterState(), Locale.of("en"))
     assert shown is not None
     # UN DESA IMS 2024 editions: 1990, 1995, ..., 2020, 2024; 2009 falls back to 2005.
     assert shown.corridors_state.year == 2005
 
 
 def test_an_unknown_event_has_no_card() -> None:
-    assert view.event("no-such-event", FilterState()) is None
-    assert view.event(None, FilterState()) is None
+    assert view.event("no-such-event", FilterState(), Locale.of("en")) is None
+    assert view.event(None, FilterState(), Locale.of("en")) is None
 
 
 def test_theme_choices_are_the_seed_themes_in_order() -> None:
     themes = toml("themes.toml")["theme"]
-    assert view.theme_options("fr") == [{"label": t["label"]["fr"], "value": t["id"]} for t in themes]
+    assert view.theme_options(Locale.of("fr")) == [
+        {"label": t["label"]["fr"], "value": t["id"]} for t in themes
+    ]
 
 
 def test_the_view_keeps_the_page_state_and_offers_every_member() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import tomllib
 from typing import Any
 
+from dashboard.locale import Locale
 from dashboard.paths import ROOT
 from dashboard.urls.programmes import ProgrammeState
 from dashboard.urls.shared import FilterState
@@ -31,7 +32,7 @@ def test_a_card_states_who_ran_the_programme_and_its_budget() -> None:
 
 
 def test_programme_choices_are_all_then_each_seed_programme() -> None:
-    options = view.programme_options("en")
+    options = view.programme_options(Locale.of("en"))
     assert options[0]["value"] == "all"
     assert [o["value"] for o in options[1:]] == [p["id"] for p in seeds()["programme"]]
 
@@ -44,6 +45,6 @@ def test_one_programme_keeps_only_its_card_and_its_results() -> None:
 
 
 def test_value_text_follows_the_unit() -> None:
-    assert view.value_text({"value": 350.0, "unit": "people"}, "en") == "350 people"
-    assert view.value_text({"value": 280.0, "unit": "percent_change"}, "en") == "+280 %"
-    assert view.value_text({"value": float("nan"), "unit": "people"}, "en") == ""
+    assert view.value_text({"value": 350.0, "unit": "people"}, Locale.of("en")) == "350 people"
+    assert view.value_text({"value": 280.0, "unit": "percent_change"}, Locale.of("en")) == "+280 %"
+    assert view.value_text({"value": float("nan"), "unit": "people"}, Locale.of("en")) == ""

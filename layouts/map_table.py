@@ -1,0 +1,50 @@
+"""The map page's table: what the map shows, one sortable row per country, numbers in the reader's
+locale."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dash import dash_table
+
+from dashboard.map_view import MapView
+from layouts import ids
+
+
+def table_columns(view: MapView) -> list[dict[str, Any]]:
+    _ = view.locale.gettext
+    decimals = 0 if view.spec.unit == "persons" else 2
+    sample = view.locale.number(1234567.5, 1)
+    fmt = {"locale": {"group": sample[1], "decimal": sample[-2]}, "specifier": f",.{decimals}f"}
+    return [
+        {"name": _("Country"), "id": "country"},
+        {"name": _("Bloc"), "id": "bloc"},
+        {"name": view.subtitle, "id": "value", "type": "numeric", "format": fmt},
+        {"name": _("Rank in bloc"), "id": "rank_in_bloc", "type": "numeric"},
+        {"name": _("Note"), "id": "flag"},
+    ]
+
+
+def table(view: MapView) -> Any:
+    """The sortable table of what the map shows."""
+    return dash_table.DataTable(  # type: ignore[attr-defined]
+        id=ids.MAP_TABLE,
+        columns=table_columns(view),
+        data=table_data(view),
+        sort_action="native",
+        page_action="none",
+        style_as_list_view=True,
+        style_cell={"fontFamily": "inherit", "fontSize": "1rem", "padding": "6px"},
+        style_header={"fontWeight": "600"},
+    )
+
+
+def table_data(view: MapView) -> list[dict[str, Any]]:
+    _ = view.locale.gettext
+    table = view.table()
+    table["flag"] = (
+        table["flag"].map({"reported_zero": _("published as 0: treated as not reported")}).fillna("")
+    )
+    table["bloc"] = table["bloc"].map({"CELAC": "CELAC", "EU27": _("EU")})
+    rows = table[["country", "bloc", "value", "rank_in_bloc", "flag"]].astype(object)
+    return rows.where(rows.notna(), None).to_dict("records")  # type: ignore[return-value]
