@@ -22,10 +22,10 @@ sys.path.insert(0, str(ROOT))
 
 from app import create_app  # noqa: E402
 from callbacks.corridors import CONTROLS, PANELS, panel_values  # noqa: E402
-from dashboard.corridor_view import build  # noqa: E402
 from dashboard.urls.corridors import CorridorState  # noqa: E402
 from dashboard.urls.corridors import parse as parse_corridors  # noqa: E402
 from dashboard.urls.shared import FilterState  # noqa: E402
+from dashboard.views.corridors import build  # noqa: E402
 from dashboard.vocabulary import vocabulary  # noqa: E402
 from layouts import ids  # noqa: E402
 

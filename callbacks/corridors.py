@@ -11,10 +11,10 @@ from dash.exceptions import PreventUpdate
 
 from callbacks.navigation import written
 from dashboard import transforms
-from dashboard.corridor_view import CorridorView, build
 from dashboard.urls.corridors import with_controls as with_corridor_controls
 from dashboard.urls.pages import parse_corridors, parse_shared
 from dashboard.urls.presenter import keep_presenter
+from dashboard.views.corridors import CorridorView, build
 from dashboard.vocabulary import vocabulary
 from layouts import corridors_page as page
 from layouts import corridors_table, ids

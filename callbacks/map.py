@@ -11,11 +11,11 @@ from dash.exceptions import PreventUpdate
 from callbacks.navigation import written
 from dashboard import datasets, transforms
 from dashboard.figures.map_colours import log_scale_allowed
-from dashboard.map_view import MapView, build
 from dashboard.urls.pages import parse_shared
 from dashboard.urls.presenter import keep_presenter
 from dashboard.urls.query import text_of
 from dashboard.urls.shared import MAX_COUNTRIES, FilterState, same_view, with_selection
+from dashboard.views.map import MapView, build
 from dashboard.vocabulary import vocabulary
 from layouts import ids, map_page, map_profile, map_table
 from layouts.common import source_line

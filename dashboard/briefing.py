@@ -19,10 +19,10 @@ from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 
 from dashboard import urls
-from dashboard.corridor_view import CorridorView
 from dashboard.locale import Locale
-from dashboard.map_view import MapView
 from dashboard.urls.presenter import BASKET_MAX
+from dashboard.views.corridors import CorridorView
+from dashboard.views.map import MapView
 
 MAX_VIEWS = BASKET_MAX
 INK = RGBColor(0x1F, 0x29, 0x33)

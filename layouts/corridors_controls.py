@@ -6,9 +6,9 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc
 
-from dashboard.corridor_view import CorridorView
 from dashboard.locale import Locale
 from dashboard.views import filters
+from dashboard.views.corridors import CorridorView
 from layouts import ids
 
 

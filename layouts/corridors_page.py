@@ -9,11 +9,11 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import dash_table, dcc, html
 
-from dashboard.corridor_view import CorridorView, build, names
 from dashboard.locale import Locale
 from dashboard.urls.pages import parse_corridors
 from dashboard.urls.shared import FilterState
 from dashboard.views import filters
+from dashboard.views.corridors import CorridorView, build, names
 from dashboard.vocabulary import vocabulary
 from layouts import ids
 from layouts.common import header, notice, source_line

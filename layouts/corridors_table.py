@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from dashboard.corridor_view import TABLE_ROWS, CorridorView
+from dashboard.views.corridors import TABLE_ROWS, CorridorView
 
 
 def table_columns(view: CorridorView) -> list[dict[str, Any]]:

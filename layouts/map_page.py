@@ -12,9 +12,9 @@ from dashboard import urls
 from dashboard.figures.map_colours import log_scale_allowed
 from dashboard.figures.maps import HEIGHT
 from dashboard.locale import Locale
-from dashboard.map_view import MapView, build
 from dashboard.urls.shared import FilterState
 from dashboard.views import filters
+from dashboard.views.map import MapView, build
 from layouts import ids
 from layouts.common import source_line
 from layouts.exports import export_bar

@@ -8,8 +8,8 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard.map_view import MapView
 from dashboard.views import filters
+from dashboard.views.map import MapView
 from layouts import ids
 
 

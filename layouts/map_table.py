@@ -7,7 +7,7 @@ from typing import Any
 
 from dash import dash_table
 
-from dashboard.map_view import MapView
+from dashboard.views.map import MapView
 from layouts import ids
 
 

@@ -7,11 +7,12 @@ from datetime import date
 
 from flask import Flask, Response, request
 
-from dashboard import briefing, datasets, exports, urls
+from dashboard import briefing, datasets, urls
 from dashboard.errors import ExportFailed
 from dashboard.locale import Locale
 from dashboard.rendering import Renderer
 from dashboard.views import briefing as briefing_views
+from dashboard.views import exports
 
 DECK = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 

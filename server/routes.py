@@ -7,15 +7,15 @@ import json
 
 from flask import Flask, Response, request
 
-from dashboard import datasets, exports, urls
-from dashboard.corridor_view import build as build_corridors
+from dashboard import datasets, urls
 from dashboard.errors import ExportFailed
 from dashboard.locale import Locale
-from dashboard.map_view import build
 from dashboard.rendering import Renderer
 from dashboard.tables import to_csv
 from dashboard.urls.pages import parse_corridors, parse_shared
-from dashboard.views import charts
+from dashboard.views import charts, exports
+from dashboard.views.corridors import build as build_corridors
+from dashboard.views.map import build
 from dashboard.vocabulary import vocabulary
 
 ONE_DAY = 86400

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from dashboard import briefing, corridor_view, exports, map_view, urls
+from dashboard import briefing, urls
 from dashboard.locale import Locale
 from dashboard.views import charts as chart_views
+from dashboard.views import corridors as corridor_view
+from dashboard.views import exports
+from dashboard.views import map as map_view
 
 
 def charts(raw: list[str], locale: Locale) -> list[tuple[str, str, exports.Chart]]:

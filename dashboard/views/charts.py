@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dashboard import corridor_view, exports, map_view, urls
+from dashboard import urls
 from dashboard.locale import Locale
 from dashboard.urls.corridors import CorridorState
 from dashboard.urls.dialogue import DialogueState
 from dashboard.urls.pages import parse_corridors, parse_dialogue, parse_shared
 from dashboard.urls.shared import FilterState
+from dashboard.views import corridors as corridor_view
 from dashboard.views import dialogue as dialogue_view
+from dashboard.views import exports
+from dashboard.views import map as map_view
 from dashboard.vocabulary import vocabulary
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from dashboard import datasets, transforms
-from dashboard.corridor_view import names
 from dashboard.locale import Locale
+from dashboard.views.corridors import names
 
 
 def indicator_options(locale: Locale) -> list[dict[str, Any]]:

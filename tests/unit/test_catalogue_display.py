@@ -8,11 +8,12 @@ from typing import Any
 
 import pytest
 
-from dashboard import datasets, dialogue, exports
+from dashboard import datasets, dialogue
 from dashboard.locale import Locale
-from dashboard.map_view import build
 from dashboard.urls.shared import FilterState
 from dashboard.views import claims as claims_view
+from dashboard.views import exports
+from dashboard.views.map import build
 from layouts import dialogue_page, map_page, sources_page
 from layouts.common import source_line
 

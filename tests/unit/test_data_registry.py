@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 import app  # noqa: F401 - imports every module that registers a loader, as the server does
-from dashboard import datasets, dialogue, dialogue_schema, map_view, stories
+from dashboard import datasets, dialogue, dialogue_schema, stories
 from dashboard.datasets import registry
 from dashboard.urls.shared import FilterState
+from dashboard.views import map as map_view
 
 
 @pytest.fixture

@@ -10,14 +10,15 @@ from dash.development.base_component import Component
 from flask.testing import FlaskClient
 
 from app import create_app
-from dashboard import datasets, exports, rendering, urls
-from dashboard.corridor_view import build as build_corridors
+from dashboard import datasets, rendering, urls
 from dashboard.errors import ExportFailed
 from dashboard.locale import Locale
-from dashboard.map_view import build
 from dashboard.urls.corridors import CorridorState
 from dashboard.urls.dialogue import DialogueState
 from dashboard.urls.shared import FilterState
+from dashboard.views import exports
+from dashboard.views.corridors import build as build_corridors
+from dashboard.views.map import build
 from layouts import ids
 from layouts.exports import BARS, export_bar
 from layouts.router import render

@@ -10,9 +10,9 @@ from dashboard import datasets
 from dashboard.datasets import Indicator, index_members
 from dashboard.figures import map_hover, maps
 from dashboard.locale import Locale
-from dashboard.map_view import build, clear_caches
 from dashboard.transforms import map_values, member_values
 from dashboard.urls.shared import FilterState
+from dashboard.views.map import build, clear_caches
 
 COUNTRIES = pd.DataFrame(
     {

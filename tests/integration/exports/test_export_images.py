@@ -19,9 +19,10 @@ from flask.testing import FlaskClient
 from PIL import Image
 
 from app import create_app
-from dashboard import exports, rendering
+from dashboard import rendering
 from dashboard.errors import ExportFailed
 from dashboard.paths import ROOT
+from dashboard.views import exports
 
 pytestmark = pytest.mark.skipif(rendering.browser_path() is None, reason="no Chromium to draw images")
 SVG = "{http://www.w3.org/2000/svg}"

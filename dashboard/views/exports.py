@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from dashboard import datasets, dialogue, transforms
-from dashboard.corridor_view import CorridorView
 from dashboard.figures import FONT, maps
 from dashboard.locale import Locale
-from dashboard.map_view import MapView
 from dashboard.urls.dialogue import DialogueState
+from dashboard.views.corridors import CorridorView
+from dashboard.views.map import MapView
 
 # Space the image adds around the chart for the words (CSS pixels; PNGs are drawn at SCALE x).
 HEADER = 88
