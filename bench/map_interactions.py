@@ -34,8 +34,8 @@ sys.path.insert(0, str(ROOT))
 
 from app import create_app  # noqa: E402
 from dashboard import datasets  # noqa: E402
-from dashboard.views import map as map_view  # noqa: E402
 from dashboard.urls.shared import FilterState  # noqa: E402
+from dashboard.views import map as map_view  # noqa: E402
 from dashboard.views.map import build  # noqa: E402
 
 YEARS = [1990, 1995, 2000, 2005, 2010, 2015, 2020, 2024]
