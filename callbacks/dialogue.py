@@ -9,7 +9,7 @@ from dash import Dash, Input, Output, State, ctx
 from dash.exceptions import PreventUpdate
 
 from callbacks.navigation import written
-from dashboard import datasets, timeline, transforms
+from dashboard import timeline
 from dashboard.locale import Locale
 from dashboard.urls.dialogue import query as dialogue_query
 from dashboard.urls.dialogue import with_controls as with_dialogue_controls
@@ -32,12 +32,10 @@ PROGRAMME_CONTROLS = {
 
 def shared_with(search: Any, countries: Any) -> Any:
     """The shared state of the address bar with the page's country choice."""
-    years = transforms.years_by_indicator(datasets.catalogue())
-    known = frozenset(datasets.countries()["iso3"])
-    state = parse_shared(search, vocabulary()).state
-    return with_selection(
-        state, years, countries=countries if isinstance(countries, list) else [], known_countries=known
-    )
+    words = vocabulary()
+    state = parse_shared(search, words).state
+    chosen = countries if isinstance(countries, list) else []
+    return with_selection(state, words.indicator_years, countries=chosen, known_countries=words.countries)
 
 
 def filter_timeline(themes: Any, years: Any, countries: Any, pathname: Any, search: Any) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from dash import Dash, Input, Output, Patch, State, no_update
 from dash.exceptions import PreventUpdate
 
 from callbacks.navigation import written
-from dashboard import datasets, transforms
+from dashboard import transforms
 from dashboard.figures.map_colours import log_scale_allowed
 from dashboard.urls.pages import parse_shared
 from dashboard.urls.presenter import keep_presenter
@@ -62,15 +62,16 @@ def chosen_state(
     current: FilterState, indicator: Any, year: Any, region: Any, log: Any, countries: Any
 ) -> FilterState:
     """The shared state with the map's controls (values of the wrong type are ignored)."""
+    words = vocabulary()
     return with_selection(
         current,
-        transforms.years_by_indicator(datasets.catalogue()),
+        words.indicator_years,
         indicator=indicator if isinstance(indicator, str) else None,
         year=year if isinstance(year, int) else None,
         region=region if isinstance(region, str) else None,
         scale="log" if log is True else "linear",
         countries=countries if isinstance(countries, list) else [],
-        known_countries=datasets.member_codes(),
+        known_countries=words.members,
     )
 
 
@@ -98,7 +99,7 @@ def update_map(
     indicator change also redraws title, definition, source line and year slider."""
     current = parse_shared(search, vocabulary()).state
     state = chosen_state(current, indicator, year, region, log, countries)
-    if same_view(state, current, transforms.years_by_indicator(datasets.catalogue())):
+    if same_view(state, current, vocabulary().indicator_years):
         raise PreventUpdate  # the controls show what the URL says (e.g. the page was just rendered)
     view = build(state)
     values = {

@@ -13,6 +13,7 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(
         indicator_years=transforms.years_by_indicator(datasets.catalogue()),
         countries=frozenset(datasets.countries()["iso3"]),
+        members=datasets.member_codes(),
         corridor_years=datasets.corridor_years(),
         themes=frozenset(dialogue.themes()["id"]),
         components=programmes.component_ids(dialogue.components()),

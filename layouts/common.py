@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import Any
 
 import dash_bootstrap_components as dbc
@@ -11,6 +10,7 @@ from dash import dcc, html
 
 from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES
 from dashboard.locale import Locale
+from dashboard.urls.chrome import navbar_links, page_href
 from dashboard.urls.query import Notice
 from dashboard.urls.shared import FilterState
 from dashboard.urls.shared import query as to_query
@@ -35,7 +35,7 @@ def page_titles(locale: Locale) -> dict[str, str]:
 
 def href(page: str, state: FilterState) -> str:
     """Link to ``page`` keeping the shared filters."""
-    return f"/{page}{to_query(state)}"
+    return page_href(page, state)
 
 
 def navbar(
@@ -45,14 +45,15 @@ def navbar(
     the page's own parameters: ``page_query`` gives the page's query for a state)."""
     _ = locale.gettext
     titles = page_titles(locale)
+    built = navbar_links(page, PAGE_PATHS, state, page_query)  # the same links the callbacks copy
     links = [
-        dbc.NavItem(dbc.NavLink(titles[p], href=href(p, state), active=(p == page), id=ids.nav_link(p)))
+        dbc.NavItem(dbc.NavLink(titles[p], href=built.pages[p], active=(p == page), id=ids.nav_link(p)))
         for p in PAGE_PATHS
     ]
     languages = [
         dcc.Link(
             code.upper(),
-            href=f"/{page}{page_query(replace(state, lang=code))}",
+            href=built.languages[code],
             id=ids.language_link(code),
             title=LANGUAGE_NAMES[code],
             className="lang-link" + (" active" if code == locale.lang else ""),
@@ -70,7 +71,7 @@ def navbar(
                     href=href("map", state),
                 ),
                 dbc.Nav(links, navbar=True, className="me-auto"),
-                presenter.start_links(f"/{page}", page_query(state), locale),
+                presenter.start_links(built.present, locale),
                 briefing.navbar_button(locale),
                 html.Nav(languages, id=ids.LANGUAGE_MENU, className="lang-menu", title=_("Language")),
             ],

@@ -10,6 +10,7 @@ from dash import html
 
 from dashboard import urls
 from dashboard.locale import Locale
+from dashboard.urls.chrome import export_links
 from layouts.ids import EXPORT_BARS, export_control
 
 BUTTON = "btn btn-outline-secondary btn-sm"
@@ -39,11 +40,12 @@ def export_bar(bar: str, query: str, locale: Locale) -> html.Div:
     :mod:`callbacks.exports` keep the links equal to the address bar as the view changes."""
     _ = locale.gettext
     page, chart, csv, _height = BARS[bar]
+    hrefs = export_links(page, chart, csv, query)  # the same links the callbacks copy
     links = [
         html.A(
             "PNG",
             id=export_control(bar, "png"),
-            href=urls.export(page, "png", query, chart),
+            href=hrefs.png,
             download="",
             className=BUTTON,
             title=_("Download the chart as an image (PNG)"),
@@ -51,7 +53,7 @@ def export_bar(bar: str, query: str, locale: Locale) -> html.Div:
         html.A(
             "SVG",
             id=export_control(bar, "svg"),
-            href=urls.export(page, "svg", query, chart),
+            href=hrefs.svg,
             download="",
             className=BUTTON,
             title=_("Download the chart as a vector image (SVG)"),
@@ -62,7 +64,7 @@ def export_bar(bar: str, query: str, locale: Locale) -> html.Div:
             html.A(
                 "CSV",
                 id=export_control(bar, "csv"),
-                href=urls.with_query(csv, query),
+                href=hrefs.csv,
                 download="",
                 className=BUTTON,
                 title=_("Download the data (CSV)"),
@@ -76,7 +78,7 @@ def export_bar(bar: str, query: str, locale: Locale) -> html.Div:
             dbc.DropdownMenuItem(
                 _("Open the embedded chart"),
                 id=export_control(bar, "embed"),
-                href=urls.embed(page, query, chart),
+                href=hrefs.embed,
                 target="_blank",
                 external_link=True,
             ),

@@ -73,15 +73,15 @@ def bar(presenter: Presenter, pathname: str, search: str, locale: Locale) -> htm
     )
 
 
-def start_links(pathname: str, page_query: str, locale: Locale) -> html.Div:
-    """Navbar entries: present this view, or start the default story."""
+def start_links(present_href: str, locale: Locale) -> html.Div:
+    """Navbar entries: present this view (``present_href``), or start the default story."""
     _ = locale.gettext
     story = stories.stories()[stories.DEFAULT_STORY]
     return html.Div(
         [
             dcc.Link(
                 "▶ " + _("Present"),
-                href=pathname + presenter_urls.with_presenter(page_query),
+                href=present_href,
                 id=ids.present_link(),
                 className="present-start go-fullscreen",
                 title=_("Show this view full screen, large type, for a projector (Esc leaves)"),

@@ -14,11 +14,13 @@ from dashboard.urls.query import Notice, text_of
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: caches keyed on it forget with new data
 class Vocabulary:
-    """What URL values are checked against: each indicator's years, the known country codes,
-    the corridor years, the dialogue's themes, each component's programme and the timeline's span."""
+    """What URL values are checked against: each indicator's years, the known country codes (and
+    the 60 CELAC and EU members among them, which the map can select), the corridor years, the
+    dialogue's themes, each component's programme and the timeline's span."""
 
     indicator_years: Mapping[str, tuple[int, ...]]
     countries: frozenset[str]
+    members: frozenset[str]
     corridor_years: tuple[int, ...]
     themes: frozenset[str]
     components: Mapping[str, str]

@@ -17,6 +17,7 @@ from dashboard.urls.shared import FilterState
 VOCABULARY = pages.Vocabulary(
     indicator_years={"migrant_stock": (1990, 2000, 2010, 2020, 2024), "gdp": (2000, 2001, 2023)},
     countries=frozenset({"ESP", "ECU", "COL", "MEX", "BRA", "ITA", "DEU", "FRA"}),
+    members=frozenset({"ESP", "ECU", "COL", "MEX", "BRA", "ITA", "DEU", "FRA"}),
     corridor_years=(1990, 2000, 2010, 2020, 2024),
     themes=frozenset({"asylum", "remittances", "trafficking"}),
     components={"mx1": "mieux", "mx2": "mieux", "data": "eu_celac"},
