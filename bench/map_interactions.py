@@ -362,7 +362,8 @@ def browser_side() -> dict[str, Any]:
 
 def main() -> int:
     server = server_side()
-    print("Map explorer benchmark (loopback, 2 cores)\n")
+    print("Map explorer benchmark (loopback, 2 cores)")
+    print("load average (1, 5, 15 min) at start: {:.2f} {:.2f} {:.2f}\n".format(*os.getloadavg()))
     print(f"{'measure':<50}{'Puentes':>14}{'naive':>14}{'target':>16}")
     ratio = server["naive_bytes_p50"] / max(server["ours_bytes_p50"], 1)
     rows = [
