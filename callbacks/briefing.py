@@ -107,7 +107,7 @@ def present_basket(basket: Any, shown: Any, pathname: Any, search: Any) -> dict[
     lang = parse_shared(text, vocabulary()).state.lang
     views = briefing.views([str(v) for v in basket] if isinstance(basket, list) else [])
     steps = basket_steps(views, presenter.step, lang)
-    here = (pathname if isinstance(pathname, str) else "/") + text
+    here = urls.with_query(pathname if isinstance(pathname, str) else "/", text)
     return {
         "previous": steps.previous or here,
         "previous_class": "present-button" + ("" if steps.previous else " disabled"),
