@@ -19,7 +19,7 @@ from dashboard.rendering import Renderer
 from dashboard.settings import Settings
 from layouts.router import shell
 from layouts.router import warm as warm_pages
-from server import answers, cache, health, routes, security
+from server import answers, cache, health, not_found, routes, security
 from server import briefing as briefing_route
 
 COMPRESSED = [
@@ -65,6 +65,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     routes.register(server, renderer)
     briefing_route.register(server, renderer)
     health.register(app.server, manifest)
+    not_found.register(app)
     cache.register(app.server, settings.cache_url)
     answers.register(app.server, app.get_relative_path(security.CALLBACK_PATH))
     warm_pages()

@@ -189,3 +189,6 @@ def briefing_remove(index: int) -> dict[str, object]:
 
 def briefing_remove_all() -> dict[str, object]:
     return {"type": BRIEFING_REMOVE, "index": ALL}
+
+
+NOT_FOUND = "page-not-found"

@@ -25,7 +25,7 @@ from layouts import (
     programmes_page,
     sources_page,
 )
-from layouts.common import href, navbar, notice
+from layouts.common import PAGE_PATHS, href, navbar, notice, page_titles
 
 PAGES: dict[str, Callable[[FilterState], Component]] = {
     "map": map_page.layout,
@@ -82,21 +82,33 @@ def page_view(pathname: str | None, search: str | None) -> tuple[Component, Comp
     embedded = urls.embedded_page(pathname)
     if embedded is not None:  # /embed/<page>: the chart alone, no navbar
         return html.Div(), embed_page.layout(embedded, state, search or "", locale)
-    if key is None:
-        _ = locale.gettext
-        body: Component = html.Div(
-            [
-                html.H1(_("Page not found"), className="page-title"),
-                dcc.Link(_("Go to the map explorer"), href=href("map", state)),
-            ]
-        )
-        return navbar("", state, locale), body
+    if key is None:  # the server answers this page with HTTP 404 (server/not_found.py)
+        return navbar("", state, locale), not_found(pathname or "/", state, locale)
     own = OWN_PARAMETERS.get(key)
     if own is not None:
         text = search or ""
         bar = navbar(key, state, locale, lambda s: page_query(key, s, text, vocabulary()))
         return bar, html.Div([notice(parsed.notices, locale), own.layout(state, text)])
     return navbar(key, state, locale), html.Div([notice(parsed.notices, locale), PAGES[key](state)])
+
+
+def not_found(pathname: str, state: FilterState, locale: Locale) -> Component:
+    """What a mistyped or outdated link shows: what went wrong, and every page to go on from."""
+    _ = locale.gettext
+    titles = page_titles(locale)
+    return html.Div(
+        [
+            html.H1(_("Page not found"), className="page-title"),
+            html.P(
+                _("Puentes has no page at {path}. The link may be mistyped or out of date.").format(
+                    path=pathname
+                )
+            ),
+            html.P(_("Go on from one of the pages:")),
+            html.Ul([html.Li(dcc.Link(titles[page], href=href(page, state))) for page in PAGE_PATHS]),
+        ],
+        id=ids.NOT_FOUND,
+    )
 
 
 def warm() -> None:

@@ -20,9 +20,15 @@ PAGE_KEYS: Final = ("map", "sources", "corridors", "dialogue", "programmes")
 
 
 def page_key(pathname: str | None) -> str | None:
-    """``/map`` -> ``map``; ``/`` -> ``map``; unknown paths -> None."""
-    key = (pathname or "/").strip("/").split("/")[0] or "map"
-    return key if key in PAGE_KEYS else None
+    """``/map`` -> ``map``; ``/`` -> ``map``; unknown paths (``/nope``, ``/map/nope``) -> None."""
+    parts = (pathname or "/").strip("/").split("/")
+    key = parts[0] or "map"
+    return key if key in PAGE_KEYS and len(parts) == 1 else None
+
+
+def is_page(pathname: str | None) -> bool:
+    """Whether a path names something the app shows: a page or an ``/embed/`` chart."""
+    return page_key(pathname) is not None or embedded_page(pathname) is not None
 
 
 def with_query(path: str, query: str) -> str:

@@ -107,10 +107,15 @@ def test_unknown_bundles_and_assets_are_404_not_500(client: FlaskClient, path: s
 
 
 @pytest.mark.parametrize(
-    "path", ["/map/%ff%fe", "/%2e%2e/%2e%2e/etc/passwd", "/download/map.csv?year=%ff&countries=%00"]
+    ("path", "status"),
+    [
+        ("/map/%ff%fe", 404),  # no such page: the app's "Page not found", never a 500
+        ("/%2e%2e/%2e%2e/etc/passwd", 404),
+        ("/download/map.csv?year=%ff&countries=%00", 200),  # defaults, with the notices
+    ],
 )
-def test_mangled_urls_are_served_normally(client: FlaskClient, path: str) -> None:
-    assert client.get(path).status_code == 200
+def test_mangled_urls_are_served_normally(client: FlaskClient, path: str, status: int) -> None:
+    assert client.get(path).status_code == status
 
 
 def test_a_forged_5mb_callback_body_gets_413(client: FlaskClient) -> None:
@@ -149,3 +154,21 @@ def test_the_traceback_goes_to_the_log_only(client: FlaskClient, caplog: pytest.
         response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 400
     assert [r.exc_info is not None for r in caplog.records if "failed" in r.getMessage()] == [True]
+
+
+@pytest.mark.parametrize("path", ["/nope", "/map/nope", "/embed/nope", "/dialog", "/corridors/x/y"])
+def test_unknown_paths_answer_404_with_the_app_page(client: FlaskClient, path: str) -> None:
+    # The page still loads (it says "Page not found" in the reader's language and links to the
+    # pages); only the status tells crawlers, link checkers and probes that the link is wrong.
+    response = client.get(path + "?lang=es")
+    assert response.status_code == 404
+    assert "_dash-renderer" in response.get_data(as_text=True) or "dash_renderer" in response.get_data(
+        as_text=True
+    )
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/map", "/corridors/", "/dialogue", "/programmes", "/sources", "/embed/map"]
+)
+def test_pages_answer_200(client: FlaskClient, path: str) -> None:
+    assert client.get(path).status_code == 200

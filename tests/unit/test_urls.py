@@ -226,11 +226,20 @@ def test_join(head: str, params: dict[str, str], expected: str) -> None:
         ("/map", "map"),
         ("/corridors/", "corridors"),
         ("/nope", None),
+        ("/map/nope", None),
         ("/embed/map", None),
     ],
 )
 def test_page_key(pathname: str | None, key: str | None) -> None:
     assert links.page_key(pathname) == key
+
+
+@pytest.mark.parametrize(
+    ("pathname", "known"),
+    [("/", True), ("/dialogue", True), ("/embed/corridors", True), ("/embed/nope", False), ("/nope", False)],
+)
+def test_is_page(pathname: str, known: bool) -> None:
+    assert links.is_page(pathname) is known
 
 
 @pytest.mark.parametrize(

@@ -27,6 +27,22 @@ def test_unknown_page_says_so(dash_duo: DashComposite, puentes_app: Dash) -> Non
     dash_duo.start_server(puentes_app)
     dash_duo.driver.get(f"{dash_duo.server_url}/nowhere?lang=pt")
     dash_duo.wait_for_text_to_equal(".page-title", "Página não encontrada", timeout=15)
+    page = dash_duo.find_element(f"#{ids.NOT_FOUND}")
+    assert "/nowhere" in page.text
+    links = page.find_elements("css selector", "a")
+    assert [link.text for link in links] == [
+        "Explorador de mapas",
+        "Corredores",
+        "Cronologia do diálogo",
+        "Resultados dos programas",
+        "Fontes",
+    ]
+    # The browser reports the page's own 404 status (which is the point), and nothing else.
+    logs = dash_duo.get_logs()
+    assert [entry["message"].split(" - ")[0] for entry in logs] == [f"{dash_duo.server_url}/nowhere?lang=pt"]
+    assert "404" in logs[0]["message"]
+    links[1].click()  # the pages link on, in the reader's language
+    dash_duo.wait_for_text_to_equal(".page-title", "Corredores migratórios", timeout=10)
     assert dash_duo.get_logs() == []
 
 
