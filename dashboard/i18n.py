@@ -3,7 +3,8 @@
 Messages live in gettext catalogues, ``dashboard/locales/<lang>/LC_MESSAGES/messages.po``,
 read with Babel at first use (no compile step). English is the source language;
 Spanish is complete; Portuguese and French fall back to English message by message.
-Numbers are formatted with CLDR conventions of each locale (decimal comma, etc.).
+Numbers are formatted with CLDR conventions of each locale (decimal comma, etc.), in one place,
+where a non-zero value is never shown as 0 (it keeps two significant digits) and zero never as -0.
 """
 
 from __future__ import annotations
@@ -95,29 +96,77 @@ def _symbols(lang: str) -> tuple[str, str, int]:
     return group, decimal, minimum
 
 
+SIGNIFICANT_DIGITS = 2
+"""Digits a non-zero value keeps when its usual decimals would round it to 0 ("0.020 %" -> "0.02 %")."""
+
+
+def reads_as_zero(text: str) -> bool:
+    """True when a formatted number shows no non-zero digit ("0", "0,0", "-0.0", "0 mil")."""
+    return not any(char in "123456789" for char in text)
+
+
+def significant_decimals(value: float, decimals: int = 0) -> int:
+    """At least ``decimals``, and as many as :data:`SIGNIFICANT_DIGITS` of ``value`` need: what a
+    value that ``decimals`` would round to 0 is shown with (a reader never sees 0 for non-zero)."""
+    if value == 0 or not math.isfinite(value):
+        return decimals
+    return max(decimals, SIGNIFICANT_DIGITS - 1 - math.floor(math.log10(abs(value))))
+
+
 def format_number(value: float | None, lang: str, decimals: int = 0) -> str:
     """A number with the locale's grouping and decimal marks, e.g. 8,870,527 / 8.870.527.
 
     Same result as Babel's ``format_decimal`` (CLDR marks and minimum grouping), computed
     with Python's formatter because the map formats hundreds of numbers per interaction.
+    Except that a non-zero value never reads as 0: where ``decimals`` would round it to zero
+    (half-even 0.05 -> "0.0", Cuba's 0.0195 % -> "0.0 %") it keeps two significant digits
+    ("0.05", "0.02"), and zero is never "-0".
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return translator(lang)("no data")
     group, decimal, minimum = _symbols(normalise_language(lang))
+    value = float(value) if value else 0.0  # -0.0 is 0
     # Decimal of the shortest repr rounds half-even as Babel does (0.995 -> 1.00, not 0.99).
-    text = f"{Decimal(repr(float(value))):,.{decimals}f}"
+    text = f"{Decimal(repr(value)):,.{decimals}f}"
+    if value and reads_as_zero(text):
+        text = f"{Decimal(repr(value)):,.{significant_decimals(value, decimals)}f}".rstrip("0")
+        text = text if text[-1] != "." else text[:-1]
     if minimum == 2 and abs(value) < 10000:
         text = text.replace(",", "")
     return text.replace(",", "\x00").replace(".", decimal).replace("\x00", group)
 
 
 def format_compact(value: float | None, lang: str) -> str:
-    """Short form for big numbers in hovers and cards: 8.9 million, 8,9 millones."""
+    """Short form for big numbers in hovers and cards: 8.9 million, 8,9 millones, 61,1 mil milhões.
+
+    CLDR long forms, never an SI suffix; a non-zero amount too small for them never reads as 0.
+    """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return translator(lang)("no data")
-    return numbers.format_compact_decimal(
-        value, format_type="long", fraction_digits=1, locale=LOCALES[normalise_language(lang)]
+    value = float(value) if value else 0.0
+    text = str(
+        numbers.format_compact_decimal(
+            value, format_type="long", fraction_digits=1, locale=LOCALES[normalise_language(lang)]
+        )
     )
+    return format_number(value, lang) if reads_as_zero(text) else text
+
+
+def format_short(value: float | None, lang: str, decimals: int = 1) -> str:
+    """The CLDR short compact form, for labels with little room: 60bn, 60 mil M, 60 mM, 60 Md.
+
+    The same forms :mod:`dashboard.figures.ticks` labels axes with (never plotly's "60B"); a
+    non-zero value too small for them never reads as 0.
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return translator(lang)("no data")
+    value = float(value) if value else 0.0
+    text = str(
+        numbers.format_compact_decimal(
+            value, format_type="short", fraction_digits=decimals, locale=LOCALES[normalise_language(lang)]
+        )
+    )
+    return format_number(value, lang, decimals) if reads_as_zero(text) else text
 
 
 def unit_label(unit: str, lang: str) -> str:

@@ -52,6 +52,10 @@ class Locale:
         """8.9 million / 8,9 millones (long words, never an SI suffix)."""
         return i18n.format_compact(value, self.lang)
 
+    def short(self, value: float | None, decimals: int = 1) -> str:
+        """The CLDR short compact form for tight labels: 60bn / 60 mil M / 60 mM / 60 Md (no "60B")."""
+        return i18n.format_short(value, self.lang, decimals)
+
     def value(self, value: float | None, unit: str) -> str:
         """A value with its catalogue unit: "8,870,527 people", "18.2 %", "US$ 54.1 billion"."""
         return i18n.format_value(value, unit, self.lang)

@@ -20,16 +20,10 @@ from layouts.common import header, notice, source_line
 from layouts.corridors_controls import controls, focus_controls
 from layouts.corridors_table import table_caption, table_columns, table_data
 from layouts.exports import export_bar
-from layouts.map_page import GRAPH_CONFIG
-
-PLAIN_CONFIG: Any = {
-    "displaylogo": False,
-    "responsive": True,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d"],
-}
+from layouts.graph_config import graph_config
 
 
-def graph(element_id: str, figure: dict[str, Any], config: Any = PLAIN_CONFIG) -> dcc.Graph:
+def graph(element_id: str, figure: dict[str, Any], config: Any) -> dcc.Graph:
     """A chart whose box is as tall as its figure says (so ``responsive`` keeps that height)."""
     height = figure["layout"]["height"]
     return dcc.Graph(id=element_id, figure=figure, config=config, style={"height": f"{height}px"})
@@ -91,7 +85,7 @@ def layout(state: FilterState, search: str = "") -> html.Div:
                         [
                             html.H2(view.subtitle(), className="h5", id=ids.CORRIDORS_SUBTITLE),
                             export_bar("corridors-flows", view.query, view.locale),
-                            graph(ids.CORRIDORS_FLOWS, view.flows_figure()),
+                            graph(ids.CORRIDORS_FLOWS, view.flows_figure(), graph_config(view.locale)),
                         ],
                         xl=7,
                     ),
@@ -100,7 +94,7 @@ def layout(state: FilterState, search: str = "") -> html.Div:
                             html.H2(view.focus_title(), className="h5", id=ids.CORRIDORS_FOCUS_TITLE),
                             focus_controls(view),
                             export_bar("corridors-map", view.query, view.locale),
-                            graph(ids.CORRIDORS_MAP, view.focus_figure(), GRAPH_CONFIG),
+                            graph(ids.CORRIDORS_MAP, view.focus_figure(), graph_config(view.locale)),
                             html.P(
                                 _(
                                     "Click a country to switch between where migrants come from "
@@ -151,14 +145,18 @@ def layout(state: FilterState, search: str = "") -> html.Div:
                             html.H2(
                                 diaspora_heading(view), className="h5", id=ids.CORRIDORS_DIASPORA_HEADING
                             ),
-                            graph(ids.CORRIDORS_DIASPORA, view.diaspora_figure()),
+                            graph(ids.CORRIDORS_DIASPORA, view.diaspora_figure(), graph_config(view.locale)),
                         ],
                         xl=7,
                     ),
                     dbc.Col(
                         [
                             html.H2(diaspora_title(view), className="h5", id=ids.CORRIDORS_DIASPORA_TITLE),
-                            graph(ids.CORRIDORS_DIASPORA_TIME, view.diaspora_area_figure()),
+                            graph(
+                                ids.CORRIDORS_DIASPORA_TIME,
+                                view.diaspora_area_figure(),
+                                graph_config(view.locale),
+                            ),
                         ],
                         xl=5,
                     ),
@@ -169,7 +167,7 @@ def layout(state: FilterState, search: str = "") -> html.Div:
             html.H2(
                 _("Remittances sent back along these corridors (2021 model estimates)"), className="h5 mt-3"
             ),
-            graph(ids.CORRIDORS_REMITTANCES, view.remittance_figure()),
+            graph(ids.CORRIDORS_REMITTANCES, view.remittance_figure(), graph_config(view.locale)),
             source_line("knomad_brm2021", state, locale, element_id=ids.CORRIDORS_REMITTANCE_SOURCE),
             notes(locale),
         ]

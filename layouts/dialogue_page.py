@@ -20,10 +20,9 @@ from dashboard.vocabulary import vocabulary
 from layouts import claims_panel, ids
 from layouts.common import filter_column, header, href, notice
 from layouts.exports import export_bar
+from layouts.graph_config import graph_config
 
 SPAN = (timeline.FIRST_YEAR, timeline.LAST_YEAR)
-
-CONFIG: Any = {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
 
 
 def event_card(event_id: str | None, state: FilterState, locale: Locale) -> Any:
@@ -149,7 +148,7 @@ def layout(state: FilterState, search: str = "") -> html.Div:
                             dcc.Graph(
                                 id=ids.DIALOGUE_TIMELINE,
                                 figure=figure,
-                                config=CONFIG,
+                                config=graph_config(locale),
                                 style={"height": f"{figure['layout']['height']}px"},
                             ),
                         ],

@@ -12,7 +12,7 @@ from dashboard.locale import Locale
 from dashboard.urls.shared import FilterState
 from dashboard.views import charts
 from layouts import ids
-from layouts.map_page import GRAPH_CONFIG
+from layouts.graph_config import graph_config
 
 
 def responsive(figure: dict[str, Any]) -> dict[str, Any]:
@@ -35,7 +35,7 @@ def layout(page: str, shared: FilterState, search: str, locale: Locale) -> html.
             dcc.Graph(
                 id=ids.EMBED_GRAPH,
                 figure=responsive(shown.figure),
-                config=GRAPH_CONFIG,
+                config=graph_config(locale),
                 className="embed-graph",
             ),
             html.P(

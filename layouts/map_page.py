@@ -8,7 +8,6 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard import urls
 from dashboard.figures.map_colours import log_scale_allowed
 from dashboard.figures.maps import HEIGHT
 from dashboard.locale import Locale
@@ -18,14 +17,9 @@ from dashboard.views.map import MapView, build
 from layouts import ids
 from layouts.common import source_line
 from layouts.exports import export_bar
+from layouts.graph_config import graph_config
 from layouts.map_profile import cards, profile_chart, profile_hint, profile_key
 
-GRAPH_CONFIG: Any = {
-    "topojsonURL": urls.TOPOJSON_DIR,
-    "displaylogo": False,
-    "responsive": True,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d"],
-}
 DENSE_YEARS = 12
 
 
@@ -176,7 +170,7 @@ def layout(state: FilterState) -> html.Div:
     graph = dcc.Graph(
         id=ids.MAP_GRAPH,
         figure=view.figure(),
-        config=GRAPH_CONFIG,
+        config=graph_config(locale),
         className="map-graph",
         style={"height": f"{HEIGHT}px"},  # the figure fills it (presenter mode makes it fit the screen)
     )

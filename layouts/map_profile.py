@@ -11,6 +11,7 @@ from dash import dcc, html
 from dashboard.views import filters
 from dashboard.views.map import MapView
 from layouts import ids
+from layouts.graph_config import graph_config
 
 
 def cards(view: MapView) -> list[Any]:
@@ -51,7 +52,7 @@ def profile_chart(view: MapView) -> Any:
     and costs the first paint a second Plotly render)."""
     if not view.state.countries:
         return None
-    return dcc.Graph(id=ids.MAP_PROFILE, figure=view.profile(), config={"displaylogo": False})
+    return dcc.Graph(id=ids.MAP_PROFILE, figure=view.profile(), config=graph_config(view.locale))
 
 
 def profile_hint(view: MapView) -> str:

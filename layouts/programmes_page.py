@@ -18,7 +18,7 @@ from dashboard.views.programmes import ProgrammeCard, ProgrammesView
 from dashboard.vocabulary import vocabulary
 from layouts import ids
 from layouts.common import filter_column, header, notice
-from layouts.map_page import GRAPH_CONFIG
+from layouts.graph_config import graph_config
 
 
 def component_options(programme: str, locale: Locale) -> list[dict[str, str]]:
@@ -177,7 +177,7 @@ def layout(state: FilterState, search: str = "") -> html.Div:
                             dcc.Graph(
                                 id=ids.PROGRAMMES_MAP,
                                 figure=figure,
-                                config=GRAPH_CONFIG,
+                                config=graph_config(view.locale),
                                 style={"height": "520px"},
                             ),
                             html.P(

@@ -77,6 +77,10 @@ def test_values_carry_units_and_missing_is_never_zero() -> None:
     lang=st.sampled_from(LANGUAGES),
 )
 def test_fast_number_format_matches_babel(value: float, decimals: int, lang: str) -> None:
+    """Babel's CLDR format, except where Babel rounds a non-zero value to a zero (item 5)."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     expected = numbers.format_decimal(value, format=pattern, locale=LOCALES[lang])
-    assert format_number(value, lang, decimals) == expected
+    if value != 0 and not any(digit in expected for digit in "123456789"):
+        assert float(format_number(value, lang, decimals).replace(",", ".")) != 0
+    else:
+        assert format_number(value, lang, decimals) == expected.removeprefix("-" if value == 0 else "")

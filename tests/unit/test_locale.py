@@ -49,5 +49,7 @@ def test_words_numbers_and_dates_follow_the_language() -> None:
     assert spanish.number(None) == spanish.gettext("no data")
     assert spanish.value(3063518, "persons") == "3.063.518 personas"
     assert spanish.compact(154.7e9) == "154,7 mil millones"  # never "154,7B": a billón is 10^12
+    assert spanish.short(154.7e9) == "154,7\u00a0mil\u00a0M"  # CLDR short form, for tight labels
+    assert spanish.value(0.0195, "percent") == "0,02 %"  # never "0,0 %" for a non-zero share
     assert spanish.date(date(2009, 9, 25)) == "25 de septiembre de 2009"
     assert Locale.of("fr").date_skeleton("yMMMM", date(2010, 2, 1)) == "février 2010"

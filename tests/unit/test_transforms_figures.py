@@ -145,7 +145,7 @@ def test_colour_axis_choices() -> None:
     assert diverging["cmid"] == 0 and diverging["cmin"] == -30 and diverging["cmax"] == 30
     log = map_colours.colour_axis(spec(), pd.Series([3.0, 1234567.0]), True, Locale.of("en"))
     assert (log["cmin"], log["cmax"]) == (0, 7)
-    assert log["colorbar"]["ticktext"][-1] == "10 million"
+    assert log["colorbar"]["ticktext"][-1] == "10m"  # CLDR short form (figures.ticks), as on axes
     assert map_colours.colour_values(pd.Series([100.0, 0.0, float("nan")]), True) == [2.0, 2.0, None]
     assert not map_colours.log_scale_allowed(spec(unit="percent"))
     assert not map_colours.log_scale_allowed(spec(colour="diverging"))
