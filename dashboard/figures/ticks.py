@@ -52,9 +52,14 @@ def tick_labels(values: Iterable[float], locale: Locale) -> list[str]:
     values = list(values)
     for decimals in range(MAX_DECIMALS + 1):
         labels = [_short(v, locale, decimals) for v in values]
-        if labels == [_short(v, locale, decimals + 1) for v in values]:
+        if len(set(labels)) == len(labels) and labels == [_short(v, locale, decimals + 1) for v in values]:
             return labels
-    return [_short(v, locale, MAX_DECIMALS) for v in values]
+    labels = [_short(v, locale, MAX_DECIMALS) for v in values]
+    if len(set(labels)) == len(labels):
+        return labels
+    # A narrow range across a compact boundary (999,000 to 1,001,000): whole numbers say it.
+    decimals = 0 if all(float(v).is_integer() for v in values) else MAX_DECIMALS
+    return [locale.number(v, decimals) for v in values]
 
 
 def _short(value: float, locale: Locale, decimals: int) -> str:

@@ -34,3 +34,8 @@ def test_labels_keep_the_decimals_the_step_needs() -> None:
 
 def test_no_values_no_ticks() -> None:
     assert ticks([None, float("nan")], Locale.of("en")) == {}
+
+
+def test_a_narrow_range_across_a_compact_boundary_keeps_distinct_labels() -> None:
+    labels = ticks([999_000, 1_001_000], Locale.of("en"), zero=False)["ticktext"]
+    assert len(set(labels)) == len(labels)
