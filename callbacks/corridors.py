@@ -56,7 +56,7 @@ SHOWN = ("direction", "origins", "destinations", "focus", "side")
 def panel_values(view: CorridorView, panel: str) -> dict[str, Any]:
     """The outputs of one panel, keyed as in :data:`PANELS`."""
     if panel == "flows":
-        return {"subtitle": view.subtitle(), "figure": view.flows_figure()}
+        return {"subtitle": page.flows_heading(view), "figure": view.flows_figure()}
     if panel == "table":
         return {
             "caption": corridors_table.table_caption(view),
