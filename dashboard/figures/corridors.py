@@ -73,15 +73,37 @@ def message(lines: Sequence[str], locale: Locale, height: int) -> dict[str, Any]
     }
 
 
+def footnote(note: str, below: int) -> dict[str, Any]:
+    """Layout entries writing ``note`` under the plot, ``below`` pixels down (nothing if "")."""
+    if not note:
+        return {}
+    lines = textwrap.wrap(note, MESSAGE_WIDTH + 30)
+    text = {
+        "text": "<br>".join(_escape(line) for line in lines),
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0,
+        "y": 0,
+        "yshift": -below,
+        "xanchor": "left",
+        "yanchor": "top",
+        "align": "left",
+        "showarrow": False,
+        "font": {"size": 13, "color": "#52606d"},
+    }
+    return {"annotations": [text], "margin": {"l": 10, "r": 10, "t": 10, "b": below + 18 * len(lines) + 10}}
+
+
 def _rgba(hex_colour: str, alpha: float) -> str:
     r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
     return f"rgba({r},{g},{b},{alpha})"
 
 
 def sankey(
-    links: pd.DataFrame, names: Mapping[str, str], blocs: Mapping[str, str], locale: Locale
+    links: pd.DataFrame, names: Mapping[str, str], blocs: Mapping[str, str], locale: Locale, note: str = ""
 ) -> dict[str, Any]:
-    """Origins on the left, destinations on the right, the remainder as "other" nodes."""
+    """Origins on the left, destinations on the right, the remainder as "other" nodes; ``note``
+    (e.g. the chosen countries with nothing recorded, which have no node) is written below."""
     _ = locale.gettext
     labels = {OTHER_ORIGINS: _("Other origins"), OTHER_DESTINATIONS: _("Other destinations")}
     sources = list(dict.fromkeys(links["source"]))
@@ -128,7 +150,7 @@ def sankey(
             + "<extra></extra>",
         },
     }
-    return {"data": [trace], "layout": layout_base(locale, FLOWS_HEIGHT)}
+    return {"data": [trace], "layout": layout_base(locale, FLOWS_HEIGHT, **footnote(note, 12))}
 
 
 def focus_map(
@@ -233,28 +255,10 @@ def remittance_bars(
         )
     ]
     axis = {"title": {"text": _("US$, 2021 (model estimates)")}, "fixedrange": True, **ticks(usd, locale)}
-    extra: dict[str, Any] = {}
-    if note:
-        extra["annotations"] = [
-            {
-                "text": "<br>".join(_escape(part) for part in textwrap.wrap(note, MESSAGE_WIDTH + 30)),
-                "xref": "paper",
-                "yref": "paper",
-                "x": 0,
-                "y": 0,
-                "yshift": -62,
-                "xanchor": "left",
-                "yanchor": "top",
-                "align": "left",
-                "showarrow": False,
-                "font": {"size": 13, "color": "#52606d"},
-            }
-        ]
-        extra["margin"] = {"l": 10, "r": 10, "t": 10, "b": 100}
     layout = {
         **layout_base(locale, REMITTANCE_HEIGHT),
         "xaxis": axis,
         "yaxis": {"fixedrange": True, "automargin": True},
-        **extra,
+        **footnote(note, 62),
     }
     return {"data": traces, "layout": layout}

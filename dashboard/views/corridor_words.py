@@ -15,7 +15,7 @@ from dashboard.urls.corridors import CorridorState
 # the names go to a subtitle.
 MAX_NAMED = 4
 # An image's subtitle is one line: it names this many countries of a long side, then "and N more".
-MAX_LISTED = 6
+MAX_LISTED = 3
 
 
 def preset_label(direction: str, locale: Locale) -> str:
@@ -44,15 +44,20 @@ def named(codes: Sequence[str], names: Mapping[str, str]) -> list[str]:
     return [names.get(code, code) for code in codes]
 
 
-def side_label(codes: Sequence[str], side: str, names: Mapping[str, str], locale: Locale) -> str:
-    """One side of a custom direction: its countries by name, a count if there are many, or
-    "every origin" / "every destination" when that side is left open."""
+def side_label(
+    codes: Sequence[str], side: str, names: Mapping[str, str], locale: Locale, listed: int | None = None
+) -> str:
+    """One side of a custom direction: its countries by name, a count if there are many (or,
+    with ``listed``, the first names and "and N more"), or "every origin" / "every destination"
+    when that side is left open."""
     _ = locale.gettext
     count = len(codes)
     if count == 0:
         return _("every origin") if side == "origin" else _("every destination")
     if count <= MAX_NAMED:
         return ", ".join(named(codes, names))
+    if listed is not None:
+        return listing(named(codes, names), locale, listed)
     if side == "origin":
         text = locale.ngettext("{count} origin", "{count} origins", count)
     else:
@@ -60,15 +65,16 @@ def side_label(codes: Sequence[str], side: str, names: Mapping[str, str], locale
     return text.format(count=locale.number(count))
 
 
-def title(state: CorridorState, names: Mapping[str, str], locale: Locale) -> str:
-    """ "Venezuela, Colombia → Spain, Portugal", "12 origins → Spain", "CELAC → EU"; the prompt
-    when nothing is chosen."""
+def title(state: CorridorState, names: Mapping[str, str], locale: Locale, listed: int | None = None) -> str:
+    """What was chosen: "Venezuela, Colombia → Spain, Portugal", "12 origins → Spain" (with
+    ``listed``: "Argentina, Bolivia, Brazil and 9 more → Spain"), "CELAC → EU"; the prompt when
+    nothing is chosen."""
     if state.direction != "custom":
         return preset_label(state.direction, locale)
     if needs_choice(state):
         return prompt(locale)
-    origins = side_label(state.origins, "origin", names, locale)
-    return f"{origins} → {side_label(state.destinations, 'destination', names, locale)}"
+    origins = side_label(state.origins, "origin", names, locale, listed)
+    return f"{origins} → {side_label(state.destinations, 'destination', names, locale, listed)}"
 
 
 def listing(items: Sequence[str], locale: Locale, limit: int | None = None) -> str:
@@ -104,6 +110,18 @@ def no_migrants(pair: str, year: int, sex: str, locale: Locale) -> tuple[str, st
         "are counted there under “Other”."
     )
     return what, why
+
+
+def unrecorded(countries: Sequence[str], locale: Locale) -> str:
+    """A note for the chosen countries that have no migrant in the chosen corridors; "" if none."""
+    _ = locale.gettext
+    if not countries:
+        return ""
+    text = _(
+        "No migrants recorded for {countries} in these corridors (migrants from origins a destination "
+        "does not list are counted there under “Other”)."
+    )
+    return text.format(countries=", ".join(countries))
 
 
 def no_remittances(senders: str, receivers: str, empty: Sequence[str], locale: Locale) -> tuple[str, str]:

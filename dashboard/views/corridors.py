@@ -78,31 +78,32 @@ class CorridorView:
         """Custom with nothing chosen: every panel of the selection asks for a choice."""
         return words.needs_choice(self.state)
 
-    def direction_label(self) -> str:
-        """What was chosen, naming the countries: "Venezuela, Colombia → Spain, Portugal"."""
-        return words.title(self.state, names(self.locale), self.locale)
+    def direction_label(self, listed: int | None = None) -> str:
+        """What was chosen, naming the countries: "Venezuela, Colombia → Spain, Portugal" (a long
+        side counted, or with ``listed`` its first names and "and N more")."""
+        return words.title(self.state, names(self.locale), self.locale, listed)
 
     def sex_label(self) -> str:
         _ = self.locale.gettext
         return {"total": _("both sexes"), "female": _("women"), "male": _("men")}[self.state.sex]
 
-    def heading(self) -> str:
+    def heading(self, listed: int | None = None) -> str:
         """The flow diagram's heading on the page (the prompt when nothing is chosen)."""
         if self.needs_choice:
             return words.prompt(self.locale)
         _ = self.locale.gettext
         return _("{direction} · migrants (people), mid-{year}, {sex}").format(
-            direction=self.direction_label(), year=self.year, sex=self.sex_label()
+            direction=self.direction_label(listed), year=self.year, sex=self.sex_label()
         )
 
-    def names_note(self, limit: int | None = None) -> str:
+    def names_note(self) -> str:
         """The names of a long side the heading only counts ("Origins: Argentina, …"), or ""."""
-        return words.names_note(self.state, names(self.locale), self.locale, limit)
+        return words.names_note(self.state, names(self.locale), self.locale)
 
     def subtitle(self) -> str:
-        """The heading with, for a long list, its names (one line: an image's or a slide's)."""
-        note = self.names_note(words.MAX_LISTED)
-        return " · ".join(part for part in (self.heading(), note) if part)
+        """The heading in one line for an image or a slide: a long side as its first names and
+        "and N more" (the page counts it and lists every name below)."""
+        return self.heading(words.MAX_LISTED)
 
     def flows_message(self) -> tuple[str, ...]:
         """Why the flow diagram draws nothing (the prompt, or no migrants recorded), or ()."""
@@ -135,7 +136,19 @@ class CorridorView:
         if shown:
             return figures.message(shown, self.locale, figures.FLOWS_HEIGHT)
         links = corridors.flows(self.current, TOP_NODES)
-        return figures.sankey(links, names(self.locale), blocs(), self.locale)
+        return figures.sankey(links, names(self.locale), blocs(), self.locale, self.unrecorded())
+
+    def unrecorded(self) -> str:
+        """The chosen countries with no migrant recorded in these corridors (no node says so)."""
+        shown = self.current[self.current["migrant_stock"] > 0]
+        lookup = names(self.locale)
+        missing = [
+            lookup.get(code, code)
+            for codes, column in ((self.state.origins, "origin"), (self.state.destinations, "destination"))
+            for code in codes
+            if code not in set(shown[column])
+        ]
+        return words.unrecorded(missing, self.locale)
 
     def focus_title(self) -> str:
         _ = self.locale.gettext

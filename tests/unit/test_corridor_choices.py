@@ -147,3 +147,21 @@ def test_exports_name_the_countries() -> None:
     view = build(FilterState(lang="pt"), CorridorState("custom", ("VEN", "COL"), ("ESP", "PRT")))
     chart = exports.corridors_chart(view, "flows")
     assert chart.caption.subtitle.startswith("Venezuela, Colômbia → Espanha, Portugal · migrantes")
+
+
+def test_an_image_subtitle_lists_the_first_names_of_a_long_side() -> None:
+    state = CorridorState("custom", ("ARG", "BOL", "BRA", "CHL", "COL", "ECU"), ("ESP", "ITA"))
+    view = build(FilterState(), state)
+    assert view.heading().startswith("6 origins → Spain, Italy · migrants (people)")
+    assert view.names_note() == "Origins: Argentina, Bolivia, Brazil, Chile, Colombia, Ecuador"
+    subtitle = exports.corridors_chart(view, "flows").caption.subtitle
+    assert subtitle.startswith("Argentina, Bolivia, Brazil and 3 more → Spain, Italy · migrants (people)")
+
+
+def test_a_chosen_country_with_nothing_recorded_is_named_under_the_flows() -> None:
+    # raw UN DESA 2024: Germany lists 27 origins by name, none of them in CELAC.
+    view = build(FilterState(), CorridorState("custom", ("COL", "VEN"), ("ESP", "DEU")))
+    figure = view.flows_figure()
+    assert figure["data"][0]["type"] == "sankey"
+    assert "No migrants recorded for Germany in these corridors" in texts(figure)
+    assert build(FilterState(), CorridorState("custom", ("COL",), ("ESP",))).unrecorded() == ""
