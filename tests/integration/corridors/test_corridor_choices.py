@@ -92,6 +92,12 @@ def test_custom_with_nothing_chosen_asks_for_a_choice(dash_duo: DashComposite, p
     dash_duo.wait_for_text_to_equal(f"#{ids.CORRIDORS_SUBTITLE}", prompt, timeout=20)
     wait_for_message(dash_duo, ids.CORRIDORS_FLOWS)
     assert dash_duo.find_element(f"#{ids.CORRIDORS_DIRECTION} input[value='custom']").is_selected()
+    # Choosing an origin draws its corridors in place of the prompt.
+    dash_duo.driver.execute_script(
+        "window.dash_clientside.set_props(arguments[0], {value: ['VEN']})", ids.CORRIDORS_ORIGINS
+    )
+    dash_duo.wait_for_element(f"#{ids.CORRIDORS_FLOWS} .sankey .sankey-node", timeout=20)
+    dash_duo.wait_for_contains_text(f"#{ids.CORRIDORS_SUBTITLE}", "Venezuela → every destination", timeout=10)
     assert dash_duo.get_logs() == []
 
 
