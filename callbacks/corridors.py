@@ -18,6 +18,7 @@ from dashboard.views.corridors import CorridorView, build
 from dashboard.vocabulary import vocabulary
 from layouts import corridors_page as page
 from layouts import corridors_table, ids
+from layouts.corridors_controls import placeholder
 
 CONTROLS = {
     "direction": ids.CORRIDORS_DIRECTION,
@@ -51,12 +52,14 @@ PANELS: dict[str, dict[str, tuple[str, str]]] = {
 }
 # The controls the page's state writes back (a map click or a swap changes them).
 SHOWN = ("direction", "origins", "destinations", "focus", "side")
+# The country pickers, whose placeholder says what an empty choice means in the new state.
+PICKERS = ("origins", "destinations")
 
 
 def panel_values(view: CorridorView, panel: str) -> dict[str, Any]:
     """The outputs of one panel, keyed as in :data:`PANELS`."""
     if panel == "flows":
-        return {"subtitle": view.subtitle(), "figure": view.flows_figure()}
+        return {"subtitle": page.flows_heading(view), "figure": view.flows_figure()}
     if panel == "table":
         return {
             "caption": corridors_table.table_caption(view),
@@ -115,6 +118,7 @@ def update_corridors(
         "destinations": list(after.destinations),
         "focus": new.state.focus,
         "side": new.state.side,
+        **{f"{name}_placeholder": placeholder(new) for name in PICKERS},
     }
 
 
@@ -137,6 +141,7 @@ def register(app: Dash) -> None:
             "written": Output(ids.APP_SEARCH, "data", allow_duplicate=True),
             "state": Output(ids.CORRIDORS_STATE, "data"),
             **{name: Output(CONTROLS[name], "value", allow_duplicate=True) for name in SHOWN},
+            **{f"{name}_placeholder": Output(CONTROLS[name], "placeholder") for name in PICKERS},
         },
         inputs={
             **{name: Input(i, "value") for name, i in CONTROLS.items()},

@@ -75,7 +75,10 @@ def map_figures(view: MapView) -> tuple[KeyFigure, ...]:
 
 
 def corridor_figures(view: CorridorView) -> tuple[KeyFigure, ...]:
-    """The people in the chosen corridors and the largest corridor."""
+    """The people in the chosen corridors and the largest corridor (none when no corridor is
+    chosen or recorded: the slide's subtitle says why, and 0 would read as a result)."""
+    if view.current.empty:
+        return ()
     _ = view.locale.gettext
     people = view.locale.number(view.total()) + " " + _("people")
     out = [KeyFigure(_("Migrants in these corridors, {year}").format(year=view.year), people)]

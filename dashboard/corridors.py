@@ -29,9 +29,12 @@ def direction_sets(
     origins: Collection[str] = (),
     destinations: Collection[str] = (),
 ) -> tuple[Codes, Codes]:
-    """(origins, destinations) for a direction; ``custom`` uses the given sets (empty = all).
+    """(origins, destinations) for a direction; ``custom`` uses the given sets.
 
-    "CELAC → rest of world" means every destination outside both blocs (USA, Canada, …).
+    "CELAC → rest of world" means every destination outside both blocs (USA, Canada, …). In a
+    custom direction one empty side means every country; both empty mean nothing is chosen yet:
+    two empty sets, so no corridor is selected (never every pair, "Rest of the world → Rest of
+    the world" included, as if it were a result).
     """
     celac, eu = bloc_codes(countries, "CELAC"), bloc_codes(countries, "EU27")
     if direction == "eu_celac":
@@ -42,6 +45,8 @@ def direction_sets(
         rest = frozenset(countries["iso3"]) - celac - eu
         return celac, rest
     if direction == "custom":
+        if not origins and not destinations:
+            return frozenset(), frozenset()
         return (frozenset(origins) or None), (frozenset(destinations) or None)
     return celac, eu
 
@@ -151,6 +156,15 @@ def remittances(frame: pd.DataFrame, senders: Codes, receivers: Codes, n: int = 
         keep &= frame["receiver"].isin(receivers).to_numpy()
     rows = frame.loc[keep, ["sender", "receiver", "usd_millions"]]
     return rows.sort_values(["usd_millions", "sender", "receiver"], ascending=[False, True, True]).head(n)
+
+
+def without_estimates(frame: pd.DataFrame, receivers: Codes) -> list[str]:
+    """The chosen receivers the remittance matrix gives no estimate for at all (an empty column:
+    KNOMAD 2021 has none for Venezuela, Cuba, the Bahamas or Barbados), in the order given."""
+    if receivers is None:
+        return []
+    estimated = set(frame["receiver"])
+    return sorted(code for code in receivers if code not in estimated)
 
 
 def to_csv_rows(

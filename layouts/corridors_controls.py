@@ -28,11 +28,22 @@ def direction_options(locale: Locale) -> list[dict[str, str]]:
     ]
 
 
+def placeholder(view: CorridorView) -> str:
+    """What an empty country picker means: the preset's bloc, every country (the other side is
+    chosen), or nothing yet (custom with no choice: the page asks for one)."""
+    _ = view.locale.gettext
+    if view.state.direction != "custom":
+        return _("As the direction says (choose to customise)")
+    if view.needs_choice:
+        return _("Choose countries")
+    return _("Any country (choose to narrow)")
+
+
 def code_picker(
-    label: str, element_id: str, options: list[dict[str, str]], value: tuple[str, ...], locale: Locale
+    label: str, element_id: str, options: list[dict[str, str]], value: tuple[str, ...], empty: str
 ) -> dbc.Col:
-    """A labelled multi-select of countries (the custom origin or destination set)."""
-    _ = locale.gettext
+    """A labelled multi-select of countries (the custom origin or destination set); ``empty``
+    says what choosing none means."""
     return dbc.Col(
         [
             dbc.Label(label, html_for=element_id),
@@ -41,7 +52,7 @@ def code_picker(
                 options=options,
                 value=list(value),
                 multi=True,
-                placeholder=_("As the direction says (choose to customise)"),
+                placeholder=empty,
             ),
         ],
         md=6,
@@ -104,9 +115,9 @@ def controls(view: CorridorView) -> dbc.Row:
                 xl=3,
                 md=6,
             ),
-            code_picker(_("Origins"), ids.CORRIDORS_ORIGINS, options, state.origins, view.locale),
+            code_picker(_("Origins"), ids.CORRIDORS_ORIGINS, options, state.origins, placeholder(view)),
             code_picker(
-                _("Destinations"), ids.CORRIDORS_DESTINATIONS, options, state.destinations, view.locale
+                _("Destinations"), ids.CORRIDORS_DESTINATIONS, options, state.destinations, placeholder(view)
             ),
             dbc.Col(
                 [

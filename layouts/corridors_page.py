@@ -29,6 +29,14 @@ def graph(element_id: str, figure: dict[str, Any], config: Any) -> dcc.Graph:
     return dcc.Graph(id=element_id, figure=figure, config=config, style={"height": f"{height}px"})
 
 
+def flows_heading(view: CorridorView) -> str | list[Any]:
+    """The flow diagram's heading naming what was chosen; for a long list the names below it."""
+    note = view.names_note()
+    if not note:
+        return view.heading()
+    return [view.heading(), html.Small(note, className="d-block text-muted fw-normal small mt-1")]
+
+
 def diaspora_title(view: CorridorView) -> str:
     _ = view.locale.gettext
     return _("Emigrants from {country} by where they live, 1990–{year}").format(
@@ -83,7 +91,7 @@ def layout(state: FilterState, search: str = "") -> html.Div:
                 [
                     dbc.Col(
                         [
-                            html.H2(view.subtitle(), className="h5", id=ids.CORRIDORS_SUBTITLE),
+                            html.H2(flows_heading(view), className="h5", id=ids.CORRIDORS_SUBTITLE),
                             export_bar("corridors-flows", view.query, view.locale),
                             graph(ids.CORRIDORS_FLOWS, view.flows_figure(), graph_config(view.locale)),
                         ],

@@ -13,7 +13,8 @@ def table_columns(view: CorridorView) -> list[dict[str, Any]]:
     _ = view.locale.gettext
     sample = view.locale.number(1234567.5, 1)
     marks = {"group": sample[1], "decimal": sample[-2]}
-    count = {"locale": marks, "specifier": ",.0f"}
+    # A corridor missing in the base year (not listed by UN DESA then) says so, not a blank.
+    count = {"locale": marks, "specifier": ",.0f", "nully": _("no data")}
     return [
         {"name": "#", "id": "rank", "type": "numeric"},
         {"name": _("Origin"), "id": "origin_name"},
@@ -34,7 +35,7 @@ def table_columns(view: CorridorView) -> list[dict[str, Any]]:
             "name": _("Growth since {year} (%)").format(year=view.state.base),
             "id": "growth",
             "type": "numeric",
-            "format": {"locale": marks, "specifier": ",.1f"},
+            "format": {"locale": marks, "specifier": ",.1f", "nully": "–"},
         },
     ]
 
@@ -55,11 +56,16 @@ def table_data(view: CorridorView) -> list[dict[str, Any]]:
 
 
 def table_caption(view: CorridorView) -> str:
+    """How many corridors the table shows of how many; the prompt, or why there are none."""
     _ = view.locale.gettext
+    if view.needs_choice or view.current.empty:
+        return " ".join(view.flows_message())
+    count, total = len(view.current), view.locale.number(view.total())
+    if count <= TABLE_ROWS:
+        text = view.locale.ngettext(
+            "{count} corridor, {total} migrants.", "{count} corridors, {total} migrants in all.", count
+        )
+        return text.format(count=view.locale.number(count), total=total)
     return _(
         "The {shown} largest of {count} corridors, {total} migrants in all. The CSV has every one."
-    ).format(
-        shown=min(TABLE_ROWS, len(view.current)),
-        count=view.locale.number(len(view.current)),
-        total=view.locale.number(view.total()),
-    )
+    ).format(shown=TABLE_ROWS, count=view.locale.number(count), total=total)

@@ -7,26 +7,30 @@ layer, every number is formatted for the reader's language.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+import textwrap
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
 
-from dashboard.corridors import DIASPORA_PARTS, OTHER_DESTINATIONS, OTHER_ORIGINS
+from dashboard.corridors import OTHER_DESTINATIONS, OTHER_ORIGINS
 from dashboard.figures import FONT, land_geo, separators
 from dashboard.figures.map_colours import SEQUENTIAL
+from dashboard.figures.ticks import ticks
 from dashboard.locale import Locale
 
 BLOC_COLOURS = {"CELAC": "#00798c", "EU27": "#30638e", "partner": "#8d6a9f", "other": "#8d99ae"}
 GROUPED_COLOUR = "#adb5bd"
 REMITTANCE_HEIGHT = 380
 FOCUS_COLOUR = "#d1495b"
-PART_COLOURS = {"usa": "#8d6a9f", "eu": "#30638e", "celac": "#00798c", "rest": "#adb5bd"}
+FLOWS_HEIGHT = 480
+MAP_HEIGHT = 420
+MESSAGE_WIDTH = 70  # characters a line of a "nothing to draw" message holds
 
 ATLANTIC = -20  # centre longitude: the map's edge (160° E) splits no large country
 
 
-def _layout(locale: Locale, height: int, **extra: Any) -> dict[str, Any]:
+def layout_base(locale: Locale, height: int, **extra: Any) -> dict[str, Any]:
     return {
         "font": {"family": FONT, "size": 14},
         "separators": separators(locale),
@@ -38,26 +42,68 @@ def _layout(locale: Locale, height: int, **extra: Any) -> dict[str, Any]:
     }
 
 
+def _escape(text: str) -> str:
+    """Plotly reads a few HTML tags in text: show country names as they are."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def message(lines: Sequence[str], locale: Locale, height: int) -> dict[str, Any]:
+    """A chart that draws nothing but says why: no trace, no axes, the words in the middle.
+
+    Used where a panel has no data for the reader's choice (or nothing is chosen), so that an
+    empty plot is never taken for a result and no empty trace reaches plotly.js.
+    """
+    wrapped = [
+        "<br>".join(_escape(part) for part in textwrap.wrap(line, MESSAGE_WIDTH)) for line in lines if line
+    ]
+    annotation = {
+        "text": "<br><br>".join(wrapped),
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0.5,
+        "y": 0.5,
+        "showarrow": False,
+        "align": "center",
+        "font": {"size": 16, "color": "#52606d"},
+    }
+    hidden = {"visible": False, "fixedrange": True}
+    return {
+        "data": [],
+        "layout": layout_base(locale, height, xaxis=hidden, yaxis=hidden, annotations=[annotation]),
+    }
+
+
+def footnote(note: str, below: int) -> dict[str, Any]:
+    """Layout entries writing ``note`` under the plot, ``below`` pixels down (nothing if "")."""
+    if not note:
+        return {}
+    lines = textwrap.wrap(note, MESSAGE_WIDTH + 30)
+    text = {
+        "text": "<br>".join(_escape(line) for line in lines),
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0,
+        "y": 0,
+        "yshift": -below,
+        "xanchor": "left",
+        "yanchor": "top",
+        "align": "left",
+        "showarrow": False,
+        "font": {"size": 13, "color": "#52606d"},
+    }
+    return {"annotations": [text], "margin": {"l": 10, "r": 10, "t": 10, "b": below + 18 * len(lines) + 10}}
+
+
 def _rgba(hex_colour: str, alpha: float) -> str:
     r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
     return f"rgba({r},{g},{b},{alpha})"
 
 
-def part_labels(locale: Locale) -> dict[str, str]:
-    """Legend names of the diaspora split."""
-    _ = locale.gettext
-    return {
-        "usa": _("United States"),
-        "eu": _("EU"),
-        "celac": _("Other CELAC countries"),
-        "rest": _("Rest of the world"),
-    }
-
-
 def sankey(
-    links: pd.DataFrame, names: Mapping[str, str], blocs: Mapping[str, str], locale: Locale
+    links: pd.DataFrame, names: Mapping[str, str], blocs: Mapping[str, str], locale: Locale, note: str = ""
 ) -> dict[str, Any]:
-    """Origins on the left, destinations on the right, the remainder as "other" nodes."""
+    """Origins on the left, destinations on the right, the remainder as "other" nodes; ``note``
+    (e.g. the chosen countries with nothing recorded, which have no node) is written below."""
     _ = locale.gettext
     labels = {OTHER_ORIGINS: _("Other origins"), OTHER_DESTINATIONS: _("Other destinations")}
     sources = list(dict.fromkeys(links["source"]))
@@ -104,7 +150,7 @@ def sankey(
             + "<extra></extra>",
         },
     }
-    return {"data": [trace], "layout": _layout(locale, 480)}
+    return {"data": [trace], "layout": layout_base(locale, FLOWS_HEIGHT, **footnote(note, 12))}
 
 
 def focus_map(
@@ -162,7 +208,7 @@ def focus_map(
         )
     )
     layout = dict(
-        **_layout(locale, 420),
+        **layout_base(locale, MAP_HEIGHT),
         coloraxis={
             "colorscale": SEQUENTIAL,
             "cmin": ticks[0],
@@ -183,100 +229,36 @@ def focus_map(
     return {"data": traces, "layout": layout}
 
 
-def diaspora_bars(table: pd.DataFrame, names: Mapping[str, str], locale: Locale) -> dict[str, Any]:
-    """For one year: each origin's emigrants split between the USA, the EU, other CELAC
-    countries and the rest of the world (100 % bars, sorted by the share in the USA)."""
-    _ = locale.gettext
-    rows = table[table["total"] > 0].copy()
-    rows["order"] = rows["usa"] / rows["total"]
-    rows = rows.sort_values("order")
-    labels = part_labels(locale)
-    traces = [
-        dict(
-            type="bar",
-            name=labels[part],
-            orientation="h",
-            y=[names.get(code, code) for code in rows["origin"]],
-            x=list(rows[part] / rows["total"] * 100),
-            marker={"color": PART_COLOURS[part]},
-            customdata=[
-                [locale.number(v), locale.number(v / t * 100, 1)]
-                for v, t in zip(rows[part], rows["total"], strict=True)
-            ],
-            hovertemplate="%{y} · "
-            + labels[part]
-            + "<br>%{customdata[1]} % · %{customdata[0]} "
-            + _("people")
-            + "<extra></extra>",
-        )
-        for part in DIASPORA_PARTS
-    ]
-    layout = dict(
-        **_layout(locale, max(320, 22 * len(rows) + 90)),
-        barmode="stack",
-        xaxis={"range": [0, 100], "ticksuffix": " %", "side": "top", "fixedrange": True},
-        yaxis={"fixedrange": True, "automargin": True},
-        legend={"orientation": "h", "y": -0.02, "yanchor": "top", "x": 0},
-    )
-    return {"data": traces, "layout": layout}
-
-
-def diaspora_area(table: pd.DataFrame, locale: Locale) -> dict[str, Any]:
-    """One origin over time: its emigrants by where they live (stacked, people)."""
-    _ = locale.gettext
-    labels = part_labels(locale)
-    traces = [
-        dict(
-            type="scatter",
-            name=labels[part],
-            x=list(table["year"]),
-            y=list(table[part]),
-            stackgroup="one",
-            mode="lines+markers",
-            line={"color": PART_COLOURS[part], "width": 1},
-            customdata=[locale.number(v) for v in table[part]],
-            hovertemplate="%{x} · " + labels[part] + "<br>%{customdata} " + _("people") + "<extra></extra>",
-        )
-        for part in DIASPORA_PARTS
-    ]
-    layout = dict(
-        **_layout(locale, 360),
-        xaxis={"tickvals": list(table["year"]), "fixedrange": True},
-        yaxis={
-            "title": {"text": _("people")},
-            "fixedrange": True,
-            "gridcolor": "#e9ecef",
-            "automargin": True,
-        },
-        legend={"orientation": "h", "y": -0.15, "x": 0},
-        hovermode="x unified",
-    )
-    return {"data": traces, "layout": layout}
-
-
-def remittance_bars(rows: pd.DataFrame, names: Mapping[str, str], locale: Locale) -> dict[str, Any]:
-    """The largest remittance corridors, sender → receiver, US$ millions (2021 estimates)."""
+def remittance_bars(
+    rows: pd.DataFrame, names: Mapping[str, str], locale: Locale, note: str = ""
+) -> dict[str, Any]:
+    """The largest remittance corridors, sender → receiver (2021 model estimates), drawn in US$
+    with the axis in the reader's compact words ("50 mil M", never plotly's "50B"); ``note``
+    (e.g. the receivers the matrix has no estimate for) is written under the bars."""
     _ = locale.gettext
     ordered = rows.iloc[::-1]
     labels = [
         f"{names.get(s, s)} → {names.get(r, r)}"
         for s, r in ordered[["sender", "receiver"]].itertuples(index=False)
     ]
+    usd = [float(v) * 1e6 for v in ordered["usd_millions"]]
     traces = [
         dict(
             type="bar",
             orientation="h",
             y=labels,
-            x=list(ordered["usd_millions"]),
+            x=usd,
             marker={"color": "#edae49"},
-            text=[locale.number(v, 1) for v in ordered["usd_millions"]],
+            text=[locale.value(v, "usd_millions") for v in ordered["usd_millions"]],
             textposition="auto",
-            hovertemplate="%{y}<br>US$ %{text} " + _("million") + " (2021)<extra></extra>",
+            hovertemplate="%{y}<br>%{text} (2021)<extra></extra>",
         )
     ]
-    layout = dict(
-        **_layout(locale, REMITTANCE_HEIGHT),
-        xaxis={"title": {"text": _("US$ millions, 2021 (model estimates)")}, "fixedrange": True},
-        yaxis={"fixedrange": True, "automargin": True},
-    )
+    axis = {"title": {"text": _("US$, 2021 (model estimates)")}, "fixedrange": True, **ticks(usd, locale)}
+    layout = {
+        **layout_base(locale, REMITTANCE_HEIGHT),
+        "xaxis": axis,
+        "yaxis": {"fixedrange": True, "automargin": True},
+        **footnote(note, 62),
+    }
     return {"data": traces, "layout": layout}

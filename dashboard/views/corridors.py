@@ -11,10 +11,12 @@ import pandas as pd
 
 from dashboard import corridors, datasets, urls
 from dashboard.figures import corridors as figures
+from dashboard.figures import diaspora as diaspora_figures
 from dashboard.locale import Locale
 from dashboard.urls.corridors import CorridorState
 from dashboard.urls.corridors import query as corridors_query
 from dashboard.urls.shared import FilterState
+from dashboard.views import corridor_words as words
 
 DEFAULT_BASE = 2000
 TOP_NODES = 7
@@ -71,25 +73,45 @@ class CorridorView:
         assert self.state.year is not None
         return self.state.year
 
-    def direction_label(self) -> str:
-        _ = self.locale.gettext
-        return {
-            "celac_eu": _("CELAC → EU"),
-            "eu_celac": _("EU → CELAC"),
-            "celac_celac": _("Within CELAC"),
-            "celac_world": _("CELAC → rest of the world"),
-            "custom": _("Chosen origins → chosen destinations"),
-        }[self.state.direction]
+    @property
+    def needs_choice(self) -> bool:
+        """Custom with nothing chosen: every panel of the selection asks for a choice."""
+        return words.needs_choice(self.state)
+
+    def direction_label(self, listed: int | None = None) -> str:
+        """What was chosen, naming the countries: "Venezuela, Colombia → Spain, Portugal" (a long
+        side counted, or with ``listed`` its first names and "and N more")."""
+        return words.title(self.state, names(self.locale), self.locale, listed)
 
     def sex_label(self) -> str:
         _ = self.locale.gettext
         return {"total": _("both sexes"), "female": _("women"), "male": _("men")}[self.state.sex]
 
-    def subtitle(self) -> str:
+    def heading(self, listed: int | None = None) -> str:
+        """The flow diagram's heading on the page (the prompt when nothing is chosen)."""
+        if self.needs_choice:
+            return words.prompt(self.locale)
         _ = self.locale.gettext
         return _("{direction} · migrants (people), mid-{year}, {sex}").format(
-            direction=self.direction_label(), year=self.year, sex=self.sex_label()
+            direction=self.direction_label(listed), year=self.year, sex=self.sex_label()
         )
+
+    def names_note(self) -> str:
+        """The names of a long side the heading only counts ("Origins: Argentina, …"), or ""."""
+        return words.names_note(self.state, names(self.locale), self.locale)
+
+    def subtitle(self) -> str:
+        """The heading in one line for an image or a slide: a long side as its first names and
+        "and N more" (the page counts it and lists every name below)."""
+        return self.heading(words.MAX_LISTED)
+
+    def flows_message(self) -> tuple[str, ...]:
+        """Why the flow diagram draws nothing (the prompt, or no migrants recorded), or ()."""
+        if self.needs_choice:
+            return (words.prompt(self.locale),)
+        if self.current["migrant_stock"].gt(0).any():
+            return ()
+        return words.no_migrants(self.direction_label(), self.year, self.sex_label(), self.locale)
 
     def panel_keys(self) -> dict[str, tuple[object, ...]]:
         """What each panel depends on: a callback re-sends only the panels whose key changed."""
@@ -108,8 +130,25 @@ class CorridorView:
         return float(self.current["migrant_stock"].sum())
 
     def flows_figure(self) -> dict[str, Any]:
+        """The Sankey of the chosen corridors, or a message saying why there is none (an empty
+        Sankey draws a blank and makes plotly.js throw)."""
+        shown = self.flows_message()
+        if shown:
+            return figures.message(shown, self.locale, figures.FLOWS_HEIGHT)
         links = corridors.flows(self.current, TOP_NODES)
-        return figures.sankey(links, names(self.locale), blocs(), self.locale)
+        return figures.sankey(links, names(self.locale), blocs(), self.locale, self.unrecorded())
+
+    def unrecorded(self) -> str:
+        """The chosen countries with no migrant recorded in these corridors (no node says so)."""
+        shown = self.current[self.current["migrant_stock"] > 0]
+        lookup = names(self.locale)
+        missing = [
+            lookup.get(code, code)
+            for codes, column in ((self.state.origins, "origin"), (self.state.destinations, "destination"))
+            for code in codes
+            if code not in set(shown[column])
+        ]
+        return words.unrecorded(missing, self.locale)
 
     def focus_title(self) -> str:
         _ = self.locale.gettext
@@ -123,6 +162,14 @@ class CorridorView:
         frame = datasets.corridors_by_key().get((self.year, self.state.sex), self.current.iloc[:0])
         values = corridors.focus_values(frame, focus, self.state.side)
         values = values[values.index.isin(set(datasets.countries()["iso3"]) - {"ROW", "OTH"})]
+        if not values.gt(0).any():
+            lookup = names(self.locale)
+            ends = [words.side_label((), "origin", lookup, self.locale), lookup.get(focus, focus)]
+            if self.state.side == "origin":
+                ends = [lookup.get(focus, focus), words.side_label((), "destination", lookup, self.locale)]
+            pair = " → ".join(ends)
+            what = words.no_migrants(pair, self.year, self.sex_label(), self.locale)[0]
+            return figures.message([what], self.locale, figures.MAP_HEIGHT)
         return figures.focus_map(
             values,
             focus,
@@ -189,18 +236,48 @@ class CorridorView:
 
     def diaspora_figure(self) -> dict[str, Any]:
         table = self._diaspora()
-        return figures.diaspora_bars(table[table["year"] == self.year], names(self.locale), self.locale)
+        return diaspora_figures.diaspora_bars(
+            table[table["year"] == self.year], names(self.locale), self.locale
+        )
 
     def diaspora_area_figure(self) -> dict[str, Any]:
         table = self._diaspora()
-        return figures.diaspora_area(table[table["origin"] == self.diaspora_origin()], self.locale)
+        return diaspora_figures.diaspora_area(table[table["origin"] == self.diaspora_origin()], self.locale)
 
     def remittances(self) -> pd.DataFrame:
         """Remittances flow back: from the destinations to the origins."""
         return corridors.remittances(datasets.remittance_corridors(), self.destinations, self.origins)
 
+    def _chosen(self, side: str) -> tuple[str, ...]:
+        """The codes of one side in the reader's order (a preset's bloc by name; () = open)."""
+        codes = self.origins if side == "origin" else self.destinations
+        if codes is None:
+            return ()
+        if self.state.direction == "custom":
+            return self.state.origins if side == "origin" else self.state.destinations
+        lookup = names(self.locale)
+        return tuple(sorted(codes, key=lambda code: str(lookup.get(code, code)).casefold()))
+
+    def unestimated(self) -> list[str]:
+        """The chosen receivers (the origins) KNOMAD 2021 has no remittance estimate for, by name."""
+        empty = corridors.without_estimates(datasets.remittance_corridors(), self.origins)
+        lookup = names(self.locale)
+        return sorted((lookup.get(code, code) for code in empty), key=str.casefold)
+
     def remittance_figure(self) -> dict[str, Any]:
-        return figures.remittance_bars(self.remittances(), names(self.locale), self.locale)
+        """The largest remittance corridors back along the chosen ones; the prompt, or why there
+        is no estimate, instead of empty axes."""
+        if self.needs_choice:
+            return figures.message([words.prompt(self.locale)], self.locale, figures.REMITTANCE_HEIGHT)
+        rows = self.remittances()
+        lookup = names(self.locale)
+        if rows.empty:
+            senders = words.remittance_side(self._chosen("destination"), lookup, self.locale)
+            receivers = words.remittance_side(self._chosen("origin"), lookup, self.locale)
+            shown = words.no_remittances(senders, receivers, self.unestimated(), self.locale)
+            return figures.message(shown, self.locale, figures.REMITTANCE_HEIGHT)
+        note = words.unestimated(self.unestimated(), self.locale)
+        return figures.remittance_bars(rows, lookup, self.locale, note)
 
 
 def build(shared: FilterState, state: CorridorState) -> CorridorView:

@@ -105,3 +105,21 @@ def test_the_table_panel_links_the_csv_of_its_own_query() -> None:
 def address(written: dict[str, object]) -> dict[str, object]:
     """The address a page stored beside its chrome's links."""
     return {"path": written["path"], "search": written["search"]}
+
+
+def test_choosing_custom_with_nothing_redraws_the_selection_panels_and_asks() -> None:
+    fire(ids.CORRIDORS_DIRECTION)
+    out = callbacks.update_corridors(**controls(direction="custom"))
+    assert out["search"].endswith("direction=custom")
+    assert {"flows", "table", "remittances"} <= set(out["state"]["redraw"])
+    assert out["origins_placeholder"] == out["destinations_placeholder"] == "Choose countries"
+    flows = callbacks.redraw_panel("flows", out["state"])
+    assert flows["subtitle"].startswith("Choose one or more origins or destinations")
+    assert flows["figure"]["data"] == []
+    table = callbacks.redraw_panel("table", out["state"])
+    assert table["data"] == [] and table["caption"] == flows["subtitle"]
+    fire(ids.CORRIDORS_ORIGINS)
+    chosen = callbacks.update_corridors(**controls(search=out["search"], direction="custom", origins=["VEN"]))
+    assert chosen["destinations_placeholder"] == "Any country (choose to narrow)"
+    heading = callbacks.redraw_panel("flows", chosen["state"])["subtitle"]
+    assert heading.startswith("Venezuela → every destination")

@@ -97,7 +97,7 @@ def test_permalink_restores_the_view_in_spanish(dash_duo: DashComposite, puentes
     dash_duo.driver.get(f"{dash_duo.server_url}/corridors{query}")
     wait_for_page(dash_duo)
     assert dash_duo.find_element(f"#{ids.CORRIDORS_SUBTITLE}").text == (
-        "Orígenes elegidos → destinos elegidos · migrantes (personas), mediados de 2010, mujeres"
+        "Ecuador, Colombia → España, Italia · migrantes (personas), mediados de 2010, mujeres"
     )
     assert set(node_labels(dash_duo)) == {"Ecuador", "Colombia", "España", "Italia"}
     assert dash_duo.find_element(f"#{ids.CORRIDORS_SEX} input[value='female']").is_selected()
