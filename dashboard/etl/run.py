@@ -40,9 +40,14 @@ INDICATORS_OUT = pa.DataFrameSchema(
         "iso3": pa.Column(str, pa.Check.str_matches(r"^[A-Z]{3}$")),
         "indicator": pa.Column(str),
         "year": pa.Column(int, pa.Check.in_range(1950, 2030)),
-        "value": pa.Column(float, pa.Check(lambda s: s.notna() & (s.abs() < 1e15))),
+        "value": pa.Column(float, pa.Check(lambda s: s.isna() | (s.abs() < 1e15)), nullable=True),
+        "published": pa.Column(float, pa.Check(lambda s: s.notna() & (s.abs() < 1e15))),
         "flag": pa.Column(str, pa.Check.isin(["", indicators.REPORTED_ZERO])),
     },
+    checks=[
+        # value is NaN exactly where the published number is a flagged zero (no data)
+        pa.Check(lambda f: f["value"].isna() == (f["flag"] == indicators.REPORTED_ZERO)),
+    ],
     unique=["iso3", "indicator", "year"],
 )
 

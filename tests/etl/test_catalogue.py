@@ -121,7 +121,9 @@ def test_the_shipped_catalogue_has_every_text_in_every_language() -> None:
 
 
 def test_the_app_refuses_a_processed_catalogue_missing_a_language(tmp_path: Path) -> None:
-    no_years = pd.DataFrame({"indicator": pd.Series(dtype=str), "year": pd.Series(dtype=int)})
+    no_years = pd.DataFrame(
+        {"indicator": pd.Series(dtype=str), "year": pd.Series(dtype=int), "value": pd.Series(dtype=float)}
+    )
     processed = cat.with_coverage(load(tmp_path, indicator()), no_years)
     del processed["indicators"][0]["definition"]["fr"]
     (tmp_path / "catalogue.json").write_text(json.dumps(processed), encoding="utf-8")
@@ -187,7 +189,9 @@ def test_the_shipped_sources_have_edition_and_licence_in_every_language() -> Non
 
 
 def test_the_app_refuses_a_processed_source_missing_a_language(tmp_path: Path) -> None:
-    no_years = pd.DataFrame({"indicator": pd.Series(dtype=str), "year": pd.Series(dtype=int)})
+    no_years = pd.DataFrame(
+        {"indicator": pd.Series(dtype=str), "year": pd.Series(dtype=int), "value": pd.Series(dtype=float)}
+    )
     processed = cat.with_coverage(load(tmp_path, indicator()), no_years)
     del processed["sources"]["s"]["edition"]["pt"]
     (tmp_path / "catalogue.json").write_text(json.dumps(processed), encoding="utf-8")
