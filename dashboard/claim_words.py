@@ -11,7 +11,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from dashboard.claims import NO_BASE, NOT_PUBLISHED, Value, difference
+from dashboard.claims import NO_BASE, NOT_PUBLISHED, REPORTED_ZERO, Value, difference
 from dashboard.locale import Locale
 
 
@@ -77,6 +77,8 @@ def why_text(value: Value, locale: Locale) -> str:
     _ = locale.gettext
     if value.why == NOT_PUBLISHED:
         return _("The source publishes no figure for one of these places or years.")
+    if value.why == REPORTED_ZERO:
+        return _('The source publishes 0 here, which means "not reported": no data, not zero.')
     if value.why == NO_BASE:
         return _("No change can be computed: the starting figure is 0 or missing.")
     return ""

@@ -10,12 +10,20 @@ stored, always recomputed here. The words are in :mod:`dashboard.claim_words`.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 import pandas as pd
 
+from dashboard.claim_levels import (
+    REPORTED_ZERO,
+    group_coverage,
+    level,
+    origin_shares,
+    protection_level,
+    region_level,
+)
 from dashboard.datasets import Indicator
 
 CORRIDOR_SOURCE = "undesa_ims2024"
@@ -74,33 +82,6 @@ def members(codes: Sequence[str], groups: pd.DataFrame) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-def level(
-    indicator: str, codes: Sequence[str], year: int, indicators: pd.DataFrame, aggregates: pd.DataFrame
-) -> float:
-    """The indicator summed over ``codes`` (a group code reads its aggregate); NaN when any is missing."""
-    parts = []
-    for table, key in ((aggregates, "group"), (indicators, "iso3")):
-        rows = table[(table["indicator"] == indicator) & (table["year"] == year)]
-        parts.append(rows.drop_duplicates(key).set_index(key)["value"])
-    groups, countries = parts
-    total = 0.0
-    for code in codes:
-        value = groups.get(code) if code in groups.index else countries.get(code)
-        if value is None or pd.isna(value):
-            return NAN
-        total += float(value)
-    return total
-
-
-def region_level(region: str, year: int, region_stock: pd.DataFrame) -> tuple[float, tuple[int, int]]:
-    """(migrant stock of a UN region summed over its areas with a figure, (areas with one, areas));
-    NaN when none has one."""
-    rows = region_stock[(region_stock["region"] == region) & (region_stock["year"] == year)]
-    known = rows["migrant_stock"].dropna()
-    total = float(known.sum()) if len(known) else NAN
-    return total, (len(known), len(rows))
-
-
 def annual_growth(start: float, end: float, years: int) -> float:
     """Compound average growth in % a year; NaN when either level is missing or not positive."""
     if not (start > 0 and end > 0 and years > 0):
@@ -151,6 +132,11 @@ def _indicator_values(
     levels = {year: level(name, codes, year, indicators, aggregates) for year in years}
     where = tuple(codes) if compare.get("region") else ()
     out = series_values(levels, compare["method"], spec.unit, spec.source, where=where)
+    for index, value in enumerate(out):
+        years_used = [value.year] if value.base is None else [value.base, value.year]
+        coverage, zero = group_coverage(name, codes, years_used, indicators, aggregates)
+        why = REPORTED_ZERO if zero and math.isnan(value.value) else value.why
+        out = (*out[:index], replace(value, coverage=coverage, why=why), *out[index + 1 :])
     if region := compare.get("region"):
         found = {year: region_level(region, year, region_stock) for year in years}
         regional = series_values(
@@ -167,20 +153,6 @@ def _coverage(found: Mapping[int, tuple[float, tuple[int, int]]], value: Value) 
     return min((found[y][1] for y in years), key=lambda c: c[0])
 
 
-def origin_shares(
-    corridors: pd.DataFrame, origins: Collection[str], destinations: Collection[str], year: int
-) -> tuple[float, float, float]:
-    """(share in %, stock of ``origins`` living in ``destinations``, stock living anywhere),
-    both sexes; NaN share when the origins have no recorded emigrants that year."""
-    rows = corridors[
-        (corridors["sex"] == "total") & (corridors["year"] == year) & corridors["origin"].isin(origins)
-    ]
-    everywhere = float(rows["migrant_stock"].sum())
-    there = float(rows.loc[rows["destination"].isin(destinations), "migrant_stock"].sum())
-    share = there / everywhere * 100 if everywhere > 0 else NAN
-    return share, there, everywhere
-
-
 def _corridor_values(
     compare: Mapping[str, Any], corridors: pd.DataFrame, groups: pd.DataFrame
 ) -> tuple[Value, ...]:
@@ -193,18 +165,6 @@ def _corridor_values(
         why = NOT_PUBLISHED if math.isnan(share) else ""
         out.append(Value(year, share, "percent", CORRIDOR_SOURCE, parts=(there, everywhere), why=why))
     return tuple(out)
-
-
-def protection_level(
-    pairs: pd.DataFrame, measure: str, origins: Collection[str], hosts: Collection[str], year: int
-) -> float:
-    """UNHCR's ``measure`` for people from ``origins`` in ``hosts`` summed over the pairs; NaN when
-    a host has no published figure for them that year (no data, never 0)."""
-    rows = pairs[(pairs["year"] == year) & pairs["origin"].isin(origins) & pairs["asylum"].isin(hosts)]
-    by_host = rows.groupby("asylum")[measure].sum(min_count=1)
-    if set(by_host.dropna().index) != set(hosts):
-        return NAN
-    return float(by_host.sum())
 
 
 def _protection_values(

@@ -268,3 +268,40 @@ def test_words_say_unit_year_and_direction() -> None:
     assert claim_words.format_amount(float("nan"), "persons", Locale.of("en")) == "no data"
     assert claim_words.years_text(claims.Value(2015, 1.0, "percent_per_year", "s", base=2000)) == "2000–2015"
     assert claim_words.decimals_of(2.2) == 1 and claim_words.decimals_of(70) == 0
+
+
+def test_a_reported_zero_is_no_data_and_a_partial_group_says_its_coverage() -> None:
+    indicators = pd.DataFrame(
+        {
+            "iso3": ["AAA", "AAA"],
+            "indicator": ["stock", "stock"],
+            "year": [2000, 2010],
+            "value": [100.0, float("nan")],
+            "published": [100.0, 0.0],
+            "flag": ["", "reported_zero"],
+        }
+    )
+    aggregates = pd.DataFrame(
+        {
+            "group": ["BLOC", "BLOC"],
+            "indicator": ["stock", "stock"],
+            "year": [2000, 2010],
+            "value": [150.0, 50.0],
+            "flag": ["", "partial"],
+            "n_reporting": [2, 1],
+            "n_members": [2, 2],
+        }
+    )
+    zero = claims.check(
+        claim(kind="indicator", indicator="stock", geography=("AAA",), years=(2000, 2010), method="value"),
+        indicators=indicators, aggregates=aggregates, corridors=CORRIDORS, groups=GROUPS, catalogue=CATALOGUE,
+    )  # fmt: skip
+    first, second = zero.values
+    assert first.value == 100.0 and first.why == ""
+    assert math.isnan(second.value) and second.why == claims.REPORTED_ZERO  # the published 0 is not a value
+    assert "not reported" in claim_words.why_text(second, Locale.of("en"))
+    group = claims.check(
+        claim(kind="indicator", indicator="stock", geography=("BLOC",), years=(2000, 2010), method="value"),
+        indicators=indicators, aggregates=aggregates, corridors=CORRIDORS, groups=GROUPS, catalogue=CATALOGUE,
+    )  # fmt: skip
+    assert [(v.value, v.coverage) for v in group.values] == [(150.0, None), (50.0, (1, 2))]
