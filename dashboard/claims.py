@@ -29,7 +29,7 @@ from dashboard.datasets import Indicator
 CORRIDOR_SOURCE = "undesa_ims2024"
 PROTECTION_SOURCE = "unhcr"
 NAN = float("nan")
-REGION_COLUMNS = ["region", "m49", "iso3", "name", "year", "migrant_stock"]
+REGION_COLUMNS = ["region", "m49", "iso3", "year", "migrant_stock"]
 # Why a value is missing (the words are in dashboard.claim_words.why_text).
 NOT_PUBLISHED = "not_published"  # the source has no figure for one of the places or years
 NO_BASE = "no_base"  # a change or growth from a start that is missing or 0

@@ -23,5 +23,5 @@ def protection_corridors(data_dir: Path | None = None) -> pd.DataFrame:
 
 @loader
 def region_stock(data_dir: Path | None = None) -> pd.DataFrame:
-    """``region, m49, iso3, name, year, migrant_stock`` (both sexes); NaN for an area without figures."""
+    """``region, m49, iso3, name_<lang>, year, migrant_stock`` (both sexes); NaN: an area without figures."""
     return read("region_stock.parquet", folder(data_dir))

@@ -17,18 +17,27 @@ import pandas as pd
 import pandera.pandas as pa
 
 from dashboard.errors import DataValidationError
+from dashboard.etl import reference as ref
+from dashboard.etl.countries import cldr_names
 from dashboard.etl.validate import check
 
 LAC_M49 = 904  # UN DESA's location code of "Latin America and the Caribbean"
 NEXT_REGION_M49 = 905  # "Northern America", the row after LAC's last area
 AGGREGATE_CODES_FROM = 900  # M49 codes of regions and sub-regions; areas are below
 TABLE, HEADER_ROW = "Table 1", 10
+# ISO 3166-1 alpha-3 and alpha-2 codes of the region's areas that UN DESA's location list (and so
+# countries.csv) lacks: their names come from CLDR.
+UNLISTED = {652: ("BLM", "BL"), 663: ("MAF", "MF")}  # Saint-Barthélemy, Saint-Martin (French part)
+NAMES = [f"name_{lang}" for lang in ref.LANGUAGES]
 SCHEMA = pa.DataFrameSchema(
     {
         "region": pa.Column(str),
         "m49": pa.Column(int),
         "iso3": pa.Column(str),
-        "name": pa.Column(str),
+        "name_en": pa.Column(str, pa.Check.str_length(min_value=1)),
+        "name_es": pa.Column(str, pa.Check.str_length(min_value=1)),
+        "name_pt": pa.Column(str, pa.Check.str_length(min_value=1)),
+        "name_fr": pa.Column(str, pa.Check.str_length(min_value=1)),
         "year": pa.Column(int),
         "migrant_stock": pa.Column(float, pa.Check.ge(0), nullable=True),
     },
@@ -63,23 +72,44 @@ def read_region_areas(path: Path, region: int = LAC_M49) -> pd.DataFrame:
     return pd.DataFrame({"m49": areas[3].astype(int).to_numpy(), "name": names.to_numpy()})
 
 
+def area_names(areas: pd.DataFrame, iso3: dict[int, str], countries: pd.DataFrame) -> pd.DataFrame:
+    """``m49, iso3, name_<lang>``: names from ``countries`` (countries.csv), else CLDR for the
+    areas the location list lacks; a name found nowhere fails the run."""
+    rows = []
+    for m49, name in zip(areas["m49"], areas["name"], strict=True):
+        code, iso2 = UNLISTED.get(int(m49), (iso3.get(int(m49), ""), ""))
+        if code in countries.index:
+            names = {column: str(countries.loc[code, column]) for column in NAMES}
+        elif (cldr := cldr_names(iso2) if iso2 else None) is not None:
+            names = {f"name_{lang}": text for lang, text in cldr.items()}
+        else:
+            raise DataValidationError("region areas", f"no name in four languages for {name!r} ({m49})")
+        rows.append({"m49": int(m49), "iso3": code, **names})
+    return pd.DataFrame(rows)
+
+
 def region_stock(
-    areas: pd.DataFrame, totals: pd.DataFrame, locations: pd.DataFrame, region: str = "LAC"
+    areas: pd.DataFrame,
+    totals: pd.DataFrame,
+    locations: pd.DataFrame,
+    countries: pd.DataFrame,
+    region: str = "LAC",
 ) -> pd.DataFrame:
-    """``region, m49, iso3, name, year, migrant_stock`` (both sexes) for each area of ``region``.
+    """``region, m49, iso3, name_<lang>, year, migrant_stock`` (both sexes) for each area of ``region``.
 
     ``totals`` is the IMS 2024 total by destination (``iso3, year, sex, value`` with ``m49``
     from ``locations``); an area without figures gets a NaN row for each of the edition's years.
+    ``countries`` is the countries table (indexed by ISO3) whose names the app shows.
     """
-    iso3 = dict(zip(locations["locid"], locations["iso3"].fillna(""), strict=True))
+    iso3 = {int(k): str(v) for k, v in zip(locations["locid"], locations["iso3"].fillna(""), strict=True)}
     stock = totals[totals["sex"] == 0]
     by_code = stock.assign(m49=stock["iso3"].map({v: k for k, v in iso3.items() if v}))
     years = sorted(stock["year"].unique())
-    grid = areas.merge(pd.DataFrame({"year": years}), how="cross")
+    named = area_names(areas, iso3, countries.set_index("iso3", drop=False))
+    grid = named.merge(pd.DataFrame({"year": years}), how="cross")
     out = grid.merge(by_code[["m49", "year", "value"]], on=["m49", "year"], how="left")
     out = out.rename(columns={"value": "migrant_stock"})
     out.insert(0, "region", region)
-    out.insert(2, "iso3", out["m49"].map(iso3).fillna(""))
     out = out.astype({"m49": int, "year": int, "migrant_stock": float})
-    out = out[["region", "m49", "iso3", "name", "year", "migrant_stock"]]
+    out = out[["region", "m49", "iso3", *NAMES, "year", "migrant_stock"]]
     return check(out.sort_values(["m49", "year"]).reset_index(drop=True), SCHEMA, "region stock (processed)")

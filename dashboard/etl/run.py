@@ -103,7 +103,6 @@ def run(raw_dir: Path, out_dir: Path) -> dict[str, Any]:
         "remittance corridors", lambda: _remittance_corridors(knomad, members, partners)
     )
     protection_pairs = step("protection corridors", lambda: protection.corridors(unhcr, members))
-    lac_stock = step("LAC incl. territories", lambda: regions.region_stock(lac_areas, totals, locations))
     points = pd.DataFrame(geometry.label_points(shapes))
     seen = (
         set(migrant_corridors["origin"])
@@ -119,6 +118,9 @@ def run(raw_dir: Path, out_dir: Path) -> dict[str, Any]:
         ),
     )
     _check_codes(long, migrant_corridors, remittance_corridors, country_table)
+    lac_stock = step(
+        "LAC incl. territories", lambda: regions.region_stock(lac_areas, totals, locations, country_table)
+    )
     others = country_table.loc[~country_table["iso3"].isin(members), "iso3"]
     world = step(
         "Natural Earth 50m, rest of the world", lambda: geometry.read_world(paths["natural_earth"], others)

@@ -129,15 +129,10 @@ def coverage_text(value: claims.Value, locale: Locale) -> str:
 
 
 def missing_areas(region: str, year: int, locale: Locale) -> str:
-    """Names of a region's areas without a figure for ``year``: "Saint Barthélemy, Saint Martin"."""
+    """Names of a region's areas without a figure for ``year``: "Saint-Barthélemy, Saint-Martin"."""
     areas = datasets.region_stock()
     rows = areas[(areas["region"] == region) & (areas["year"] == year) & areas["migrant_stock"].isna()]
-    known = datasets.countries()
-    names = [
-        transforms.country_names(known, [code], locale)[0] if code in known.index else str(name)
-        for code, name in zip(rows["iso3"], rows["name"], strict=True)
-    ]
-    return ", ".join(names)
+    return ", ".join(str(name) for name in rows[f"name_{locale.lang}"])
 
 
 def context_place(row: dict[str, Any], locale: Locale) -> str:
