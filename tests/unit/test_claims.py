@@ -7,8 +7,9 @@ import math
 import pandas as pd
 import pytest
 
-from dashboard import claim_words, claims
+from dashboard import claim_words, claims, dialogue_schema
 from dashboard.datasets import Indicator
+from dashboard.errors import DataValidationError
 from dashboard.locale import Locale
 
 SPEC = Indicator(
@@ -305,3 +306,32 @@ def test_a_reported_zero_is_no_data_and_a_partial_group_says_its_coverage() -> N
         indicators=indicators, aggregates=aggregates, corridors=CORRIDORS, groups=GROUPS, catalogue=CATALOGUE,
     )  # fmt: skip
     assert [(v.value, v.coverage) for v in group.values] == [(150.0, None), (50.0, (1, 2))]
+
+
+@pytest.mark.parametrize(
+    ("compare", "problem"),
+    [
+        (
+            {"kind": "protection", "measure": "idps", "origin": ["VEN"], "asylum": ["BRA"]},
+            "protection measure",
+        ),
+        ({"kind": "protection", "measure": "asylum_seekers", "origin": ["VEN"]}, "needs origin and asylum"),
+        ({"kind": "indicator", "region": "ASIA"}, "unknown region"),
+    ],
+)
+def test_a_claims_new_compare_keys_are_checked(compare: dict[str, object], problem: str) -> None:
+    def fail(message: str) -> DataValidationError:
+        return DataValidationError("claims.toml", message)
+
+    with pytest.raises(DataValidationError, match=problem):
+        dialogue_schema._check_claim_compare(compare, fail)
+    dialogue_schema._check_claim_compare(
+        {
+            "kind": "protection",
+            "measure": "asylum_seekers",
+            "origin": ["VEN"],
+            "asylum": ["BRA"],
+            "region": "",
+        },
+        fail,
+    )  # a valid mapping passes
