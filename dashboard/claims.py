@@ -1,34 +1,49 @@
 """Claims in the source documents checked against Puentes' own data.
 
-Each claim (``data/dialogue/claims.toml``) maps to the closest measure in data/ (an indicator
-for a country or group, or a share of the corridor table); this module computes Puentes'
-value(s) for that mapping and the difference from the claim. Pure: frames in, records out;
-Puentes' numbers are never stored, always recomputed here.
+Each claim (``data/dialogue/claims.toml``) maps to the closest measure in data/: an indicator for
+a country or group (and, where the document counts a UN region, the same for the region with its
+territories), a share of the corridor table, or UNHCR's origin × asylum pairs. This module computes
+Puentes' value(s) for that mapping. Pure: frames in, records out; Puentes' numbers are never
+stored, always recomputed here. The words are in :mod:`dashboard.claim_words`.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pandas as pd
 
+from dashboard.claim_levels import (
+    REPORTED_ZERO,
+    group_coverage,
+    level,
+    origin_shares,
+    protection_level,
+    region_level,
+)
 from dashboard.datasets import Indicator
-from dashboard.locale import Locale
 
 CORRIDOR_SOURCE = "undesa_ims2024"
+PROTECTION_SOURCE = "unhcr"
 NAN = float("nan")
+REGION_COLUMNS = ["region", "m49", "iso3", "year", "migrant_stock"]
+# Why a value is missing (the words are in dashboard.claim_words.why_text).
+NOT_PUBLISHED = "not_published"  # the source has no figure for one of the places or years
+NO_BASE = "no_base"  # a change or growth from a start that is missing or 0
 
 
 @dataclass(frozen=True)
 class Value:
-    """One of Puentes' values for a claim. ``value`` is NaN when the data has none.
+    """One of Puentes' values for a claim. ``value`` is NaN when the data has none (``why`` says why).
 
     ``base`` is the first year of a growth or change (``None`` for a level or a share);
     ``parts`` are the inputs a reader may want to check (start and end levels, or a share's
-    numerator and denominator), in ``parts_unit``.
+    numerator and denominator), in ``parts_unit``. ``where`` names what the value covers when the
+    claim's card shows more than one geography: a group or country code, or ``region:<code>``.
+    ``coverage`` is (areas with a figure, areas) for a region, ``None`` otherwise.
     """
 
     year: int
@@ -38,15 +53,24 @@ class Value:
     base: int | None = None
     parts: tuple[float, ...] = ()
     parts_unit: str = "persons"
+    where: tuple[str, ...] = ()
+    coverage: tuple[int, int] | None = None
+    why: str = ""
 
 
 @dataclass(frozen=True)
 class Check:
-    """A claim and Puentes' values for it; ``comparable`` is the claim's own verdict."""
+    """A claim and Puentes' values for it; ``comparable`` is the claim's own verdict.
+
+    ``context`` holds, when the claim names a ``context_origin``, the stock born in that origin
+    living in the claim's geography for each compared year: what a bracket past the document's
+    year also counts (the Venezuelan exodus after 2017).
+    """
 
     claim: str
     comparable: bool
     values: tuple[Value, ...]
+    context: tuple[Value, ...] = ()
 
 
 def members(codes: Sequence[str], groups: pd.DataFrame) -> tuple[str, ...]:
@@ -56,24 +80,6 @@ def members(codes: Sequence[str], groups: pd.DataFrame) -> tuple[str, ...]:
     for code in codes:
         out += str(table.loc[code, "members"]).split() if code in table.index else [code]
     return tuple(dict.fromkeys(out))
-
-
-def level(
-    indicator: str, codes: Sequence[str], year: int, indicators: pd.DataFrame, aggregates: pd.DataFrame
-) -> float:
-    """The indicator summed over ``codes`` (a group code reads its aggregate); NaN when any is missing."""
-    parts = []
-    for table, key in ((aggregates, "group"), (indicators, "iso3")):
-        rows = table[(table["indicator"] == indicator) & (table["year"] == year)]
-        parts.append(rows.drop_duplicates(key).set_index(key)["value"])
-    groups, countries = parts
-    total = 0.0
-    for code in codes:
-        value = groups.get(code) if code in groups.index else countries.get(code)
-        if value is None or pd.isna(value):
-            return NAN
-        total += float(value)
-    return total
 
 
 def annual_growth(start: float, end: float, years: int) -> float:
@@ -90,42 +96,61 @@ def percent_change(start: float, end: float) -> float:
     return (end / start - 1) * 100
 
 
+def _why(*levels: float) -> str:
+    return NOT_PUBLISHED if any(math.isnan(v) for v in levels) else ""
+
+
+def series_values(
+    levels: Mapping[int, float], method: str, unit: str, source: str, **extra: Any
+) -> tuple[Value, ...]:
+    """Puentes' values from levels by year: each level, or the growth or change from the first year."""
+    years = sorted(levels)
+    if method == "value":
+        return tuple(Value(y, levels[y], unit, source, why=_why(levels[y]), **extra) for y in years)
+    first, out = years[0], []
+    for year in years[1:]:
+        start, end = levels[first], levels[year]
+        if method == "annual_growth":
+            value, kind = annual_growth(start, end, year - first), "percent_per_year"
+        elif method == "percent_change":
+            value, kind = percent_change(start, end), "percent_change"
+        else:
+            raise ValueError(f"unknown method {method!r}")
+        why = _why(start, end) or (NO_BASE if math.isnan(value) else "")
+        out.append(Value(year, value, kind, source, first, (start, end), unit, why=why, **extra))
+    return tuple(out)
+
+
 def _indicator_values(
-    compare: Mapping[str, Any], indicators: pd.DataFrame, aggregates: pd.DataFrame, spec: Indicator
+    compare: Mapping[str, Any],
+    indicators: pd.DataFrame,
+    aggregates: pd.DataFrame,
+    region_stock: pd.DataFrame,
+    spec: Indicator,
 ) -> tuple[Value, ...]:
     name, codes, years = compare["indicator"], list(compare["geography"]), sorted(compare["years"])
     levels = {year: level(name, codes, year, indicators, aggregates) for year in years}
-    method, source = compare["method"], spec.source
-    if method == "value":
-        return tuple(Value(y, levels[y], spec.unit, source) for y in years)
-    first = years[0]
-    if method == "annual_growth":
-        return tuple(
-            Value(y, annual_growth(levels[first], levels[y], y - first), "percent_per_year", source, first,
-                  (levels[first], levels[y]), spec.unit)
-            for y in years[1:]
+    where = tuple(codes) if compare.get("region") else ()
+    out = series_values(levels, compare["method"], spec.unit, spec.source, where=where)
+    for index, value in enumerate(out):
+        years_used = [value.year] if value.base is None else [value.base, value.year]
+        coverage, zero = group_coverage(name, codes, years_used, indicators, aggregates)
+        why = REPORTED_ZERO if zero and math.isnan(value.value) else value.why
+        out = (*out[:index], replace(value, coverage=coverage, why=why), *out[index + 1 :])
+    if region := compare.get("region"):
+        found = {year: region_level(region, year, region_stock) for year in years}
+        regional = series_values(
+            {y: v for y, (v, _) in found.items()}, compare["method"], spec.unit, spec.source,
+            where=(f"region:{region}",),
         )  # fmt: skip
-    if method == "percent_change":
-        return tuple(
-            Value(y, percent_change(levels[first], levels[y]), "percent_change", source, first,
-                  (levels[first], levels[y]), spec.unit)
-            for y in years[1:]
-        )  # fmt: skip
-    raise ValueError(f"unknown method {method!r} for an indicator claim")
+        out = tuple(replace(v, coverage=_coverage(found, v)) for v in regional) + out
+    return out  # the document's region (like with like) first, then Puentes' own group
 
 
-def origin_shares(
-    corridors: pd.DataFrame, origins: Collection[str], destinations: Collection[str], year: int
-) -> tuple[float, float, float]:
-    """(share in %, stock of ``origins`` living in ``destinations``, stock living anywhere),
-    both sexes; NaN share when the origins have no recorded emigrants that year."""
-    rows = corridors[
-        (corridors["sex"] == "total") & (corridors["year"] == year) & corridors["origin"].isin(origins)
-    ]
-    everywhere = float(rows["migrant_stock"].sum())
-    there = float(rows.loc[rows["destination"].isin(destinations), "migrant_stock"].sum())
-    share = there / everywhere * 100 if everywhere > 0 else NAN
-    return share, there, everywhere
+def _coverage(found: Mapping[int, tuple[float, tuple[int, int]]], value: Value) -> tuple[int, int]:
+    """The fewer areas with a figure of the value's year and its start year."""
+    years = [value.year] if value.base is None else [value.base, value.year]
+    return min((found[y][1] for y in years), key=lambda c: c[0])
 
 
 def _corridor_values(
@@ -137,13 +162,48 @@ def _corridor_values(
     out = []
     for year in sorted(compare["years"]):
         share, there, everywhere = origin_shares(corridors, origins, destinations, year)
-        out.append(Value(year, share, "percent", CORRIDOR_SOURCE, parts=(there, everywhere)))
+        why = NOT_PUBLISHED if math.isnan(share) else ""
+        out.append(Value(year, share, "percent", CORRIDOR_SOURCE, parts=(there, everywhere), why=why))
     return tuple(out)
+
+
+def _protection_values(
+    compare: Mapping[str, Any], pairs: pd.DataFrame, groups: pd.DataFrame
+) -> tuple[Value, ...]:
+    origins, hosts = members(compare["origin"], groups), members(compare["asylum"], groups)
+    measure, years = compare["measure"], sorted(compare["years"])
+    places = [hosts, *([(h,) for h in hosts] if compare.get("each") and len(hosts) > 1 else [])]
+    out: tuple[Value, ...] = ()
+    for where in places:
+        levels = {y: protection_level(pairs, measure, origins, where, y) for y in years}
+        out += series_values(levels, compare["method"], "persons", PROTECTION_SOURCE, where=tuple(where))
+    return out
 
 
 def compare_mapping(claim: Mapping[str, Any]) -> dict[str, Any]:
     """The claim's ``compare`` table from its frame row (``compare_<key>`` columns)."""
     return {key.removeprefix("compare_"): value for key, value in claim.items() if key.startswith("compare_")}
+
+
+def _context(compare: Mapping[str, Any], corridors: pd.DataFrame, groups: pd.DataFrame) -> tuple[Value, ...]:
+    """People born in ``context_origin`` living in the claim's geography (a corridor claim: in its
+    origins, where the region's emigrants went), for each compared year."""
+    origin = compare.get("context_origin") or ""
+    codes = compare.get("geography") or compare.get("origin") or ()
+    if not origin or not codes:
+        return ()
+    places = members(codes, groups)
+    rows = corridors[
+        (corridors["sex"] == "total")
+        & (corridors["origin"] == origin)
+        & corridors["destination"].isin(places)
+    ]
+    out = []
+    for year in sorted(compare["years"]):
+        stock = rows.loc[rows["year"] == year, "migrant_stock"]
+        value = float(stock.sum()) if len(stock) else NAN
+        out.append(Value(year, value, "persons", CORRIDOR_SOURCE, where=(origin, *codes), why=_why(value)))
+    return tuple(out)
 
 
 def check(
@@ -154,77 +214,27 @@ def check(
     corridors: pd.DataFrame,
     groups: pd.DataFrame,
     catalogue: Mapping[str, Indicator],
+    protection: pd.DataFrame | None = None,
+    region_stock: pd.DataFrame | None = None,
 ) -> Check:
     """Puentes' value(s) for one claim (a row of ``dialogue.claims()``); none without a mapping."""
     compare = compare_mapping(claim)
     values: tuple[Value, ...] = ()
-    if compare.get("kind") == "indicator":
-        values = _indicator_values(compare, indicators, aggregates, catalogue[compare["indicator"]])
-    elif compare.get("kind") == "corridor":
+    kind = compare.get("kind")
+    if kind == "indicator":
+        regions = region_stock if region_stock is not None else pd.DataFrame(columns=REGION_COLUMNS)
+        spec = catalogue[compare["indicator"]]
+        values = _indicator_values(compare, indicators, aggregates, regions, spec)
+    elif kind == "corridor":
         values = _corridor_values(compare, corridors, groups)
-    return Check(str(claim["id"]), bool(claim["comparable"]), values)
+    elif kind == "protection":
+        if protection is None:
+            raise ValueError("a protection claim needs the protection corridors")
+        values = _protection_values(compare, protection, groups)
+    context = _context(compare, corridors, groups) if kind else ()
+    return Check(str(claim["id"]), bool(claim["comparable"]), values, context)
 
 
 def difference(claim_value: float, value: Value) -> float:
     """Claim minus Puentes, in the claim's unit (percentage points for shares and rates)."""
     return claim_value - value.value if not math.isnan(value.value) else NAN
-
-
-# -- words and numbers for the page (pure, translated) ---------------------------------------
-
-
-def decimals_of(value: float) -> int:
-    """Decimals a stated figure was written with (2.2 -> 1, 70 -> 0)."""
-    text = repr(float(value))
-    return 0 if text.endswith(".0") else len(text.split(".")[1])
-
-
-def format_amount(value: float, unit: str, locale: Locale, decimals: int | None = None) -> str:
-    """ "9,500,000 people", "70.0 %", "2.2 % a year", "+750 %"; "no data" for NaN."""
-    _ = locale.gettext
-    if math.isnan(value):
-        return _("no data")
-    places = (0 if unit == "persons" else 1) if decimals is None else decimals
-    number = locale.number(value, places)
-    if unit == "persons":
-        return f"{number} {_('people')}"
-    if unit == "percent_per_year":
-        return _("{number} % a year").format(number=number)
-    if unit == "percent_change":
-        return ("+" if value > 0 else "") + f"{number} %"
-    return f"{number} %"
-
-
-def claim_text(claim: Mapping[str, Any], locale: Locale) -> str:
-    """The claim's figure as the document states it, with its qualifier: "almost +750 %"."""
-    _ = locale.gettext
-    amount = format_amount(float(claim["value"]), claim["unit"], locale, decimals_of(claim["value"]))
-    before = {"over": _("over {amount}"), "almost": _("almost {amount}"), "about": _("about {amount}"),
-              "roughly": _("roughly {amount}"), "estimate": _("{amount} (estimate)"),
-              "average": _("{amount} (average)")}  # fmt: skip
-    return before.get(str(claim.get("qualifier") or ""), "{amount}").format(amount=amount)
-
-
-def years_text(value: Value) -> str:
-    """ "2015" or "2000–2015"."""
-    return f"{value.base}–{value.year}" if value.base is not None else str(value.year)
-
-
-def difference_text(claim: Mapping[str, Any], value: Value, locale: Locale) -> str:
-    """How far the document is from one of Puentes' values, in words: "1,195,968 people (14.4 %)
-    above Puentes' 2015 value"; percentage points for shares and rates."""
-    _ = locale.gettext
-    gap = difference(float(claim["value"]), value)
-    if math.isnan(gap):
-        return _("no data to compare")
-    if abs(gap) < 0.05:
-        return _("the same as Puentes' {years} value").format(years=years_text(value))
-    if value.unit == "persons":
-        amount = format_amount(abs(gap), "persons", locale)
-        amount += f" ({locale.number(abs(gap) / value.value * 100, 1)} %)"
-    else:
-        amount = _("{number} percentage points").format(number=locale.number(abs(gap), 1))
-    template = (
-        _("{amount} above Puentes' {years} value") if gap > 0 else _("{amount} below Puentes' {years} value")
-    )
-    return template.format(amount=amount, years=years_text(value))

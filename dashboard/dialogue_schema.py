@@ -32,11 +32,18 @@ KINDS = {
 }
 UNITS = {"persons", "percent", "percent_change", "percent_per_year"}
 QUALIFIERS = {"", "over", "almost", "about", "roughly", "estimate", "average"}
+# Claims: UNHCR origin x asylum pairs (`asylum`, `measure`, `each` host too), a UN region beside the
+# geography (`region`, in data/region_stock.parquet) and the origin whose emigrants a later bracket
+# also counts (`context_origin`).
+CLAIM_COMPARE: dict[str, Any] = {"asylum": (), "measure": "", "each": False, "region": "",
+                                  "context_origin": ""}
+CLAIM_KINDS, CLAIM_REGIONS = {"indicator", "corridor", "protection"}, {"LAC"}
+PROTECTION_MEASURES = {"refugees", "asylum_seekers", "oip"}
 # Inline tables and their keys, with the value a frame gets when a key is absent.
 SUBFIELDS: dict[str, dict[str, Any]] = {
     "budget": {"amount": None, "currency": "", "note": ""},
     "compare": {"kind": "", "indicator": "", "table": "", "geography": (), "origin": (), "destination": (),
-                "years": (), "method": ""},
+                "years": (), "method": "", **CLAIM_COMPARE},
 }
 LISTS = {"countries", "groups", "themes", "lead", "implementers", "funders", "partners"}
 # Explanations that may be one English string or a table of the four languages.
@@ -181,13 +188,26 @@ def _check_claim(item: Mapping[str, Any], known: Known, fail: Fail) -> None:
         raise fail("comparable = false needs a reason")
     if item["comparable"] and not compare:
         raise fail("comparable = true needs a compare mapping")
-    if compare and compare.get("kind") not in {"indicator", "corridor"}:
-        raise fail(f"compare kind {compare.get('kind')!r} is not indicator or corridor")
+    if compare and compare.get("kind") not in CLAIM_KINDS:
+        raise fail(f"compare kind {compare.get('kind')!r} is not one of {sorted(CLAIM_KINDS)}")
     if compare.get("kind") == "indicator" and compare.get("indicator") not in known["indicators"]:
         raise fail(f"unknown indicator {compare.get('indicator')!r}")
+    _check_claim_compare(compare, fail)
     codes = [*compare.get("geography", []), *compare.get("origin", []), *compare.get("destination", [])]
+    codes += [*compare.get("asylum", []), *filter(None, [compare.get("context_origin", "")])]
     if bad := [c for c in codes if c not in known["countries"] | known["groups"]]:
         raise fail(f"unknown compare code(s) {bad}")
+
+
+def _check_claim_compare(compare: Mapping[str, Any], fail: Fail) -> None:
+    if compare.get("kind") == "protection" and compare.get("measure") not in PROTECTION_MEASURES:
+        raise fail(
+            f"protection measure {compare.get('measure')!r} is not one of {sorted(PROTECTION_MEASURES)}"
+        )
+    if compare.get("kind") == "protection" and not (compare.get("origin") and compare.get("asylum")):
+        raise fail("a protection comparison needs origin and asylum codes")
+    if compare.get("region", "") not in {"", *CLAIM_REGIONS}:
+        raise fail(f"unknown region {compare.get('region')!r}")
 
 
 def validate(

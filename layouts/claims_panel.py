@@ -9,7 +9,7 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard import claims, dialogue
+from dashboard import claim_words, claims, dialogue
 from dashboard.locale import Locale
 from dashboard.urls.shared import FilterState
 from dashboard.views import claims as claims_view
@@ -17,25 +17,63 @@ from layouts import ids
 from layouts.common import href
 
 
+def value_item(row: dict[str, Any], check: claims.Check, value: claims.Value, locale: Locale) -> html.Li:
+    """One of Puentes' values: amount and years, its inputs, coverage, why it is missing, how far the
+    document is from it and what its years include beside the document's."""
+    lines: list[Any] = [
+        html.Strong(claim_words.format_amount(value.value, value.unit, locale), className="fs-5"),
+        html.Span(f" · {claim_words.years_text(value)}", className="text-muted"),
+    ]
+    details = [
+        claims_view.parts_text(value, locale),
+        claims_view.coverage_text(value, locale),
+        claim_words.why_text(value, locale),
+    ]
+    lines += [item for d in details if d for item in (html.Br(), html.Span(d, className="small text-muted"))]
+    if check.comparable:
+        lines += [html.Br(), html.Span(claim_words.difference_text(row, value, locale), className="small")]
+    if bracket := claim_words.bracket_text(row, value, locale):
+        lines += [html.Br(), html.Span(bracket, className="small fst-italic claim-bracket")]
+    return html.Li(lines, className="mb-2")
+
+
+def where_heading(value: claims.Value, locale: Locale) -> html.P:
+    """What a group of values covers; a region also names its areas without figures."""
+    _ = locale.gettext
+    parts: list[Any] = [html.Strong(claims_view.where_text(value, locale))]
+    if value.coverage and value.coverage[0] < value.coverage[1]:
+        region = value.where[0].removeprefix("region:")
+        missing = claims_view.missing_areas(region, value.year, locale)
+        parts += [
+            html.Br(),
+            html.Span(_("No figures: {areas}.").format(areas=missing), className="text-muted"),
+        ]
+    return html.P(parts, className="small mb-1 mt-2")
+
+
 def puentes_side(row: dict[str, Any], check: claims.Check, state: FilterState, locale: Locale) -> list[Any]:
     _ = locale.gettext
     if not check.values:
         return [html.P(_("Puentes has no comparable measure."), className="mb-1")]
-    items = []
+    groups: dict[tuple[str, ...], list[claims.Value]] = {}
     for value in check.values:
-        lines: list[Any] = [
-            html.Strong(claims.format_amount(value.value, value.unit, locale), className="fs-5"),
-            html.Span(f" · {claims.years_text(value)}", className="text-muted"),
-        ]
-        if detail := claims_view.parts_text(value, locale):
-            lines += [html.Br(), html.Span(detail, className="small text-muted")]
-        if check.comparable:
-            lines += [html.Br(), html.Span(claims.difference_text(row, value, locale), className="small")]
-        items.append(html.Li(lines, className="mb-1"))
+        groups.setdefault(value.where, []).append(value)
+    blocks: list[Any] = []
+    for where, values in groups.items():
+        if where:
+            blocks.append(where_heading(values[0], locale))
+        items = [value_item(row, check, value, locale) for value in values]
+        blocks.append(html.Ul(items, className="list-unstyled mb-1"))
+    origin = str(row.get("compare_context_origin") or "")
+    place = claims_view.context_place(row, locale)
+    if context := claim_words.context_text(
+        row, check.context, claims_view.place_names([origin], locale) if origin else "", place, locale
+    ):
+        blocks.append(html.P(context, className="small fst-italic claim-context mb-1"))
     sources = sorted({value.source for value in check.values})
     return [
         html.P(claims_view.measure(row, locale), className="small mb-1"),
-        html.Ul(items, className="list-unstyled mb-1"),
+        *blocks,
         html.P(
             [
                 *(claims_view.source_text(key, locale) for key in sources),
@@ -47,13 +85,32 @@ def puentes_side(row: dict[str, Any], check: claims.Check, state: FilterState, l
     ]
 
 
+def document_side(row: dict[str, Any], locale: Locale) -> list[Any]:
+    """Only the document's words: its figure as stated, and its sentence(s) with the file they are in."""
+    _ = locale.gettext
+    quotes = [
+        html.Blockquote(
+            [
+                html.P(f"“{sentence}”", className="mb-0", lang="en"),
+                html.Footer(html.Code(source["file"]), className="blockquote-footer mt-0 mb-1"),
+            ],
+            className="small mb-1 claim-quote",
+        )
+        for source in row["sources"]
+        for sentence in source["evidence"]
+    ]
+    return [
+        html.H4(_("The document says"), className="h6 text-uppercase text-muted small mb-1"),
+        html.Strong(claim_words.claim_text(row, locale), className="fs-5"),
+        html.Span(f" · {claims_view.years_text(row)}", className="text-muted"),
+        html.Div(quotes, className="mt-1 claim-document-words"),
+        html.H4(_("Puentes' reading"), className="h6 text-uppercase text-muted small mb-1 mt-2"),
+        html.P(dialogue.text(row, locale, "summary"), className="small mb-0 claim-reading"),
+    ]
+
+
 def claim_card(row: dict[str, Any], check: claims.Check, state: FilterState, locale: Locale) -> dbc.Card:
     _ = locale.gettext
-    years = claims_view.years_text(row)
-    evidence = [
-        html.Li([html.Code(s["file"]), " — ", "; ".join(f"“{e}”" for e in s["evidence"])])
-        for s in row["sources"]
-    ]
     badge = (
         dbc.Badge(_("Comparable"), color="success", className="ms-2")
         if check.comparable
@@ -84,25 +141,14 @@ def claim_card(row: dict[str, Any], check: claims.Check, state: FilterState, loc
                 [
                     dbc.Row(
                         [
-                            dbc.Col(
-                                [
-                                    html.H4(
-                                        _("The document says"),
-                                        className="h6 text-uppercase text-muted small mb-1",
-                                    ),
-                                    html.Strong(claims.claim_text(row, locale), className="fs-5"),
-                                    html.Span(f" · {years}", className="text-muted"),
-                                    html.P(dialogue.text(row, locale, "summary"), className="small mb-1"),
-                                    html.Ul(evidence, className="small text-muted mb-0 ps-3"),
-                                ],
-                                md=5,
-                            ),
+                            dbc.Col(document_side(row, locale), md=5, className="claim-document"),
                             dbc.Col(
                                 [
                                     html.H4(side, className="h6 text-uppercase text-muted small mb-1"),
                                     *puentes_side(row, check, state, locale),
                                 ],
                                 md=7,
+                                className="claim-puentes",
                             ),
                         ],
                         className="g-3",

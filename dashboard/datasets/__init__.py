@@ -18,6 +18,7 @@ must not modify in place.
 
 from __future__ import annotations
 
+from dashboard.datasets.comparators import protection_corridors, region_stock
 from dashboard.datasets.files import JSON_FILES, REQUIRED_COLUMNS, read, verify
 from dashboard.datasets.indexes import (
     MemberArrays,
@@ -90,7 +91,9 @@ __all__ = [
     "manifest",
     "member_arrays",
     "member_codes",
+    "protection_corridors",
     "read",
+    "region_stock",
     "remittance_corridors",
     "series_by_key",
     "source_field",

@@ -36,6 +36,18 @@ REQUIRED_COLUMNS: dict[str, list[str]] = {
     "aggregates.parquet": ["group", "indicator", "year", "value", "flag", "n_reporting", "n_members"],
     "corridors.parquet": ["origin", "destination", "year", "sex", "migrant_stock"],
     "remittance_corridors.parquet": ["sender", "receiver", "year", "usd_millions"],
+    "protection_corridors.parquet": ["origin", "asylum", "year", "refugees", "asylum_seekers", "oip"],
+    "region_stock.parquet": [
+        "region",
+        "m49",
+        "iso3",
+        "name_en",
+        "name_es",
+        "name_pt",
+        "name_fr",
+        "year",
+        "migrant_stock",
+    ],
 }
 JSON_FILES = ("catalogue.json", "geometry.geojson", "world.geojson")
 

@@ -12,7 +12,17 @@ import pandera.pandas as pa
 
 from dashboard.errors import DataValidationError
 from dashboard.etl import catalogue as cat
-from dashboard.etl import corridors, countries, gaps, geometry, indicators, readers, write
+from dashboard.etl import (
+    corridors,
+    countries,
+    gaps,
+    geometry,
+    indicators,
+    protection,
+    readers,
+    regions,
+    write,
+)
 from dashboard.etl import reference as ref
 from dashboard.etl.validate import check
 
@@ -30,6 +40,7 @@ FILES = {
     "gdp": "worldbank_datahub/gdp.csv",
     "knomad": "knomad/bilateral_remittance_matrix_2021.xlsx",
     "natural_earth": "natural_earth/ne_50m_admin_0_countries.geojson",
+    "undesa2020": "undesa_ims2020/undesa_pd_2020_ims_stock_by_sex_and_destination.xlsx",
 }
 UNDESA_EDITION_TAG = "UNPD_2024"
 SEX = {0: "total", 1: "male", 2: "female"}
@@ -83,6 +94,7 @@ def run(raw_dir: Path, out_dir: Path) -> dict[str, Any]:
     wb_names = readers.read_wdi_names(paths["remit_received"])
     names = {**wb_names, **ref.KNOMAD_NAME_FIXES}
     knomad = step("KNOMAD remittance matrix", lambda: readers.read_knomad_matrix(paths["knomad"], names))
+    lac_areas = step("UN DESA 2020 region areas", lambda: regions.read_region_areas(paths["undesa2020"]))
     shapes = step("Natural Earth 50m", lambda: geometry.read_natural_earth(paths["natural_earth"], members))
 
     # -- process
@@ -106,6 +118,7 @@ def run(raw_dir: Path, out_dir: Path) -> dict[str, Any]:
     remittance_corridors = step(
         "remittance corridors", lambda: _remittance_corridors(knomad, members, partners)
     )
+    protection_pairs = step("protection corridors", lambda: protection.corridors(unhcr, members))
     points = pd.DataFrame(geometry.label_points(shapes))
     seen = (
         set(migrant_corridors["origin"])
@@ -121,6 +134,9 @@ def run(raw_dir: Path, out_dir: Path) -> dict[str, Any]:
         ),
     )
     _check_codes(long, migrant_corridors, remittance_corridors, country_table)
+    lac_stock = step(
+        "LAC incl. territories", lambda: regions.region_stock(lac_areas, totals, locations, country_table)
+    )
     others = country_table.loc[~country_table["iso3"].isin(members), "iso3"]
     world = step(
         "Natural Earth 50m, rest of the world", lambda: geometry.read_world(paths["natural_earth"], others)
@@ -141,6 +157,8 @@ def run(raw_dir: Path, out_dir: Path) -> dict[str, Any]:
         "aggregates.parquet": groups,
         "corridors.parquet": migrant_corridors,
         "remittance_corridors.parquet": remittance_corridors,
+        "protection_corridors.parquet": protection_pairs,
+        "region_stock.parquet": lac_stock,
         "geometry.geojson": geometry.dumps(geometry.to_geojson(shapes)),
         "world.geojson": geometry.dumps(
             geometry.to_geojson(world, geometry.WORLD_TOLERANCE_DEG, geometry.WORLD_DECIMALS, snap=True)
