@@ -47,7 +47,16 @@ def event_card(event_id: str | None, state: FilterState, locale: Locale) -> Any:
     if shown.warning is not None:
         body.append(dbc.Alert(shown.warning, color="warning", className="small"))
     sources = [
-        html.Li([html.Code(s.file), " — ", s.evidence, f" ({s.note})" if s.note else ""])
+        html.Li(
+            [
+                html.Strong(s.title),
+                " ",
+                html.Code(s.file, className="text-muted"),
+                " — ",
+                s.evidence,
+                f" ({s.note})" if s.note else "",
+            ]
+        )
         for s in shown.sources
     ]
     body += [

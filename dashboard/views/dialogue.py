@@ -94,7 +94,8 @@ def build(state: FilterState, page: DialogueState) -> DialogueView:
 
 @dataclass(frozen=True)
 class EventSource:
-    file: str
+    title: str  # the document's title in the reader's language
+    file: str  # the seed file, shown as a detail
     evidence: str  # the quoted words, joined
     note: str
 
@@ -142,7 +143,10 @@ def event(event_id: str | None, state: FilterState, locale: Locale) -> EventView
         warning=warning,
         sources=tuple(
             EventSource(
-                s["file"], "; ".join(f"“{e}”" for e in s["evidence"]), dialogue.text(s["note"], locale)
+                dialogue.document_title(s["file"], locale),
+                s["file"],
+                "; ".join(f"“{e}”" for e in s["evidence"]),
+                dialogue.text(s["note"], locale),
             )
             for s in row["sources"]
         ),

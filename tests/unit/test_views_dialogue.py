@@ -64,3 +64,11 @@ def test_the_view_keeps_the_page_state_and_offers_every_member() -> None:
     values = {o["value"] for o in built.place_options}
     assert {"MEX", "ESP", "BRA", "DEU"} <= values
     assert built.figure["layout"]["height"] > 0
+
+
+def test_sources_are_shown_by_their_documents_title_with_the_file_as_a_detail() -> None:
+    titles = {d["file"]: d["title"]["fr"] for d in toml("themes.toml")["document"]}
+    shown = view.event("summit_lima_2008", replace(FilterState(), lang="fr"), Locale.of("fr"))
+    assert shown is not None
+    assert [(s.title, s.file) for s in shown.sources] == [(titles[s.file], s.file) for s in shown.sources]
+    assert shown.facts.startswith("2008 ou juin 2009")  # each seed's reading, see the sources
