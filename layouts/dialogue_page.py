@@ -65,12 +65,12 @@ def event_card(event_id: str | None, state: FilterState, locale: Locale) -> Any:
         html.Div(
             [
                 dcc.Link(
-                    _("Map in {year}").format(year=shown.year),
+                    shown.map_label,
                     href=href("map", shown.map_state),
                     className="btn btn-outline-primary btn-sm me-2",
                 ),
                 dcc.Link(
-                    _("Corridors in {year}").format(year=shown.year),
+                    shown.corridors_label,
                     href=href("corridors", shown.corridors_state),
                     className="btn btn-outline-primary btn-sm",
                 ),
