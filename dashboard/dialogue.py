@@ -90,6 +90,20 @@ def groups(data_dir: Path | None = None) -> pd.DataFrame:
 
 
 @datasets.loader
+def seed_documents(data_dir: Path | None = None) -> pd.DataFrame:
+    """The five source documents: ``id, file, title_<lang>`` (titles from the seeds' README)."""
+    return _frame("document", data_dir)
+
+
+def document_title(file: str, locale: Locale) -> str:
+    """The title of the seed document ``file`` in the reader's language (the file name when unknown):
+    what a citation shows, with the file name beside it as a detail."""
+    table = seed_documents()
+    titles = dict(zip(table["file"], table[f"title_{locale.lang}"], strict=True))
+    return str(titles.get(file) or file)
+
+
+@datasets.loader
 def events(data_dir: Path | None = None) -> pd.DataFrame:
     """Dated events sorted by ``date`` (start), with ``date_end``, ``precision`` and ``sources``."""
     return _frame("event", data_dir)

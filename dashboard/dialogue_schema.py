@@ -54,7 +54,7 @@ SHOWN_NOTES = frozenset({"event"})
 # Place names: one string where the name is the same in every language (Lima), else a table of
 # the four (Brussels, Bruselas, Bruxelas, Bruxelles).
 NAMES = ("city",)
-FLAGS = {"disputed", "approximate", "ongoing"}
+FLAGS = {"disputed", "approximate", "ongoing", "year_inferred"}
 _TEXTS, _COMMON = ("title", "summary"), ("countries", "groups", "themes", "note")
 _DATES = ("date_start", "date_end", "precision")
 # table -> (file, text fields, required fields, optional fields); checked in this order so
@@ -62,6 +62,8 @@ _DATES = ("date_start", "date_end", "precision")
 SPECS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "theme": ("themes.toml", ("label",), ("colour",), ()),
     "group": ("themes.toml", ("label",), ("sources",), ("note",)),
+    # The five seed documents by their titles (the seeds' README), so a citation names a document.
+    "document": ("themes.toml", ("title",), ("file",), ()),
     "programme": ("programmes.toml", _TEXTS, ("name", "sources"), ("full_name", "implementers", "funders",
                   "partners", "budget", "ongoing", *_DATES, *_COMMON)),
     "component": ("programmes.toml", _TEXTS, ("programme", "kind", "sources"),
@@ -70,7 +72,7 @@ SPECS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] 
                ("component", "value", "unit", "qualifier", *_DATES, *_COMMON)),
     "event": ("events.toml", _TEXTS, ("kind", "date_start", "precision", "sources"),
               ("date_end", "city", "country", "presidency", "programme", "disputed", "approximate",
-               *_COMMON)),
+               "year_inferred", "ongoing", *_COMMON)),
     "claim": ("claims.toml", _TEXTS, ("measure", "value", "unit", "year_start", "year_end", "comparable",
                                       "definition_note", "sources"),
               ("qualifier", "origin", "reason", "compare", *_COMMON)),
@@ -130,7 +132,9 @@ def _check_item(table: str, item: Mapping[str, Any], known: Known, fail: Fail) -
     if table == "theme" and not re.fullmatch(r"#[0-9A-Fa-f]{6}", str(item["colour"])):
         raise fail(f"colour {item['colour']!r} is not #RRGGBB")
     _check_dates(item, item.get("precision", ""), fail)
-    if table != "theme" and not item["sources"]:
+    if table == "document" and item["file"] not in SEED_FILES:
+        raise fail(f"file {item['file']!r} is not one of the seed files")
+    if "sources" in required and not item["sources"]:
         raise fail("needs at least one source")
     for source in item.get("sources", []):
         if not isinstance(source, dict) or source.get("file") not in SEED_FILES:
@@ -138,7 +142,10 @@ def _check_item(table: str, item: Mapping[str, Any], known: Known, fail: Fail) -
         evidence = source.get("evidence") or []
         if not evidence or any(not isinstance(e, str) or not e.strip() for e in evidence):
             raise fail(f"source {source['file']} needs at least one non-empty evidence string")
-        _check_dates(source, item.get("precision", "") if "date_start" in source else "", fail)
+        # A statement's own date, in its own precision when it differs from the item's (Lima: 2008
+        # in one seed, June 2009 in another).
+        stated = source.get("precision", item.get("precision", ""))
+        _check_dates(source, stated if "date_start" in source else "", fail)
 
 
 def _check_shown_notes(item: Mapping[str, Any], fail: Fail) -> None:

@@ -1,9 +1,9 @@
 """What the programmes page shows for a filter: which programmes, components and results match,
 and which countries they reached. Pure: frames from :mod:`dashboard.dialogue` in, frames out.
 
-Every programme, component and result is a "reach" row with its places: the countries it names
-and the members of its sub-regional groups (OECS -> its six members). Whole-bloc and seed-only
-groups (CELAC, EU27, ``lac``, ``iberoamerica``) are region-wide: listed, never drawn as countries.
+Every programme, component and result is a "reach" row with its places: the countries it names.
+The groups it names (OECS, CELAC, EU27, ``lac``, ``iberoamerica``) are credited as groups: listed,
+never drawn as, nor counted for, their member countries, since no seed says which members took part.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ def reach(
     programmes: pd.DataFrame, components: pd.DataFrame, results: pd.DataFrame, groups: pd.DataFrame
 ) -> pd.DataFrame:
     """One row per programme, component and result: ``level, id, programme, component, themes,
-    places`` (ISO3) and ``regions`` (region-wide group codes)."""
+    places`` (the ISO3 codes it names) and ``regions`` (the group codes it names, kept whole)."""
     members = dialogue.group_members(groups)
     rows: list[dict[str, Any]] = []
     for level, frame in zip(LEVELS, (programmes, components, results), strict=True):
@@ -36,8 +36,8 @@ def reach(
                     "programme": programme,
                     "component": component or "",
                     "themes": tuple(item["themes"]),
-                    "places": dialogue.places(item["countries"], item["groups"], members),
-                    "regions": dialogue.regions(item["groups"], members),
+                    "places": dialogue.places(item["countries"], (), members),
+                    "regions": tuple(item["groups"]),
                 }
             )
     return pd.DataFrame(
@@ -69,27 +69,28 @@ def select(
 
 
 def reached(rows: pd.DataFrame) -> pd.DataFrame:
-    """Countries the rows reached: ``iso3`` -> ``programmes`` (ids, in first-seen order) and
-    ``items`` (how many components and results name it), sorted by ISO3."""
+    """Countries the rows reached: ``iso3`` -> ``programmes`` (ids, in first-seen order: what the
+    map colours by) and ``results`` (how many result rows name it: what the list beside the map and
+    the table of every result count), sorted by ISO3."""
     found: dict[str, dict[str, Any]] = {}
     for row in rows.to_dict("records"):
         for code in row["places"]:
-            entry = found.setdefault(code, {"programmes": [], "items": 0})
+            entry = found.setdefault(code, {"programmes": [], "results": 0})
             if row["programme"] not in entry["programmes"]:
                 entry["programmes"].append(row["programme"])
-            entry["items"] += row["level"] != "programme"
+            entry["results"] += row["level"] == "result"
     frame = pd.DataFrame(
         [
-            {"iso3": code, "programmes": tuple(e["programmes"]), "items": e["items"]}
+            {"iso3": code, "programmes": tuple(e["programmes"]), "results": e["results"]}
             for code, e in found.items()
         ],
-        columns=["iso3", "programmes", "items"],
+        columns=["iso3", "programmes", "results"],
     )
     return frame.sort_values("iso3").set_index("iso3")
 
 
 def regions(rows: pd.DataFrame) -> tuple[str, ...]:
-    """The region-wide groups the rows name, in first-seen order."""
+    """The groups the rows name (credited whole, not drawn), in first-seen order."""
     return tuple(dict.fromkeys(code for codes in rows["regions"] for code in codes))
 
 

@@ -71,18 +71,50 @@ def select(
 DATE_SKELETONS = {"day": "yMMMMd", "month": "yMMMM", "year": "y"}
 
 
-def date_label(row: Mapping[str, Any], locale: Locale) -> str:
-    """The date in the reader's language, as precise as the source ("25 September 2009", "février 2010",
-    "2008"), or a range; "(≈)" where the source is approximate."""
-    start, end, precision = row["date"], row["date_end"], row["precision"]
+def span_label(start: pd.Timestamp, end: Any, precision: str, locale: Locale) -> str:
+    """One period in the reader's language, as precise as ``precision``: "25–26 September 2009",
+    "février 2010", "2011 – 2013"."""
     skeleton = DATE_SKELETONS[precision]
-
     text = locale.date_skeleton(skeleton, start.date())
     if pd.notna(end) and end != start:
         last = locale.date_skeleton(skeleton, end.date())
         same_month = precision == "day" and (start.year, start.month) == (end.year, end.month)
         # The four locales write the day first: "25–26 September 2009", "25–26 de septiembre de 2009".
         text = f"{start.day}–{last}" if same_month else f"{text} – {last}"
+    return text
+
+
+def stated_dates(row: Mapping[str, Any], locale: Locale) -> list[str]:
+    """Each date a source states for the event on its own (a disputed event keeps them all), in
+    source order without repeats: ["2008", "June 2009"]; empty when no source dates itself."""
+    out: list[str] = []
+    for source in row.get("sources") or ():
+        if source.get("date_start"):
+            start = pd.Timestamp(source["date_start"])
+            end = pd.Timestamp(source.get("date_end") or source["date_start"])
+            label = span_label(start, end, source.get("precision") or row["precision"], locale)
+            out += [] if label in out else [label]
+    return out
+
+
+def date_label(row: Mapping[str, Any], locale: Locale) -> str:
+    """The date in the reader's language, only as precise as the source ("25 September 2009",
+    "février 2010", "2008"), or a range; where the sources state different dates, each of them
+    ("2008 or June 2009"); a year the source leaves out is said to be inferred; "(≈)" where the
+    date is approximate."""
+    _ = locale.gettext
+    start, precision = row["date"], row["precision"]
+    alternatives = stated_dates(row, locale) if row.get("disputed") else []
+    if len(alternatives) > 1:
+        text = _(" or ").join(alternatives)
+    elif row.get("year_inferred") and precision == "day":
+        text = _("{day} (year not stated; {year} inferred)").format(
+            day=locale.date_skeleton("MMMMd", start.date()), year=start.year
+        )
+    else:
+        text = span_label(start, row["date_end"], precision, locale)
+        if row.get("ongoing") and pd.isna(row["date_end"]):
+            text = _("{start} – ongoing").format(start=text)
     return text + (" (≈)" if row.get("approximate") else "")
 
 

@@ -46,7 +46,16 @@ def event_card(event_id: str | None, state: FilterState, locale: Locale) -> Any:
     if shown.warning is not None:
         body.append(dbc.Alert(shown.warning, color="warning", className="small"))
     sources = [
-        html.Li([html.Code(s.file), " — ", s.evidence, f" ({s.note})" if s.note else ""])
+        html.Li(
+            [
+                html.Strong(s.title),
+                " ",
+                html.Code(s.file, className="text-muted"),
+                " — ",
+                s.evidence,
+                f" ({s.note})" if s.note else "",
+            ]
+        )
         for s in shown.sources
     ]
     body += [
@@ -55,12 +64,12 @@ def event_card(event_id: str | None, state: FilterState, locale: Locale) -> Any:
         html.Div(
             [
                 dcc.Link(
-                    _("Map in {year}").format(year=shown.year),
+                    shown.map_label,
                     href=href("map", shown.map_state),
                     className="btn btn-outline-primary btn-sm me-2",
                 ),
                 dcc.Link(
-                    _("Corridors in {year}").format(year=shown.year),
+                    shown.corridors_label,
                     href=href("corridors", shown.corridors_state),
                     className="btn btn-outline-primary btn-sm",
                 ),

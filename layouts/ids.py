@@ -86,6 +86,7 @@ PROGRAMMES_REACHED: Final = "programmes-reached"
 
 SOURCES_DATASETS: Final = "sources-datasets"
 SOURCES_INDICATORS: Final = "sources-indicators"
+SOURCES_DOCUMENTS: Final = "sources-documents"
 
 
 NAV_LINK: Final = "app-nav-link"

@@ -14,7 +14,7 @@ from dashboard.urls.pages import parse_programmes
 from dashboard.urls.shared import FilterState
 from dashboard.views import programmes as programmes_view
 from dashboard.views.dialogue import theme_options
-from dashboard.views.programmes import ProgrammeCard, ProgrammesView
+from dashboard.views.programmes import Citation, ProgrammeCard, ProgrammesView
 from dashboard.vocabulary import vocabulary
 from layouts import ids
 from layouts.common import filter_column, header, notice
@@ -26,6 +26,15 @@ def component_options(programme: str, locale: Locale) -> list[dict[str, str]]:
     return programmes_view.component_options(programme, locale)
 
 
+def cited(citations: tuple[Citation, ...]) -> list[Any]:
+    """Each source as its document's title, with the seed file name as a detail."""
+    out: list[Any] = []
+    for title, file in citations:
+        out += [html.Br()] if out else []
+        out += [title, " ", html.Code(file, className="text-muted")]
+    return out
+
+
 def programme_card(card: ProgrammeCard) -> dbc.Card:
     tiles = [html.Li([html.Strong(value), " — ", label]) for value, label in card.figures]
     return dbc.Card(
@@ -35,7 +44,7 @@ def programme_card(card: ProgrammeCard) -> dbc.Card:
                 html.P(card.facts, className="text-muted small mb-2"),
                 html.P(card.summary, className="small"),
                 html.Ul(tiles, className="mb-1"),
-                html.P(card.files, className="small text-muted mb-0"),
+                html.P(cited(card.files), className="small text-muted mb-0"),
             ]
         ),
         className="h-100",
@@ -71,7 +80,7 @@ def body(view: ProgrammesView) -> list[Any]:
                 html.Td([html.Strong(r.label), html.Br(), html.Span(r.summary, className="small")]),
                 html.Td(r.figure, className="text-nowrap"),
                 html.Td(r.where, className="small"),
-                html.Td(html.Code(r.sources), className="small"),
+                html.Td(cited(r.sources), className="small"),
             ]
         )
         for r in view.results
@@ -94,13 +103,13 @@ def reached_table(view: ProgrammesView) -> Any:
             [
                 html.Td(r.country),
                 html.Td(r.programmes, className="small"),
-                html.Td(r.items, className="text-end"),
+                html.Td(r.results, className="text-end text-nowrap"),
             ]
         )
         for r in view.reached
     ]
     head = html.Thead(
-        html.Tr([html.Th(_("Country")), html.Th(_("Programmes")), html.Th(_("Results or actions"))])
+        html.Tr([html.Th(_("Country")), html.Th(_("Programmes")), html.Th(_("Results naming it"))])
     )
     return dbc.Table([head, html.Tbody(lines)], size="sm", className="small")
 

@@ -71,6 +71,17 @@ def indicator_table(locale: Locale) -> dbc.Table:
     return dbc.Table([head, html.Tbody(rows)], striped=True, size="sm", id=ids.SOURCES_INDICATORS)
 
 
+def document_table(locale: Locale) -> dbc.Table:
+    """The dialogue's and programmes' source documents: title, then the file name as a detail."""
+    _ = locale.gettext
+    rows = [
+        html.Tr([html.Td(doc.title), html.Td(html.Code(doc.file), className="small")])
+        for doc in sources_view.seed_documents(locale)
+    ]
+    head = html.Thead(html.Tr([html.Th(_("Document")), html.Th(_("File"))]))
+    return dbc.Table([head, html.Tbody(rows)], striped=True, size="sm", id=ids.SOURCES_DOCUMENTS)
+
+
 def layout(state: FilterState) -> html.Div:
     """The sources page in the state's language."""
     locale = Locale.of(state.lang)
@@ -88,5 +99,14 @@ def layout(state: FilterState) -> html.Div:
             dataset_table(locale),
             html.H2(_("Indicators"), className="h4 mt-4"),
             indicator_table(locale),
+            html.H2(_("Source documents"), className="h4 mt-4"),
+            html.P(
+                _(
+                    "The dialogue timeline and the programme results are taken from these five "
+                    "documents; every event and result cites one of them."
+                ),
+                className="small text-muted",
+            ),
+            document_table(locale),
         ]
     )

@@ -36,8 +36,9 @@ def programme_map(
     geometry_urls: tuple[str, str],
     locale: Locale,
 ) -> dict[str, Any]:
-    """Members in grey; reached countries coloured by how many programmes reached them; the hover
-    names the programmes and how many components and results name the country."""
+    """Members in grey; reached countries coloured by how many programmes name them (the colour
+    bar says so); the hover names the programmes and how many results name the country (the count
+    the list beside the map shows)."""
     _ = locale.gettext
     names = countries[f"name_{locale.lang}"]
     members = countries[countries["bloc"].isin(("CELAC", "EU27"))]
@@ -48,7 +49,9 @@ def programme_map(
         [
             str(names.get(code, code)),
             ", ".join(programme_names.get(p, p) for p in row["programmes"]),
-            _("{count} results or actions name it").format(count=locale.number(row["items"])),
+            locale.ngettext("{count} result names it", "{count} results name it", int(row["results"])).format(
+                count=locale.number(row["results"])
+            ),
         ]
         for code, row in reached.iterrows()
     ]
@@ -118,7 +121,7 @@ def programme_map(
             "cmin": 1,
             "cmax": top,
             "colorbar": {
-                "title": {"text": _("programmes"), "side": "top"},
+                "title": {"text": _("programmes naming it"), "side": "top"},
                 "tickvals": list(range(1, top + 1)),
                 "thickness": 14,
                 "len": 0.5,

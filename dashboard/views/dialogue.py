@@ -3,6 +3,7 @@ figure, the filters' choices, and one event's card (words, badges, sources, link
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -10,7 +11,6 @@ import pandas as pd
 
 from dashboard import datasets, dialogue, timeline, transforms
 from dashboard.locale import Locale
-from dashboard.urls.corridors import corridor_year
 from dashboard.urls.dialogue import DialogueState
 from dashboard.urls.shared import FilterState
 
@@ -61,11 +61,32 @@ def event_places() -> set[str]:
     }
 
 
+def nearest_year(years: Sequence[int], year: int) -> int | None:
+    """The year of ``years`` closest to ``year`` (the earlier of two as close), None without years:
+    2009 -> 2010 and 2012 -> 2010 among UN DESA's 2005, 2010, 2015 (not the previous one, 2005)."""
+    return min(years, key=lambda y: (abs(y - year), y)) if years else None
+
+
 def year_for(state: FilterState, year: int) -> FilterState:
-    """The shared state at ``year``: the indicator's latest year not after it (or its first)."""
+    """The shared state at the indicator's year with data nearest to ``year``."""
     years = transforms.years_by_indicator(datasets.catalogue()).get(state.indicator, ())
-    earlier = [y for y in years if y <= year]
-    return replace(state, year=earlier[-1] if earlier else (years[0] if years else None))
+    return replace(state, year=nearest_year(list(years), year))
+
+
+def link_label(page: str, shown: int | None, year: int, locale: Locale) -> str:
+    """A link's words name the year it opens: "Map in 2010", or "Map in 2010 (nearest year with data
+    to 2009)" when the event's year has no data."""
+    _ = locale.gettext
+    if shown is None:
+        return _("Map") if page == "map" else _("Corridors")
+    if shown == year:
+        return (_("Map in {year}") if page == "map" else _("Corridors in {year}")).format(year=shown)
+    words = (
+        _("Map in {shown} (nearest year with data to {year})")
+        if page == "map"
+        else _("Corridors in {shown} (nearest year with data to {year})")
+    )
+    return words.format(shown=shown, year=year)
 
 
 @dataclass(frozen=True)
@@ -94,7 +115,8 @@ def build(state: FilterState, page: DialogueState) -> DialogueView:
 
 @dataclass(frozen=True)
 class EventSource:
-    file: str
+    title: str  # the document's title in the reader's language
+    file: str  # the seed file, shown as a detail
     evidence: str  # the quoted words, joined
     note: str
 
@@ -109,9 +131,11 @@ class EventView:
     summary: str
     warning: str | None
     sources: tuple[EventSource, ...]
-    year: int
-    map_state: FilterState
-    corridors_state: FilterState
+    year: int  # the event's (start) year
+    map_state: FilterState  # at the indicator's year with data nearest to ``year``
+    corridors_state: FilterState  # at the corridor year nearest to ``year``
+    map_label: str  # names the year the link opens
+    corridors_label: str
 
 
 def event(event_id: str | None, state: FilterState, locale: Locale) -> EventView | None:
@@ -123,6 +147,8 @@ def event(event_id: str | None, state: FilterState, locale: Locale) -> EventView
     row: dict[str, Any] = {str(k): v for k, v in table.loc[event_id].to_dict().items()}
     themes = dialogue.themes().set_index("id")
     year = int(row["date"].year)
+    map_state = year_for(state, year)
+    corridors_year = nearest_year(list(datasets.corridor_years()), year)
     names = datasets.countries()
     country = transforms.country_names(names, [row["country"]], locale)[0] if row["country"] else ""
     place = ", ".join(p for p in (dialogue.text(row, locale, "city"), country) if p)
@@ -142,11 +168,16 @@ def event(event_id: str | None, state: FilterState, locale: Locale) -> EventView
         warning=warning,
         sources=tuple(
             EventSource(
-                s["file"], "; ".join(f"“{e}”" for e in s["evidence"]), dialogue.text(s["note"], locale)
+                dialogue.document_title(s["file"], locale),
+                s["file"],
+                "; ".join(f"“{e}”" for e in s["evidence"]),
+                dialogue.text(s["note"], locale),
             )
             for s in row["sources"]
         ),
         year=year,
-        map_state=year_for(state, year),
-        corridors_state=replace(state, year=corridor_year(str(year), datasets.corridor_years())),
+        map_state=map_state,
+        corridors_state=replace(state, year=corridors_year),
+        map_label=link_label("map", map_state.year, year, locale),
+        corridors_label=link_label("corridors", corridors_year, year, locale),
     )

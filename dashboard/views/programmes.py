@@ -111,8 +111,11 @@ class Reached:
     """One country on the map, as a row of the list beside it."""
 
     country: str
-    programmes: str
-    items: str
+    programmes: str  # the programmes naming it: what the map's colour counts
+    results: str  # "2 results": how many of the results listed below name it
+
+
+Citation = tuple[str, str]  # (the document's title in the reader's language, its seed file)
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,7 @@ class ProgrammeCard:
     facts: str
     summary: str
     figures: tuple[tuple[str, str], ...]  # (value, label) of each result with a figure
-    files: str
+    files: tuple[Citation, ...]
 
 
 @dataclass(frozen=True)
@@ -131,7 +134,7 @@ class Result:
     summary: str
     figure: str
     where: str
-    sources: str
+    sources: tuple[Citation, ...]
 
 
 @dataclass(frozen=True)
@@ -176,7 +179,7 @@ def build(state: FilterState, page: ProgrammeState) -> ProgrammesView:
                 dialogue.text(r, locale, "summary"),
                 value_text(r, locale),
                 places(r, locale),
-                ", ".join(s["file"] for s in r["sources"]),
+                citations(r["files"], locale),
             )
             for r in timeline.records(results)
         )
@@ -186,18 +189,35 @@ def build(state: FilterState, page: ProgrammeState) -> ProgrammesView:
     )
 
 
+def citations(files: Any, locale: Locale) -> tuple[Citation, ...]:
+    """Each seed file as (its document's title, the file name), in the order given."""
+    return tuple((dialogue.document_title(f, locale), f) for f in dict.fromkeys(files))
+
+
 def map_caption(rows: pd.DataFrame, locale: Locale) -> str:
-    """How many countries the map shows, and the region-wide groups it cannot draw."""
+    """How many countries the map shows, what its colour and the list beside it count, and the
+    groups it credits whole instead of drawing their members."""
     _ = locale.gettext
-    text = _("{count} countries named by the selected programmes, components and results.").format(
-        count=locale.number(len(programmes.reached(rows)))
+    count = len(programmes.reached(rows))
+    text = locale.ngettext(
+        "{count} country named by the selected programmes, components and results.",
+        "{count} countries named by the selected programmes, components and results.",
+        count,
+    ).format(count=locale.number(count))
+    text += " " + _(
+        "The colour counts the programmes that name a country; the list counts the results that name it."
     )
     regions = programmes.regions(rows)
     if regions:
-        text += " " + _("Region-wide, not drawn: {groups}.").format(
+        text += " " + _("Groups, credited as a whole and not drawn: {groups}.").format(
             groups=", ".join(group_names(regions, locale))
         )
     return text
+
+
+def results_text(count: int, locale: Locale) -> str:
+    """ "1 result", "2 results" (the reader's plural forms)."""
+    return locale.ngettext("{count} result", "{count} results", count).format(count=locale.number(count))
 
 
 def reached(rows: pd.DataFrame, locale: Locale) -> tuple[Reached, ...]:
@@ -210,7 +230,7 @@ def reached(rows: pd.DataFrame, locale: Locale) -> tuple[Reached, ...]:
         Reached(
             countries[code],
             ", ".join(names.get(p, p) for p in row["programmes"]),
-            locale.number(row["items"]),
+            results_text(int(row["results"]), locale),
         )
         for code, row in sorted(table.iterrows(), key=lambda item: countries[item[0]])
     )
@@ -225,7 +245,7 @@ def card(row: dict[str, Any], results: pd.DataFrame, locale: Locale) -> Programm
     if pd.notna(row["date"]):
         facts.append(timeline.date_label(row, locale))
     if pd.notna(row["budget_amount"]):
-        facts.append(f"{row['budget_currency']} {locale.number(row['budget_amount'])}")
+        facts.append(budget_text(row, locale))
     figures = [
         r for r in timeline.records(results[results["programme"] == row["id"]]) if pd.notna(r["value"])
     ]
@@ -234,5 +254,15 @@ def card(row: dict[str, Any], results: pd.DataFrame, locale: Locale) -> Programm
         " · ".join(facts),
         dialogue.text(row, locale, "summary"),
         tuple((value_text(r, locale), dialogue.text(r, locale, "label")) for r in figures),
-        ", ".join(sorted(set(row["files"]))),
+        citations(sorted(set(row["files"])), locale),
     )
+
+
+def budget_text(row: dict[str, Any], locale: Locale) -> str:
+    """ "Budget: EUR 3,000,000", or the amount alone with "currency not stated" where the source
+    gives none (no currency is ever supplied)."""
+    _ = locale.gettext
+    amount = locale.number(row["budget_amount"])
+    if row["budget_currency"]:
+        return _("Budget: {amount}").format(amount=f"{row['budget_currency']} {amount}")
+    return _("Budget: {amount} (currency not stated)").format(amount=amount)

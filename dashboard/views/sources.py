@@ -1,11 +1,12 @@
 """What the sources page and every source line show: each dataset with its edition, licence and
-citation, and each indicator with its unit, definition, method, source and years."""
+citation, each indicator with its unit, definition, method, source and years, and the five source
+documents of the dialogue and programme pages by title."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dashboard import datasets
+from dashboard import datasets, dialogue
 from dashboard.locale import Locale
 
 
@@ -61,4 +62,21 @@ def indicators(locale: Locale) -> list[IndicatorEntry]:
             f"{spec.years[0]}–{spec.years[-1]}" if spec.years else _("no data"),
         )
         for spec in datasets.catalogue().values()
+    ]
+
+
+@dataclass(frozen=True)
+class SeedDocument:
+    """A source document of the dialogue and programme pages: its title, and its file as a detail."""
+
+    title: str
+    file: str
+
+
+def seed_documents(locale: Locale) -> list[SeedDocument]:
+    """The five source documents, by title in the reader's language, in file order."""
+    table = dialogue.seed_documents()
+    return [
+        SeedDocument(dialogue.text(row, locale), str(row["file"]))
+        for _, row in table.sort_values("file").iterrows()
     ]

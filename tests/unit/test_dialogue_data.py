@@ -193,6 +193,7 @@ VALID: dict[str, dict[str, list[dict[str, Any]]]] = {
     "themes.toml": {
         "theme": [{"id": "remittances", "colour": "#E69F00", "label": TEXT}],
         "group": [{"id": "lac", "label": TEXT, "sources": [SOURCE]}],
+        "document": [{"id": "dialogue_page", "file": dialogue_schema.SEED_FILES[1], "title": TEXT}],
     },
     "programmes.toml": {
         "programme": [{"id": "demo", "name": "Demo", "title": TEXT, "summary": TEXT, "sources": [SOURCE]}],
@@ -275,6 +276,22 @@ def test_the_tiny_valid_input_passes(data_dir: Path) -> None:
     run_validator(copy.deepcopy(VALID), data_dir)
 
 
+def test_an_event_may_flag_an_inferred_year_or_an_ongoing_action_and_date_each_source(data_dir: Path) -> None:
+    docs = copy.deepcopy(VALID)
+    docs["events.toml"]["event"][0].update(
+        year_inferred=True,
+        ongoing=True,
+        sources=[{**SOURCE, "date_start": "2009-06", "date_end": "2009-06", "precision": "month"}],
+    )
+    run_validator(docs, data_dir)
+
+
+def test_each_seed_file_has_one_document_title() -> None:
+    files = list(dialogue.seed_documents()["file"])
+    assert sorted(files) == sorted(dialogue_schema.SEED_FILES)
+    assert all(dialogue.seed_documents()[f"title_{lang}"].str.strip().all() for lang in dialogue_schema.LANGS)
+
+
 def first(docs: dict[str, Any], file: str, table: str) -> dict[str, Any]:
     return dict(docs[file][table][0])
 
@@ -316,6 +333,14 @@ BAD: list[tuple[str, str, Callable[[dict[str, Any]], None], str]] = [
     ("programmes.toml", "component", lambda c: c.update(programme="other"), r"unknown programme"),
     ("programmes.toml", "programme", lambda p: p.update(budget={"amount": 3, "money": "EUR"}), r"budget"),
     ("themes.toml", "theme", lambda t: t.update(colour="blue"), r"colour 'blue'"),
+    ("themes.toml", "document", lambda d: d.update(file="notes.txt"), r"not one of the seed files"),
+    ("themes.toml", "document", lambda d: d.update(title={"en": "x"}), r"title needs"),
+    (
+        "events.toml",
+        "event",
+        lambda e: e.update(sources=[{**SOURCE, "date_start": "2009", "precision": "month"}]),
+        r"'2009' does not match precision 'month'",
+    ),
     ("themes.toml", "theme", lambda t: t.update(id="Remittances"), r"snake_case"),
     (
         "claims.toml",

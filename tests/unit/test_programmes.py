@@ -29,18 +29,20 @@ def reach() -> pd.DataFrame:
     results = frame(
         [
             item("r1", "p1", "c1", ("a",), ("MEX",), ()),
-            item("r2", "p1", "", (), ("PER",), ("oecs",)),
+            item("r2", "p1", "", (), ("PER", "ATG"), ("oecs",)),
             item("r3", "p2", "", ("b",), ("MEX",), ("lac",)),
         ]
     )
     return programmes.reach(progs, comps, results, GROUPS)
 
 
-def test_groups_map_to_members_except_the_blocs_and_seed_only_regions() -> None:
+def test_groups_are_credited_whole_not_to_each_member() -> None:
     rows = reach().set_index("id")
-    assert rows.loc["r2", "places"] == ("PER", "ATG", "DMA")  # OECS -> its members
+    # The seed credits "OECS" with a result; no seed names its members: OECS stays a group.
+    assert rows.loc["r2", "places"] == ("PER", "ATG") and rows.loc["r2", "regions"] == ("oecs",)
     assert rows.loc["p1", "places"] == () and rows.loc["p1", "regions"] == ("CELAC",)
     assert rows.loc["r3", "regions"] == ("lac",)
+    # The timeline's country filter still finds an event by a sub-regional group a country is in.
     members = dialogue.group_members(GROUPS)
     assert dialogue.places(("ECU",), ("oecs",), members, "BEL", "") == ("ECU", "BEL", "ATG", "DMA")
 
@@ -50,15 +52,17 @@ def test_filters_combine_programme_component_theme_and_country() -> None:
     assert list(programmes.select(rows, programme="p1")["id"]) == ["p1", "c1", "r1", "r2"]
     assert list(programmes.select(rows, component="c1")["id"]) == ["c1", "r1"]
     assert list(programmes.select(rows, themes=["b"])["id"]) == ["p2", "r3"]
-    assert list(programmes.select(rows, countries=["DMA"])["id"]) == ["r2"]
+    assert list(programmes.select(rows, countries=["ATG"])["id"]) == ["r2"]
+    assert programmes.select(rows, countries=["DMA"]).empty  # an OECS member the seed never names
     assert programmes.select(rows, programme="p2", countries=["PER"]).empty
 
 
-def test_countries_reached_name_their_programmes_and_items() -> None:
+def test_countries_reached_name_their_programmes_and_count_results_only() -> None:
     reached = programmes.reached(reach())
-    assert list(reached.index) == ["ATG", "DMA", "MEX", "PER"]
-    assert reached.loc["MEX", "programmes"] == ("p1", "p2") and reached.loc["MEX", "items"] == 3
-    assert programmes.regions(reach()) == ("CELAC", "lac")
+    assert list(reached.index) == ["ATG", "MEX", "PER"]
+    # MEX: named by p1 (via c1 and r1) and p2 (r3); results r1 and r3 (c1 is a component).
+    assert reached.loc["MEX", "programmes"] == ("p1", "p2") and reached.loc["MEX", "results"] == 2
+    assert programmes.regions(reach()) == ("CELAC", "oecs", "lac")
     assert programmes.reached(reach().iloc[:0]).empty
 
 
@@ -91,10 +95,11 @@ def test_map_uses_the_apps_geometry_by_url_and_marks_small_states() -> None:
     choropleths = [t for t in figure["data"] if t["type"] == "choropleth"]
     assert {t["geojson"] for t in choropleths} == {urls.GEOMETRY}
     drawn = next(t for t in choropleths if t["name"] == "reached")
-    assert drawn["locations"] == ["ATG", "DMA", "MEX", "PER"] and drawn["z"] == [1, 1, 2, 1]
-    assert drawn["customdata"][2][1] == "One, Two"
+    assert drawn["locations"] == ["ATG", "MEX", "PER"] and drawn["z"] == [1, 2, 1]
+    assert drawn["customdata"][1][1:] == ["One, Two", "2 results name it"]
+    assert figure["layout"]["coloraxis"]["colorbar"]["title"]["text"] == "programmes naming it"
     small = next(t for t in figure["data"] if t["type"] == "scattergeo")
-    assert small["lon"] == [-61.8, -61.4]  # Antigua and Dominica would vanish as shapes
+    assert small["lon"] == [-61.8]  # Antigua would vanish as a shape
     assert figure["layout"]["geo"]["lonaxis"]["range"] == [-118.0, -33.0]  # all in CELAC
 
 
@@ -103,7 +108,7 @@ def test_map_without_places_says_so_and_reaches_outside_members_via_the_world_la
         programmes.reached(reach().iloc[:0]), {}, countries(), ("/m", "/w"), Locale.of("en")
     )
     assert empty["layout"]["annotations"][0]["text"] == "No country-level places for this selection"
-    outside = pd.DataFrame({"programmes": [("p1",)], "items": [1]}, index=pd.Index(["USA"], name="iso3"))
+    outside = pd.DataFrame({"programmes": [("p1",)], "results": [1]}, index=pd.Index(["USA"], name="iso3"))
     figure = programme_map(outside, {}, countries(), ("/m", "/w"), Locale.of("en"))
     assert [t["geojson"] for t in figure["data"] if t.get("name") == "reached-world"] == ["/w"]
     assert figure["layout"]["geo"]["lonaxis"]["range"] != [-118.0, -33.0]

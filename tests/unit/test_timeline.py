@@ -150,3 +150,41 @@ def test_the_event_card_names_the_eu_presidency_in_the_readers_language() -> Non
 
     card = str(event_card("hlm_1", FilterState(lang="fr"), Locale.of("fr")))
     assert "Présidence de l’UE : Suède" in card and ": SWE" not in card
+
+
+def dated(**fields: object) -> dict[str, object]:
+    """One event row as the timeline reads it, with only what a date label needs."""
+    return {"date_end": pd.NaT, "approximate": False, "disputed": False, "sources": ()} | fields
+
+
+def test_a_disputed_date_shows_every_seeds_reading_in_its_own_precision() -> None:
+    row = dated(
+        date=pd.Timestamp("2008"),
+        date_end=pd.Timestamp("2009"),
+        precision="year",
+        disputed=True,
+        sources=(
+            {"file": "001", "date_start": "2008", "date_end": "2008"},
+            {"file": "000", "date_start": "2009-06", "date_end": "2009-06", "precision": "month"},
+        ),
+    )
+    assert timeline.date_label(row, Locale.of("en")) == "2008 or June 2009"
+    assert timeline.date_label(row, Locale.of("pt")) == "2008 ou junho de 2009"
+    assert timeline.date_label(row | {"disputed": False}, Locale.of("en")) == "2008 – 2009"
+
+
+def test_a_year_the_source_leaves_out_is_said_to_be_inferred() -> None:
+    row = dated(date=pd.Timestamp("2012-11-28"), date_end=pd.Timestamp("2012-11-28"), precision="day")
+    assert timeline.date_label(row, Locale.of("en")) == "28 November 2012"
+    inferred = row | {"year_inferred": True}
+    assert timeline.date_label(inferred, Locale.of("en")) == "28 November (year not stated; 2012 inferred)"
+    assert (
+        timeline.date_label(inferred, Locale.of("es")) == "28 de noviembre (año no indicado; se deduce 2012)"
+    )
+
+
+def test_an_ongoing_action_says_so() -> None:
+    row = dated(date=pd.Timestamp("2017"), precision="year", ongoing=True)
+    assert timeline.date_label(row, Locale.of("en")) == "2017 – ongoing"
+    assert timeline.date_label(row, Locale.of("fr")) == "2017 – en cours"
+    assert timeline.date_label(row | {"ongoing": False}, Locale.of("en")) == "2017"

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from dashboard import dialogue
 from dashboard.locale import Locale
 from dashboard.paths import ROOT
 from dashboard.urls.dialogue import DialogueState
@@ -38,11 +39,66 @@ def test_a_disputed_event_card_carries_its_note_and_every_source(lang: str) -> N
     assert shown.year == int(seed["date_start"][:4])
 
 
-def test_the_corridors_link_of_an_event_names_a_corridor_year() -> None:
-    shown = view.event("dialogue_launch_2009", FilterState(), Locale.of("en"))
+# UN DESA IMS 2024 estimates (the default indicator and the corridors): 1990, 1995, ..., 2020, 2024.
+UN_DESA_YEARS = (1990, 1995, 2000, 2005, 2010, 2015, 2020, 2024)
+
+
+@pytest.mark.parametrize(
+    ("year", "nearest"),
+    [(2009, 2010), (2012, 2010), (2013, 2015), (2014, 2015), (2005, 2005), (2007, 2005), (2022, 2020),
+     (2023, 2024), (1980, 1990), (2030, 2024)],
+)  # fmt: skip
+def test_the_nearest_year_with_data_not_the_previous_one(year: int, nearest: int) -> None:
+    assert view.nearest_year(UN_DESA_YEARS, year) == nearest  # a tie (2022) takes the earlier
+    assert view.nearest_year((), year) is None
+
+
+@pytest.mark.parametrize(
+    ("event_id", "label_en", "label_es", "opens"),
+    [
+        ("hlm_1", "Map in 2010 (nearest year with data to 2009)",
+         "Mapa en 2010 (año con datos más cercano a 2009)", 2010),
+        ("hlm_9", "Map in 2015 (nearest year with data to 2014)",
+         "Mapa en 2015 (año con datos más cercano a 2014)", 2015),
+        ("hlm_2", "Map in 2010", "Mapa en 2010", 2010),
+    ],
+)  # fmt: skip
+def test_an_events_links_open_the_year_they_name(
+    event_id: str, label_en: str, label_es: str, opens: int
+) -> None:
+    for lang, label in (("en", label_en), ("es", label_es)):
+        shown = view.event(event_id, replace(FilterState(), lang=lang), Locale.of(lang))
+        assert shown is not None
+        assert shown.map_label == label and shown.map_state.year == opens
+        assert shown.corridors_state.year == opens
+        assert shown.corridors_label.endswith(label.split(" ", 2)[2])  # same year words
+
+
+def test_every_events_link_label_names_the_year_it_opens() -> None:
+    for event_id in dialogue.events()["id"]:
+        shown = view.event(event_id, FilterState(), Locale.of("en"))
+        assert shown is not None
+        for label, state in (
+            (shown.map_label, shown.map_state),
+            (shown.corridors_label, shown.corridors_state),
+        ):
+            assert label.split(" (")[0].endswith(f" in {state.year}"), (event_id, label)
+            assert state.year in UN_DESA_YEARS
+            assert abs(state.year - shown.year) == min(abs(y - shown.year) for y in UN_DESA_YEARS)
+
+
+def test_an_annual_indicator_opens_the_events_own_year() -> None:
+    state = FilterState(indicator="remittances_received")
+    shown = view.event("hlm_1", state, Locale.of("en"))
+    assert shown is not None and (shown.map_label, shown.map_state.year) == ("Map in 2009", 2009)
+
+
+def test_sources_are_shown_by_their_documents_title_with_the_file_as_a_detail() -> None:
+    titles = {d["file"]: d["title"]["fr"] for d in toml("themes.toml")["document"]}
+    shown = view.event("summit_lima_2008", replace(FilterState(), lang="fr"), Locale.of("fr"))
     assert shown is not None
-    # UN DESA IMS 2024 editions: 1990, 1995, ..., 2020, 2024; 2009 falls back to 2005.
-    assert shown.corridors_state.year == 2005
+    assert [(s.title, s.file) for s in shown.sources] == [(titles[s.file], s.file) for s in shown.sources]
+    assert shown.facts.startswith("2008 ou juin 2009")  # each seed's reading, see the sources
 
 
 def test_an_unknown_event_has_no_card() -> None:

@@ -56,8 +56,10 @@ def test_clicking_an_event_opens_its_card_with_sources_and_year_links(
     assert (
         "Brussels" in card and "000_df0e79ac1bf68b0e.txt" in card
     )  # seed 000: IX HLM, Brussels, 13 Nov 2014
-    link = dash_duo.find_element(f"#{ids.DIALOGUE_DETAIL} a[href^='/corridors']").get_attribute("href")
-    assert "year=2010" in link  # the corridor year of 2014 is UN DESA's 2010 estimate
+    link = dash_duo.find_element(f"#{ids.DIALOGUE_DETAIL} a[href^='/corridors']")
+    # 2014 has no UN DESA estimate: the nearest is 2015 (not the previous, 2010), and the label says so.
+    assert "year=2015" in link.get_attribute("href")
+    assert link.text == "Corridors in 2015 (nearest year with data to 2014)"
     dash_duo.find_element(f"#{ids.DIALOGUE_DETAIL} a[href^='/map']").click()
-    dash_duo.wait_for_text_to_equal(f"#{ids.MAP_SUBTITLE}", "2010 · people", timeout=15)
+    dash_duo.wait_for_contains_text(f"#{ids.MAP_SUBTITLE}", "2015", timeout=15)
     assert dash_duo.get_logs() == []

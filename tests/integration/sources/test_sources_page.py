@@ -22,3 +22,17 @@ def test_sources_page_lists_datasets_and_indicators(dash_duo: DashComposite, pue
     catalogue = json.loads((ROOT / "data" / "catalogue.json").read_text(encoding="utf-8"))
     assert len(rows) == len(catalogue["indicators"])
     assert dash_duo.get_logs() == []
+
+
+def test_sources_page_names_the_five_source_documents_by_title(
+    dash_duo: DashComposite, puentes_app: Dash
+) -> None:
+    dash_duo.start_server(puentes_app)
+    dash_duo.driver.get(f"{dash_duo.server_url}/sources?lang=fr")
+    dash_duo.wait_for_element(f"#{ids.SOURCES_DOCUMENTS}", timeout=15)
+    rows = dash_duo.find_elements(f"#{ids.SOURCES_DOCUMENTS} tbody tr")
+    assert len(rows) == 5
+    # seeds README: 003 is the MIEUX brief on Latin America and the Caribbean (2018)
+    assert rows[3].text.startswith("Note d'information de MIEUX sur l'Amérique latine et les Caraïbes (2018)")
+    assert "003_ee5460814acfab00.txt" in rows[3].text
+    assert dash_duo.get_logs() == []
