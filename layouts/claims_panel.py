@@ -86,13 +86,21 @@ def puentes_side(row: dict[str, Any], check: claims.Check, state: FilterState, l
 
 
 def document_side(row: dict[str, Any], locale: Locale) -> list[Any]:
-    """Only the document's words: its figure as stated, and its sentence(s) with the file they are in."""
+    """Only the document's words: its figure as stated, and its sentence(s) with the document (title,
+    then file name) they are in."""
     _ = locale.gettext
     quotes = [
         html.Blockquote(
             [
                 html.P(f"“{sentence}”", className="mb-0", lang="en"),
-                html.Footer(html.Code(source["file"]), className="blockquote-footer mt-0 mb-1"),
+                html.Footer(
+                    [
+                        html.Cite(dialogue.document_title(source["file"], locale)),
+                        " · ",
+                        html.Code(source["file"]),
+                    ],
+                    className="blockquote-footer mt-0 mb-1",
+                ),
             ],
             className="small mb-1 claim-quote",
         )

@@ -52,6 +52,8 @@ def test_claims_compare_like_with_like_and_keep_the_documents_words_apart(
     words = card.find_element("css selector", ".claim-document-words").text
     assert "the number of Venezuelan asylum seekers in Brazil and Peru jumped by almost 750%." in words
     assert "003_ee5460814acfab00.txt" in words
+    # cited by its title (seeds/README.md), the file name beside it as a detail
+    assert "MIEUX brief on Latin America and the Caribbean (2018)" in words
     reading = card.find_element("css selector", ".claim-reading").text
     assert reading and reading not in words  # Puentes' wording sits in its own, labelled part
     assert "PUENTES' READING" in card.text.upper()
