@@ -24,7 +24,11 @@ def values_by_key(data_dir: Path | None = None) -> dict[tuple[str, int], pd.Data
 
 @loader
 def series_by_key(data_dir: Path | None = None) -> dict[tuple[str, str], pd.Series]:
-    """(indicator, iso3 or group code) -> value by year, countries and aggregates alike."""
+    """(indicator, iso3 or group code) -> value by year, countries and aggregates alike.
+
+    A country's flagged zero stays NaN in its series (a gap in a line, not a drop to 0); an
+    aggregate's years without a value are left out. Never fill either with 0.
+    """
     out: dict[tuple[str, str], pd.Series] = {}
     for (ind, iso3), group in indicator_values(data_dir).groupby(["indicator", "iso3"], sort=False):
         out[(str(ind), str(iso3))] = group.set_index("year")["value"]

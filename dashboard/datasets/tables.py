@@ -9,6 +9,9 @@ import pandas as pd
 
 from dashboard.datasets.files import read, read_bytes
 from dashboard.datasets.registry import folder, loader
+from dashboard.errors import DataValidationError
+
+REPORTED_ZERO = "reported_zero"  # the source published 0 for "not reported": value is NaN
 
 
 @loader
@@ -32,9 +35,31 @@ def member_codes(data_dir: Path | None = None) -> frozenset[str]:
 
 @loader
 def indicator_values(data_dir: Path | None = None) -> pd.DataFrame:
-    """Long table ``iso3, indicator, year, value, flag``, sorted by indicator, year, iso3."""
+    """Long table ``iso3, indicator, year, value, published, flag``, sorted by indicator, year, iso3.
+
+    ``value`` is the real value, NaN where there is none (``flag`` ``reported_zero``: the source
+    published 0 meaning "not reported"); ``published`` is the source's number as published.
+    """
     frame = read("indicators.parquet", folder(data_dir))
+    check_no_data_rule(frame, folder(data_dir) / "indicators.parquet")
     return frame.sort_values(["indicator", "year", "iso3"]).reset_index(drop=True)
+
+
+def check_no_data_rule(frame: pd.DataFrame, path: Path) -> None:
+    """Refuse a table that would show a flagged zero as a value (the one place this is enforced).
+
+    Every row keeps the published number, and no ``reported_zero`` row has a value.
+    """
+    if "published" not in frame.columns:
+        raise DataValidationError(str(path), "missing column(s) ['published']; run `make data`")
+    flagged = frame[(frame["flag"] == REPORTED_ZERO) & frame["value"].notna()]
+    if len(flagged):
+        first = flagged.iloc[0]
+        raise DataValidationError(
+            str(path),
+            f"{len(flagged)} reported_zero row(s) carry a value, e.g. "
+            f"{first['iso3']} {first['indicator']} {first['year']}: must be NaN (no data)",
+        )
 
 
 @loader

@@ -27,6 +27,10 @@ REQUIRED = (
 )
 # What readers see: a table with non-empty text in every language the app ships.
 TEXT_FIELDS = ("label", "definition", "method")
+# Optional notes, each a table of texts in every language when given: what the source does not
+# cover and why (``gaps``), why a computed ratio's numerator and denominator editions differ
+# (``editions_note``).
+NOTE_FIELDS = ("gaps", "editions_note")
 SOURCE_FIELDS = ("name", "publisher", "edition", "licence", "citation", "url", "raw")
 # What readers see of a source besides its published name and citation: a table of texts by
 # language. ``licence`` may instead be one string, the licence's own name or code (CC BY 4.0),
@@ -62,6 +66,11 @@ def load(path: Path = CATALOGUE_FILE) -> dict[str, Any]:
             for part in ("numerator", "denominator"):
                 if spec.get(part) not in ids:
                     problems.append(f"{name}: {part} {spec.get(part)!r} is not an indicator")
+            if (denominator := spec.get("denominator_source")) not in sources:
+                problems.append(f"{name}: denominator_source {denominator!r} is not a source")
+        for field in NOTE_FIELDS:
+            if field in spec and any(str(v).strip() for v in dict(spec[field]).values()):
+                problems += language_problems(name, field, spec[field])
         problems += text_problems(spec)
     for key, source in sources.items():
         problems += [f"source {key}: missing {field!r}" for field in SOURCE_FIELDS if field not in source]
@@ -147,10 +156,15 @@ def with_texts(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 def with_coverage(catalogue: dict[str, Any], indicators: pd.DataFrame) -> dict[str, Any]:
-    """Add the years each indicator has data for (any member country)."""
-    years = indicators.groupby("indicator")["year"].unique()
+    """Add the years each indicator has a real value for (any member country; NaN is no data),
+    and the notes every indicator carries (empty when there is nothing to say)."""
+    real = indicators[indicators["value"].notna()]
+    years = real.groupby("indicator")["year"].unique()
     out = {"sources": catalogue["sources"], "indicators": []}
     for spec in catalogue["indicators"]:
         found = sorted(int(y) for y in years.get(spec["id"], []))
-        out["indicators"].append({**spec, "years": found})
+        notes = {name: spec.get(name) or dict.fromkeys(LANGUAGES, "") for name in NOTE_FIELDS}
+        out["indicators"].append(
+            {**spec, **notes, "denominator_source": spec.get("denominator_source", ""), "years": found}
+        )
     return out

@@ -1,8 +1,9 @@
 """Build the long indicator table and the group aggregates from tidy source frames.
 
 Pure functions: frames in, frames out. Values are never rounded; missing stays
-missing (no row), and a source's exact zeros that mean "not reported" are kept
-with the flag ``reported_zero``.
+missing (no row). A source's exact zeros that mean "not reported" are rows with the
+flag ``reported_zero``, ``value`` NaN (no data) and ``published`` 0 (the number as
+published); a ratio with such an input is NaN too, with the input's flag.
 """
 
 from __future__ import annotations
@@ -15,33 +16,40 @@ import pandas as pd
 
 REPORTED_ZERO = "reported_zero"
 PARTIAL = "partial"
-INDICATOR_COLUMNS = ["iso3", "indicator", "year", "value", "flag"]
+INDICATOR_COLUMNS = ["iso3", "indicator", "year", "value", "published", "flag"]
 
 
 def tag(tidy: pd.DataFrame, indicator: str, flag_zeros: bool = False) -> pd.DataFrame:
     """Give a tidy ``iso3, year, value`` frame its indicator id and flags."""
     out = tidy[["iso3", "year", "value"]].copy()
     out.insert(1, "indicator", indicator)
+    out["value"] = out["value"].astype(float)
+    out["published"] = out["value"]
     out["flag"] = ""
     if flag_zeros:
-        out.loc[out["value"] == 0, "flag"] = REPORTED_ZERO
+        zero = out["published"] == 0
+        out.loc[zero, "flag"] = REPORTED_ZERO
+        out.loc[zero, "value"] = np.nan
     return out[INDICATOR_COLUMNS]
 
 
 def ratio(numerator: pd.DataFrame, denominator: pd.DataFrame, indicator: str, scale: float) -> pd.DataFrame:
     """``numerator / denominator * scale`` where both exist for the same country and year.
 
-    Flags of the numerator carry over; a zero or missing denominator gives no row.
+    A flagged input (``reported_zero``) gives NaN with that flag, ``published`` the ratio of the
+    published numbers; a zero or missing published denominator gives no row.
     """
     merged = numerator.merge(denominator, on=["iso3", "year"], suffixes=("_n", "_d"))
-    merged = merged[merged["value_d"] > 0]
+    merged = merged[merged["published_d"] > 0]
+    flag = merged["flag_n"].where(merged["flag_n"] != "", merged["flag_d"])
     out = pd.DataFrame(
         {
             "iso3": merged["iso3"],
             "indicator": indicator,
             "year": merged["year"],
             "value": merged["value_n"] / merged["value_d"] * scale,
-            "flag": merged["flag_n"],
+            "published": merged["published_n"] / merged["published_d"] * scale,
+            "flag": flag,
         }
     )
     return out.reset_index(drop=True)

@@ -12,7 +12,7 @@ import pandera.pandas as pa
 
 from dashboard.errors import DataValidationError
 from dashboard.etl import catalogue as cat
-from dashboard.etl import corridors, countries, geometry, indicators, readers, write
+from dashboard.etl import corridors, countries, gaps, geometry, indicators, readers, write
 from dashboard.etl import reference as ref
 from dashboard.etl.validate import check
 
@@ -39,9 +39,14 @@ INDICATORS_OUT = pa.DataFrameSchema(
         "iso3": pa.Column(str, pa.Check.str_matches(r"^[A-Z]{3}$")),
         "indicator": pa.Column(str),
         "year": pa.Column(int, pa.Check.in_range(1950, 2030)),
-        "value": pa.Column(float, pa.Check(lambda s: s.notna() & (s.abs() < 1e15))),
+        "value": pa.Column(float, pa.Check(lambda s: s.isna() | (s.abs() < 1e15)), nullable=True),
+        "published": pa.Column(float, pa.Check(lambda s: s.notna() & (s.abs() < 1e15))),
         "flag": pa.Column(str, pa.Check.isin(["", indicators.REPORTED_ZERO])),
     },
+    checks=[
+        # value is NaN exactly where the published number is a flagged zero (no data)
+        pa.Check(lambda f: f["value"].isna() == (f["flag"] == indicators.REPORTED_ZERO)),
+    ],
     unique=["iso3", "indicator", "year"],
 )
 
@@ -90,6 +95,7 @@ def run(raw_dir: Path, out_dir: Path) -> dict[str, Any]:
         ),
     )
     long = check(long, INDICATORS_OUT, "indicators (processed)")
+    gaps.check_no_structural_zeros(long, members)
     groups = step("aggregates", lambda: indicators.aggregate(long, ref.groups(), catalogue["indicators"]))
     migrant_corridors = step("migrant corridors", lambda: _migrant_corridors(bilateral, members, partners))
     remittance_corridors = step(
@@ -189,10 +195,15 @@ def _country_indicators(
         tag(female, "female_migrant_stock"),
         tag(emigrants, "emigrant_stock"),
         tag(netm, "net_migration"),
-        tag(indicators.sum_by(unhcr, "coa_iso", "refugees", project), "refugees_hosted"),
-        tag(indicators.sum_by(unhcr, "coa_iso", "asylum_seekers", project), "asylum_seekers_hosted"),
-        tag(indicators.sum_by(unhcr, "coa_iso", "oip", project), "other_protection_hosted"),
-        tag(indicators.sum_by(unhcr, "coo_iso", "refugees", project), "refugees_origin"),
+        tag(gaps.covered_sum(unhcr, "coa_iso", "refugees", project), "refugees_hosted"),
+        # a country's 0 asylum-seekers: no pending cases reported (data/README.md)
+        tag(
+            gaps.covered_sum(unhcr, "coa_iso", "asylum_seekers", project),
+            "asylum_seekers_hosted",
+            flag_zeros=True,
+        ),
+        tag(gaps.covered_sum(unhcr, "coa_iso", "oip", project), "other_protection_hosted"),
+        tag(gaps.covered_sum(unhcr, "coo_iso", "refugees", project), "refugees_origin"),
         tag(received, "remittances_received", flag_zeros=True),
         tag(paid, "remittances_paid", flag_zeros=True),
         tag(population, "population"),
@@ -243,13 +254,14 @@ def summary(long: pd.DataFrame, manifest: dict[str, Any], members: set[str]) -> 
     for name, info in manifest["files"].items():
         rows = f"{info['rows']:>9,} rows" if info["rows"] is not None else "           -"
         print(f"  {name:<30}{rows}")
-    print(f"\nCoverage of the {len(members)} members (countries with any value, years):")
+    print(f"\nCoverage of the {len(members)} members (countries with a real value, years; flagged zeros):")
     subset = long[long["iso3"].isin(members)]
-    for ind, frame in subset.groupby("indicator"):
+    for ind, group in subset.groupby("indicator"):
+        frame = group[group["value"].notna()]
         years = sorted(frame["year"].unique())
         print(
             f"  {ind:<26}{frame['iso3'].nunique():>3} countries  {len(years):>3} years "
-            f"({years[0]}-{years[-1]})  {len(frame):>6,} values"
+            f"({years[0]}-{years[-1]})  {len(frame):>6,} values  {len(group) - len(frame):>4} flagged"
         )
     sys.stdout.flush()
 

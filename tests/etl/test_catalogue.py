@@ -121,7 +121,9 @@ def test_the_shipped_catalogue_has_every_text_in_every_language() -> None:
 
 
 def test_the_app_refuses_a_processed_catalogue_missing_a_language(tmp_path: Path) -> None:
-    no_years = pd.DataFrame({"indicator": pd.Series(dtype=str), "year": pd.Series(dtype=int)})
+    no_years = pd.DataFrame(
+        {"indicator": pd.Series(dtype=str), "year": pd.Series(dtype=int), "value": pd.Series(dtype=float)}
+    )
     processed = cat.with_coverage(load(tmp_path, indicator()), no_years)
     del processed["indicators"][0]["definition"]["fr"]
     (tmp_path / "catalogue.json").write_text(json.dumps(processed), encoding="utf-8")
@@ -187,7 +189,9 @@ def test_the_shipped_sources_have_edition_and_licence_in_every_language() -> Non
 
 
 def test_the_app_refuses_a_processed_source_missing_a_language(tmp_path: Path) -> None:
-    no_years = pd.DataFrame({"indicator": pd.Series(dtype=str), "year": pd.Series(dtype=int)})
+    no_years = pd.DataFrame(
+        {"indicator": pd.Series(dtype=str), "year": pd.Series(dtype=int), "value": pd.Series(dtype=float)}
+    )
     processed = cat.with_coverage(load(tmp_path, indicator()), no_years)
     del processed["sources"]["s"]["edition"]["pt"]
     (tmp_path / "catalogue.json").write_text(json.dumps(processed), encoding="utf-8")
@@ -198,3 +202,105 @@ def test_the_app_refuses_a_processed_source_missing_a_language(tmp_path: Path) -
     datasets.sources.cache_clear()
     with pytest.raises(DataValidationError, match=r"source 's': edition is not a table of languages"):
         datasets.sources(tmp_path)
+
+
+# --- issue 13: what a source does not cover, and where a ratio's denominator comes from ---
+
+RATIO = """
+[[indicator]]
+id = "share"
+group = "shares"
+unit = "percent"
+source = "s"
+computed = true
+aggregate = "ratio"
+numerator = "stock"
+denominator = "stock"
+scale = 100
+coverage = "complete"
+colour = "sequential"
+"""
+
+
+def ratio_indicator(extra: str = "") -> str:
+    body = RATIO + extra
+    for field in ("label", "definition", "method"):
+        body += f"\n[indicator.{field}]\n" + texts(field)
+    return body
+
+
+def test_a_ratio_needs_the_source_of_its_denominator(tmp_path: Path) -> None:
+    with pytest.raises(DataValidationError, match=r"share: denominator_source None is not a source"):
+        load(tmp_path, indicator(), ratio_indicator())
+    with pytest.raises(DataValidationError, match=r"share: denominator_source 'pop' is not a source"):
+        load(tmp_path, indicator(), ratio_indicator('denominator_source = "pop"\n'))
+    assert load(tmp_path, indicator(), ratio_indicator('denominator_source = "s"\n'))
+
+
+def test_a_note_said_in_some_languages_only_fails(tmp_path: Path) -> None:
+    gaps = "\n[indicator.gaps]\n" + texts("gaps", skip="fr")
+    with pytest.raises(DataValidationError, match=r"stock: gaps has no text in fr"):
+        load(tmp_path, indicator() + gaps)
+
+
+def test_the_app_reads_the_notes_and_says_nothing_when_there_is_none(tmp_path: Path) -> None:
+    from dashboard.locale import Locale
+
+    notes = "\n[indicator.gaps]\n" + texts("gaps")
+    out = load(tmp_path, indicator() + notes, ratio_indicator('denominator_source = "s"\n'))
+    rows = pd.DataFrame({"indicator": ["stock"], "year": [2020], "value": [float("nan")]})
+    processed = cat.with_coverage(out, rows)
+    assert processed["indicators"][0]["years"] == []  # a year with no real value is not covered
+    (tmp_path / "catalogue.json").write_text(json.dumps(processed), encoding="utf-8")
+    stock, share = datasets.catalogue(tmp_path).values()
+    assert stock.note("gaps", Locale("pt")) == "gaps (pt)"
+    assert stock.note("editions_note", Locale("fr")) == "" and stock.denominator_source == ""
+    assert share.denominator_source == "s" and share.note("gaps", Locale("es")) == ""
+
+
+def test_the_app_refuses_a_note_missing_a_language_or_an_unknown_denominator(tmp_path: Path) -> None:
+    no_years = pd.DataFrame({"indicator": [], "year": [], "value": []})
+    processed = cat.with_coverage(
+        load(tmp_path, indicator(), ratio_indicator('denominator_source = "s"\n')), no_years
+    )
+    processed["indicators"][0]["gaps"] = {"en": "a gap"}
+    (tmp_path / "catalogue.json").write_text(json.dumps(processed), encoding="utf-8")
+    with pytest.raises(
+        DataValidationError, match=r"indicator 'stock': gaps has no text in \['es', 'pt', 'fr'\]"
+    ):
+        datasets.catalogue(tmp_path)
+    processed["indicators"][0]["gaps"] = {}
+    processed["indicators"][1]["denominator_source"] = "nowhere"
+    (tmp_path / "catalogue.json").write_text(json.dumps(processed), encoding="utf-8")
+    datasets.catalogue.cache_clear()
+    with pytest.raises(DataValidationError, match=r"unknown denominator_source 'nowhere'"):
+        datasets.catalogue(tmp_path)
+
+
+def test_the_shipped_ratios_name_their_denominators_source_and_say_when_editions_differ() -> None:
+    shipped = cat.load()
+    for spec in shipped["indicators"]:
+        if spec["aggregate"] != "ratio":
+            assert not spec.get("denominator_source"), spec["id"]
+            continue
+        assert spec["denominator_source"] in shipped["sources"], spec["id"]
+        same_edition = spec["denominator_source"] == spec["source"]
+        note = spec.get("editions_note") or {}
+        assert bool(note) != same_edition, (spec["id"], "an editions note exactly when editions differ")
+    by_id = {spec["id"]: spec for spec in shipped["indicators"]}
+    assert by_id["female_migrant_share"]["denominator_source"] == "undesa_ims2024"  # both IMS 2024
+    assert by_id["net_migration_rate"]["denominator_source"] == "wdi_population"
+    assert "2024-02-21" in by_id["net_migration_rate"]["editions_note"]["en"]
+    assert by_id["remittances_gdp"]["denominator_source"] == "wdi_gdp"
+    for key in ("wdi_population", "wdi_gdp"):
+        assert shipped["sources"][key]["licence"] == dict.fromkeys(LANGUAGES, "CC BY 4.0")
+
+
+def test_the_shipped_notes_are_translated() -> None:
+    for spec in cat.load()["indicators"]:
+        for field in cat.NOTE_FIELDS:
+            values = spec.get(field)
+            if not values:
+                continue
+            assert set(values) == set(LANGUAGES) and all(values[lang].strip() for lang in LANGUAGES)
+            assert len(set(values.values())) == len(LANGUAGES), (spec["id"], field, "untranslated?")

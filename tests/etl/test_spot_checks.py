@@ -108,7 +108,8 @@ def test_world_bank_cells(indicators: pd.DataFrame, raw_dir: Path) -> None:
 
 def test_venezuela_zero_remittances_are_flagged_not_dropped(indicators: pd.DataFrame) -> None:
     row = indicators.loc[("VEN", "remittances_received", 2020)]
-    assert row["value"] == 0 and row["flag"] == "reported_zero"
+    # the published 0 is kept as published, and is no data (issue 13: never shown as a value)
+    assert pd.isna(row["value"]) and row["published"] == 0 and row["flag"] == "reported_zero"
     assert ("CUB", "remittances_received", 2020) not in indicators.index  # missing stays missing
 
 

@@ -86,3 +86,34 @@ def test_sum_by_keeps_all_missing_groups_missing() -> None:
     )
     out = sum_by(frame, "coa", "oip", {"A", "B"})
     assert out.to_dict("records") == [{"iso3": "A", "year": 2018, "value": 1.0}]
+
+
+def test_a_flagged_zero_is_no_data_and_keeps_the_published_number() -> None:
+    out = tag(pd.DataFrame({"iso3": ["A", "B"], "year": [2020] * 2, "value": [0.0, 5.0]}), "n", True)
+    flagged, real = out.set_index("iso3").loc["A"], out.set_index("iso3").loc["B"]
+    assert math.isnan(flagged["value"]) and flagged["published"] == 0 and flagged["flag"] == REPORTED_ZERO
+    assert real["value"] == real["published"] == 5.0 and real["flag"] == ""
+
+
+def test_a_ratio_of_a_flagged_input_is_no_data_with_its_flag() -> None:
+    num = tag(pd.DataFrame({"iso3": ["A"], "year": [2020], "value": [0.0]}), "n", True)
+    den = tag(pd.DataFrame({"iso3": ["A"], "year": [2020], "value": [200.0]}), "d")
+    row = ratio(num, den, "r", 100).iloc[0]
+    assert math.isnan(row["value"]) and row["published"] == 0 and row["flag"] == REPORTED_ZERO
+    flagged_den = ratio(den, num.assign(published=[4.0]), "r", 1).iloc[0]  # a flagged denominator too
+    assert math.isnan(flagged_den["value"]) and flagged_den["flag"] == REPORTED_ZERO
+
+
+def test_a_ratio_aggregate_takes_numerator_and_denominator_from_the_same_members() -> None:
+    countries = long(
+        [
+            ("A", "stock", 2020, 10.0, ""),
+            ("A", "pop", 2020, 100.0, ""),
+            ("B", "stock", 2020, float("nan"), REPORTED_ZERO),
+            ("B", "pop", 2020, 900.0, ""),  # B's population is left out with its numerator
+            ("C", "pop", 2020, 100.0, ""),  # no numerator at all: left out too
+        ]
+    )
+    out = aggregate(countries, {"G": ["A", "B", "C"]}, [{**SHARE, "coverage": "partial"}]).iloc[0]
+    assert out["value"] == pytest.approx(10.0)
+    assert (out["n_reporting"], out["n_members"], out["flag"]) == (1, 3, PARTIAL)

@@ -53,3 +53,24 @@ def test_the_app_refuses_to_start_on_corrupt_data(data_copy: Path) -> None:
     (data_copy / "countries.csv").write_text("garbage\n", encoding="utf-8")
     with pytest.raises(DataValidationError, match=r"countries\.csv"):
         create_app(Settings(data_dir=data_copy))
+
+
+def test_a_flagged_zero_with_a_value_is_refused(data_copy: Path) -> None:
+    """The rule of issue 13, enforced where the app reads the table: a reported_zero is no data."""
+    path = data_copy / "indicators.parquet"
+    frame = pd.read_parquet(path)
+    flagged = frame["flag"] == "reported_zero"
+    assert flagged.any() and frame.loc[flagged, "value"].isna().all()
+    frame.loc[flagged, "value"] = frame.loc[flagged, "published"]
+    frame.to_parquet(path)
+    with pytest.raises(
+        DataValidationError, match=r"indicators\.parquet.*reported_zero row\(s\) carry a value"
+    ):
+        datasets.indicator_values(data_copy)
+
+
+def test_an_indicators_table_without_the_published_number_is_refused(data_copy: Path) -> None:
+    path = data_copy / "indicators.parquet"
+    pd.read_parquet(path).drop(columns="published").to_parquet(path)
+    with pytest.raises(DataValidationError, match=r"indicators\.parquet.*published"):
+        datasets.indicator_values(data_copy)
