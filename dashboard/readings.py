@@ -77,8 +77,7 @@ def threshold_note(locale: Locale) -> str:
 
 def note(spec: Indicator, field: str, locale: Locale) -> str:
     """An indicator's ``gaps`` or ``editions_note`` in ``locale`` ("" when nothing to say)."""
-    read = getattr(spec, "note", None)  # the catalogue's notes (data of issue 13 onwards)
-    return str(read(field, locale)) if read is not None else ""
+    return spec.note(field, locale)
 
 
 def gaps(spec: Indicator, locale: Locale) -> str:

@@ -60,7 +60,7 @@ class MapView:
     @property
     def denominator(self) -> str:
         """The source key of a computed ratio's denominator ("" for a published indicator)."""
-        return str(getattr(self.spec, "denominator_source", ""))
+        return self.spec.denominator_source
 
     @property
     def editions_note(self) -> str:
@@ -181,7 +181,7 @@ def member_table(
     codes = [*transforms.REGION_BLOCS.get(region, transforms.REGION_BLOCS["both"])]
     codes += [g for g in groups if g not in codes]
     sources = datasets.sources()
-    denominator = getattr(spec, "denominator_source", "")
+    denominator = spec.denominator_source
     return tables.map_table(
         frame,
         spec,
