@@ -34,7 +34,7 @@ def cards(view: MapView) -> list[Any]:
                     [
                         html.Div(figure.value, className="kf-value"),
                         html.Div(str(figure.year) if figure.year else "–", className="kf-meta"),
-                        html.Div(figure.note, className="kf-note") if figure.note else None,
+                        html.Div(figure.note, className="kf-meta kf-note") if figure.note else None,
                     ],
                     className="kf-cell",
                     # data-* attributes name the cell for readers' tools and tests

@@ -131,9 +131,12 @@ def profile_figure(
     notes: list[str] = []
     low_shown = False
     drawn: dict[str, list[float]] = {"y": [], "y2": []}
-    for i, line in enumerate(lines):
+    seen = {True: 0, False: 0}  # countries and groups each take their palette in order
+    for line in lines:
         years, values, low = _points(line, spec.years)
         axis = "y2" if own_panel and line.is_aggregate else "y"
+        i = seen[line.is_aggregate]
+        seen[line.is_aggregate] += 1
         colour = GROUP_COLOURS[i % len(GROUP_COLOURS)] if line.is_aggregate else PALETTE[i % len(PALETTE)]
         texts = _hover_texts(line, years, spec, locale)
         template = "<b>" + line.name + "</b> · %{x}<br>%{customdata}<extra></extra>"
@@ -178,8 +181,9 @@ def profile_figure(
         xaxis={"gridcolor": "#f1f5f9", "anchor": "y2" if own_panel else "y"},
     )  # fmt: skip
     if own_panel:
+        title = _("groups, total") + "<br>" + locale.unit(spec.unit)
         fig.update_layout(
-            yaxis2={"title": {"text": _("groups, total")}, "gridcolor": "#e5e7eb", "domain": [0.0, 0.3],
+            yaxis2={"title": {"text": title}, "gridcolor": "#e5e7eb", "domain": [0.0, 0.3],
                     "anchor": "x", **ticks(drawn["y2"], locale, zero=zero)}
         )  # fmt: skip
     spans = [float(y) for line in lines for y in line.values.dropna().index]
