@@ -162,8 +162,13 @@ def updates(
             out += [(("layout", GEO_OF[bloc], *key), value) for key, value in _geo_view(bloc, visible, shown)]
             out += [(("data", trace_index(bloc, role), "visible"), visible) for role in ROLES]
         fields = hover_fields(members, spec.unit, locale, gaps)
+        # Each layer carries only what it shows (a year change stays small): the grey layer the
+        # reasons of the members without data, the coloured layer the values of the others.
+        blank = ["", "", "", ""]
+        reasons = [blank if f[0] else f for f in fields]
+        fields = [f if f[0] else blank for f in fields]
         out.append((("data", trace_index(bloc, "no_data"), "hovertemplate"), no_data))
-        out.append((("data", trace_index(bloc, "no_data"), "customdata"), fields))
+        out.append((("data", trace_index(bloc, "no_data"), "customdata"), reasons))
         i = trace_index(bloc, "data")
         values = [r["value"] for r in members]
         template = hover_template(bloc, spec.unit, year, source, locale)
