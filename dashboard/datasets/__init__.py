@@ -4,8 +4,11 @@
   :func:`clear`, :func:`warm`);
 - :mod:`.files` — reading one file, :func:`verify` against ``manifest.json``;
 - :mod:`.versioning` — the data-version token (:func:`version`) and :func:`derived` caches;
-- :mod:`.indicators` — the catalogue (:class:`Indicator`) and the sources;
-- :mod:`.tables` — the processed tables and shapes; :mod:`.indexes` — lookups built from them;
+- :mod:`.indicators` — the catalogue (:class:`Indicator`, with its ``gaps``, ``editions_note`` and
+  ``denominator_source``) and the sources;
+- :mod:`.tables` — the processed tables and shapes (:func:`indicator_values` refuses a flagged zero
+  stored as a value: ``value`` NaN = no data, ``published`` = the source's number);
+  :mod:`.indexes` — lookups built from them;
 - :mod:`.texts` — the hand-curated dialogue and story documents (validated by
   :mod:`dashboard.dialogue` and :mod:`dashboard.stories`, whose loaders are registered here too).
 
@@ -29,6 +32,7 @@ from dashboard.datasets.indexes import (
 from dashboard.datasets.indicators import SOURCE_TEXTS, Indicator, catalogue, source_field, sources
 from dashboard.datasets.registry import Loader, clear, folder, loader, loaders, use, warm
 from dashboard.datasets.tables import (
+    REPORTED_ZERO,
     aggregates,
     corridors,
     countries,
@@ -55,6 +59,7 @@ clear_caches = clear  # the name the tests and benchmarks know
 __all__ = [
     "DIALOGUE_FILES",
     "JSON_FILES",
+    "REPORTED_ZERO",
     "REQUIRED_COLUMNS",
     "SOURCE_TEXTS",
     "Derived",

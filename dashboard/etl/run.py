@@ -97,7 +97,12 @@ def run(raw_dir: Path, out_dir: Path) -> dict[str, Any]:
     long = check(long, INDICATORS_OUT, "indicators (processed)")
     gaps.check_no_structural_zeros(long, members)
     groups = step("aggregates", lambda: indicators.aggregate(long, ref.groups(), catalogue["indicators"]))
-    migrant_corridors = step("migrant corridors", lambda: _migrant_corridors(bilateral, members, partners))
+    breakdowns = gaps.collapsed_breakdowns(bilateral)
+    print(f"    UN DESA breakdown gaps (zero pairs dropped from corridors): {sorted(breakdowns)}")
+    migrant_corridors = step(
+        "migrant corridors",
+        lambda: _migrant_corridors(gaps.without_breakdown_gaps(bilateral, breakdowns), members, partners),
+    )
     remittance_corridors = step(
         "remittance corridors", lambda: _remittance_corridors(knomad, members, partners)
     )

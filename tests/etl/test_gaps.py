@@ -203,3 +203,23 @@ def test_every_aggregate_counts_members_with_a_real_value(
             assert (mine["n_members"] == len(members)).all()
             assert ((mine["flag"] == "partial") == (mine["n_reporting"] < len(members))).all()
             assert mine["value"].to_numpy() == pytest.approx(real.sum().reindex(mine.index).to_numpy())
+
+
+def test_a_collapsed_un_desa_breakdown_is_no_data_in_the_corridors(raw_dir: Path, data_dir: Path) -> None:
+    """Egypt 2015: UN DESA names 30 origins (71 in 2010, 72 in 2020) and "Other" swells."""
+    raw = pd.read_csv(raw_dir / "undesa_ims2024/derived/undesa_ims2024_bilateral_by_sex.csv")
+    egypt = raw[(raw["dest_iso3"] == "EGY") & (raw["sex"] == 0)]
+    named = egypt[egypt["orig_locid"] != 2003]
+    assert (named["migrant_stock"] > 0).groupby(named["year"]).sum().loc[[2010, 2015, 2020]].tolist() == [
+        71,
+        30,
+        72,
+    ]
+    other = egypt[egypt["orig_locid"] == 2003].set_index("year")["migrant_stock"]
+    assert (other[2010], other[2015]) == (8314, 243495)
+    zero_in_2015 = set(named[(named["year"] == 2015) & (named["migrant_stock"] == 0)]["orig_iso3"])
+    corridors = pd.read_parquet(data_dir / "corridors.parquet")
+    into_egypt = corridors[(corridors["destination"] == "EGY") & (corridors["sex"] == "total")]
+    origins = into_egypt.groupby("year")["origin"].apply(set).to_dict()
+    assert origins.get(2015, set()).isdisjoint(zero_in_2015)  # every member origin was 0: no rows
+    assert "ESP" in zero_in_2015 and "ESP" in origins[2010] and "ESP" in origins[2020]
