@@ -14,12 +14,12 @@ from typing import Any
 
 import numpy as np
 
-from dashboard.datasets import Indicator
+from dashboard.datasets import REPORTED_ZERO, Indicator
 from dashboard.locale import Locale
 
 # Flags whose published number is not a value (the data layer stores NaN for them; the mask
 # below keeps the rule even for a table written before that).
-NO_DATA_FLAGS = frozenset({"reported_zero"})
+NO_DATA_FLAGS = frozenset({REPORTED_ZERO})
 # An aggregate whose members report less than this share is marked on every chart (dotted, hollow
 # markers, a break in the line): its total is a coverage artefact more than a figure.
 COVERAGE_THRESHOLD = 0.75
@@ -45,7 +45,7 @@ def why_no_data(flag: object, gaps: str, locale: Locale) -> str:
     """Why a value is missing, in the reader's words: the flag's reason, else the indicator's
     ``gaps`` text (what its source does not cover), else ""."""
     _ = locale.gettext
-    if flag == "reported_zero":
+    if flag == REPORTED_ZERO:
         return _("published as 0, which the source uses for not reported")
     return gaps
 
