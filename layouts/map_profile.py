@@ -10,6 +10,9 @@ from dash import dcc, html
 from dashboard.views.map import MapView
 from layouts import ids
 
+# Side by side, up to ten columns share the width: values a little smaller than a single card's.
+VALUE_STYLE = {"fontSize": "1.1rem"}
+
 
 def cards(view: MapView) -> list[Any]:
     """Key figures of every selected country and chosen group, side by side: one row per
@@ -32,7 +35,7 @@ def cards(view: MapView) -> list[Any]:
             cells.append(
                 html.Td(
                     [
-                        html.Div(figure.value, className="kf-value"),
+                        html.Div(figure.value, className="kf-value", style=VALUE_STYLE),
                         html.Div(str(figure.year) if figure.year else "–", className="kf-meta"),
                         html.Div(figure.note, className="kf-meta kf-note") if figure.note else None,
                     ],
