@@ -69,7 +69,8 @@ def hover_template(bloc: str, unit: str, year: int, source: str, locale: Locale)
     """The words around the hover fields: name, value with unit and year, rank in bloc, note, source."""
     _ = locale.gettext
     prefix, suffix = locale.affixes(unit)
-    rank = _("rank {rank} of {n} in {bloc}").format(
+    # n counts the bloc's members with a value this year (as the slides' "countries with data" do)
+    rank = _("rank {rank} of {n} with data in {bloc}").format(
         rank="%{customdata[1]}", n="%{customdata[2]}", bloc="CELAC" if bloc == "CELAC" else _("the EU")
     )
     return (
