@@ -143,11 +143,24 @@ def map_table(
     return out[CSV_COLUMNS]
 
 
-def table_rows(table: pd.DataFrame, spec: Indicator, locale: Locale) -> list[dict[str, Any]]:
+def table_rows(
+    table: pd.DataFrame, spec: Indicator, locale: Locale, names: Mapping[str, str] | None = None
+) -> list[dict[str, Any]]:
     """The map table's rows as the page shows them: country, bloc (or "Group"), value, rank,
-    coverage ("30 of 33 countries") and a note saying why a value is missing."""
+    coverage ("30 of 33 countries") and a note saying why a value is missing, or for a chosen
+    group (not the two blocs) its members, by ``names`` (ISO3 -> name in the reader's language)."""
     _ = locale.gettext
     gaps = readings.gaps(spec, locale)
+    known = names if names is not None else {}
+
+    def note(value: float, flag: str, code: str, members: str) -> str:
+        if pd.isna(value):
+            return readings.why_no_data(flag, gaps, locale)
+        if members and code not in ("CELAC", "EU27"):
+            listed = ", ".join(known.get(m, m) for m in members.split())
+            return _("Members: {members}").format(members=listed)
+        return ""
+
     shown = pd.DataFrame(
         {
             "country": table["country"],
@@ -159,8 +172,10 @@ def table_rows(table: pd.DataFrame, spec: Indicator, locale: Locale) -> list[dic
                 for n, total in zip(table["n_reporting"], table["n_members"], strict=True)
             ],
             "flag": [
-                readings.why_no_data(flag, gaps, locale) if pd.isna(value) else ""
-                for value, flag in zip(table["value"], table["flag"], strict=True)
+                note(value, flag, code, members)
+                for value, flag, code, members in zip(
+                    table["value"], table["flag"], table["iso3"], table["members"], strict=True
+                )
             ],
         }
     ).astype(object)

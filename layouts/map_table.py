@@ -8,7 +8,6 @@ from typing import Any
 
 from dash import dash_table
 
-from dashboard import tables
 from dashboard.views.map import MapView
 from layouts import ids
 
@@ -44,4 +43,4 @@ def table(view: MapView) -> Any:
 
 def table_data(view: MapView) -> list[dict[str, Any]]:
     """The rows as the table shows them: a missing value says why, an aggregate its coverage."""
-    return tables.table_rows(view.table(), view.spec, view.locale)
+    return view.table_rows()

@@ -111,6 +111,13 @@ class MapView:
         """The map table (a copy: the caller may change it)."""
         return member_table(self.spec.id, self.year, self.locale, self.state.region, self.state.groups).copy()
 
+    def table_rows(self) -> list[dict[str, Any]]:
+        """The table's rows as the page shows them (see :func:`tables.table_rows`)."""
+        table = datasets.countries()
+        column = table[f"name_{self.locale.lang}"].astype(str)
+        names = dict(zip(table["iso3"].astype(str), column, strict=True))
+        return tables.table_rows(self.table(), self.spec, self.locale, names)
+
     def csv_href(self) -> str:
         return urls.map_csv(self.query)
 
