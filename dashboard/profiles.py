@@ -7,7 +7,7 @@ a line and "no data" in a key figure, and an aggregate carries how many members 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,25 +71,48 @@ class KeyFigures:
     figures: tuple[KeyFigure, ...]
 
 
-def series_frames(values: pd.DataFrame, aggregates: pd.DataFrame) -> dict[tuple[str, str], pd.DataFrame]:
+class SeriesTable(Mapping[tuple[str, str], pd.DataFrame]):
     """(indicator, ISO3 or group code) -> ``value, flag, n_reporting, n_members`` by year.
+
+    Built once from the long tables (one sort and one index of positions); each series is cut
+    out when asked for, so the first profile does not wait for a thousand small frames.
+    """
+
+    def __init__(self, rows: pd.DataFrame) -> None:
+        self._rows = rows.sort_values(["indicator", "code", "year"]).reset_index(drop=True)
+        found: dict[Any, Any] = self._rows.groupby(["indicator", "code"], sort=False).indices
+        self._at = {(str(key[0]), str(key[1])): positions for key, positions in found.items()}
+
+    def __getitem__(self, key: tuple[str, str]) -> pd.DataFrame:
+        return self._rows.iloc[self._at[key]].set_index("year")[SERIES_COLUMNS]
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return iter(self._at)
+
+    def __len__(self) -> int:
+        return len(self._at)
+
+
+def series_frames(values: pd.DataFrame, aggregates: pd.DataFrame) -> SeriesTable:
+    """Every country's and group's series (see :class:`SeriesTable`).
 
     ``value`` is what a reader may see (:func:`dashboard.readings.real_values`): NaN for a
     flagged zero, whose row stays so that the chart and the key figure can say "no data" for it.
     """
-    out: dict[tuple[str, str], pd.DataFrame] = {}
-    countries = values.assign(
-        value=readings.real_values(values["value"].to_numpy(), values["flag"].fillna("").to_numpy()),
-        flag=values["flag"].fillna(""),
-        n_reporting=np.nan,
-        n_members=np.nan,
+    countries = pd.DataFrame(
+        {
+            "indicator": values["indicator"],
+            "code": values["iso3"],
+            "year": values["year"],
+            "value": readings.real_values(values["value"].to_numpy(), values["flag"].fillna("").to_numpy()),
+            "flag": values["flag"].fillna(""),
+            "n_reporting": np.nan,
+            "n_members": np.nan,
+        }
     )
-    for (ind, code), rows in countries.groupby(["indicator", "iso3"], sort=False):
-        out[(str(ind), str(code))] = rows.set_index("year")[SERIES_COLUMNS].sort_index()
-    groups = aggregates.assign(flag=aggregates["flag"].fillna(""))
-    for (ind, code), rows in groups.groupby(["indicator", "group"], sort=False):
-        out[(str(ind), str(code))] = rows.set_index("year")[SERIES_COLUMNS].sort_index()
-    return out
+    groups = aggregates.rename(columns={"group": "code"}).assign(flag=aggregates["flag"].fillna(""))
+    columns = ["indicator", "code", "year", *SERIES_COLUMNS]
+    return SeriesTable(pd.concat([countries[columns], groups[columns]], ignore_index=True))
 
 
 def _empty() -> pd.DataFrame:

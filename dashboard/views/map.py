@@ -234,7 +234,7 @@ def published_values(indicator_id: str, year: int) -> dict[str, float]:
 
 
 @datasets.derived(maxsize=1)
-def profile_series() -> dict[tuple[str, str], pd.DataFrame]:
+def profile_series() -> profiles.SeriesTable:
     """Every country's and group's series with flags and coverage (see :func:`profiles.series_frames`)."""
     return profiles.series_frames(datasets.indicator_values(), datasets.aggregates())
 
