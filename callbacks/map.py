@@ -44,6 +44,7 @@ CONTROLS = {
     "region": Input(ids.MAP_REGION, "value"),
     "log": Input(ids.MAP_SCALE, "value"),
     "countries": Input(ids.MAP_COUNTRIES, "value"),
+    "groups": Input(ids.MAP_GROUPS, "value"),
 }
 
 
@@ -59,7 +60,13 @@ def to_patch(changes: list[tuple[tuple[str | int, ...], Any]]) -> Patch:
 
 
 def chosen_state(
-    current: FilterState, indicator: Any, year: Any, region: Any, log: Any, countries: Any
+    current: FilterState,
+    indicator: Any,
+    year: Any,
+    region: Any,
+    log: Any,
+    countries: Any,
+    groups: Any = None,
 ) -> FilterState:
     """The shared state with the map's controls (values of the wrong type are ignored)."""
     words = vocabulary()
@@ -72,6 +79,8 @@ def chosen_state(
         scale="log" if log is True else "linear",
         countries=countries if isinstance(countries, list) else [],
         known_countries=words.members,
+        groups=groups if isinstance(groups, list) else [],
+        known_groups=words.groups,
     )
 
 
@@ -81,7 +90,14 @@ def indicator_outputs(view: MapView) -> dict[str, Any]:
     return {
         "title": view.title,
         "definition": map_page.definition(view),
-        "source": source_line(view.spec.source, view.state, view.locale, view.method),
+        "source": source_line(
+            view.spec.source,
+            view.state,
+            view.locale,
+            view.method,
+            denominator_key=view.denominator,
+            editions_note=view.editions_note,
+        ),
         "year_min": slider["min"],
         "year_max": slider["max"],
         "year_step": slider["step"],
@@ -93,12 +109,12 @@ def indicator_outputs(view: MapView) -> dict[str, Any]:
 
 
 def update_map(
-    indicator: Any, year: Any, region: Any, log: Any, countries: Any, search: Any
+    indicator: Any, year: Any, region: Any, log: Any, countries: Any, search: Any, groups: Any = None
 ) -> dict[str, Any]:
     """Controls -> a value-only figure patch, the subtitle, the CSV link and the page's query; an
     indicator change also redraws title, definition, source line and year slider."""
     current = parse_shared(search, vocabulary()).state
-    state = chosen_state(current, indicator, year, region, log, countries)
+    state = chosen_state(current, indicator, year, region, log, countries, groups)
     if same_view(state, current, vocabulary().indicator_years):
         raise PreventUpdate  # the controls show what the URL says (e.g. the page was just rendered)
     view = build(state)
@@ -136,6 +152,7 @@ def update_profile(query: Any, shown: Any) -> dict[str, Any]:
     return {
         "profile": map_profile.profile_chart(view),
         "cards": map_profile.cards(view),
+        "members": map_profile.members(view),
         "hint": map_profile.profile_hint(view),
         "key": key,
     }
@@ -179,6 +196,7 @@ def register(app: Dash) -> None:
         output={
             "profile": Output(ids.MAP_PROFILE_BOX, "children"),
             "cards": Output(ids.MAP_CARDS, "children"),
+            "members": Output(ids.MAP_MEMBERS, "children"),
             "hint": Output(ids.MAP_PROFILE_HINT, "children"),
             "key": Output(ids.MAP_PROFILE_KEY, "data"),
         },

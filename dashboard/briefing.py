@@ -18,7 +18,7 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 
-from dashboard import urls
+from dashboard import readings, urls
 from dashboard.locale import Locale
 from dashboard.urls.presenter import BASKET_MAX
 from dashboard.views.corridors import CorridorView
@@ -66,10 +66,8 @@ def map_figures(view: MapView) -> tuple[KeyFigure, ...]:
                     f"{top['name']}: {top['display']}",
                 )
             )
-    reporting = _("{count} of {total} countries").format(
-        count=view.locale.number(len(frame)),
-        total=view.locale.number(len(view.frame)),
-    )
+    # Counted from the view's frame, where a flagged zero is no data (dashboard.readings).
+    reporting = readings.coverage(len(frame), len(view.frame), view.locale)
     out.append(KeyFigure(_("Countries with data"), reporting))
     return tuple(out)
 

@@ -14,6 +14,7 @@ import pandas as pd
 from dashboard.datasets import Indicator, MemberArrays
 from dashboard.errors import UnknownIndicator
 from dashboard.locale import Locale
+from dashboard.readings import real_values
 
 REGION_BLOCS = {"both": ("CELAC", "EU27"), "celac": ("CELAC",), "eu": ("EU27",)}
 INDICATOR_GROUPS = ("stocks", "shares", "flows", "refugees", "remittances", "population")
@@ -84,7 +85,12 @@ def _value_frame(
     unit: str,
     locale: Locale,
 ) -> pd.DataFrame:
-    """The map frame from member columns in ISO3 order and their aligned values: ranks in bloc."""
+    """The map frame from member columns in ISO3 order and their aligned values: ranks in bloc.
+
+    A flagged zero is no data here (:func:`dashboard.readings.real_values`): never coloured,
+    ranked, counted or written as a value by anything drawn from this frame.
+    """
+    values = real_values(values, flags)
     blocs = np.asarray(columns["bloc"])
     same_bloc = blocs[:, None] == blocs[None, :]
     has = ~np.isnan(values)

@@ -18,4 +18,5 @@ def vocabulary() -> Vocabulary:
         themes=frozenset(dialogue.themes()["id"]),
         components=programmes.component_ids(dialogue.components()),
         dialogue_span=(timeline.FIRST_YEAR, timeline.LAST_YEAR),
+        groups=frozenset(datasets.groups()["group"]),
     )

@@ -93,6 +93,7 @@ def notice(notices: Sequence[Notice], locale: Locale, element_id: str = ids.NOTI
         "year": _("Year"),
         "region": _("Region"),
         "countries": _("Countries"),
+        "groups": _("Groups"),
         "lang": _("Language"),
         "scale": _("Colour scale"),
         "query": _("Link"),
@@ -146,8 +147,11 @@ def source_line(
     locale: Locale,
     computed_method: str = "",
     element_id: str | None = None,
+    denominator_key: str = "",
+    editions_note: str = "",
 ) -> html.P:
-    """Source, edition and licence of a dataset, "computed" with its method, link to Sources."""
+    """Source, edition and licence of a dataset — and, for a computed ratio, of its denominator's
+    dataset and why their editions differ — "computed" with its method, link to Sources."""
     _ = locale.gettext
     src = sources_view.source(source_key, locale)
     parts: list[Any] = [
@@ -158,8 +162,21 @@ def source_line(
         " · ",
         _("licence") + " " + src.licence,
     ]
+    if denominator_key:
+        below = sources_view.source(denominator_key, locale)
+        parts += [
+            html.Br(),
+            html.Strong(_("Denominator") + ": "),
+            below.name,
+            " · ",
+            _("edition") + " " + below.edition,
+            " · ",
+            _("licence") + " " + below.licence,
+        ]
+    if editions_note:
+        parts += [html.Br(), html.Em(_("Editions differ") + ": " + editions_note)]
     if computed_method:
-        parts += [" · ", html.Em(_("computed") + ": " + computed_method)]
+        parts += [html.Br() if denominator_key else " · ", html.Em(_("computed") + ": " + computed_method)]
     parts += [" · ", dcc.Link(_("All sources"), href=href("sources", state))]
     return html.P(parts, className="source-line", id=element_id or f"source-{source_key}")
 

@@ -38,6 +38,8 @@ MAP_PROFILE: Final = "map-profile"
 MAP_PROFILE_BOX: Final = "map-profile-box"
 MAP_CARDS: Final = "map-cards"
 MAP_PROFILE_HINT: Final = "map-profile-hint"
+MAP_GROUPS: Final = "map-groups"
+MAP_MEMBERS: Final = "map-members"
 
 CORRIDORS_NOTICE: Final = "corridors-notice"
 CORRIDORS_STATE: Final = "corridors-state"

@@ -18,7 +18,7 @@ from layouts import ids
 from layouts.common import source_line
 from layouts.exports import export_bar
 from layouts.graph_config import graph_config
-from layouts.map_profile import cards, profile_chart, profile_hint, profile_key
+from layouts.map_profile import cards, members, profile_chart, profile_hint, profile_key
 
 DENSE_YEARS = 12
 
@@ -213,7 +213,14 @@ def layout(state: FilterState) -> html.Div:
                 active_tab="map",
             ),
             html.Div(
-                source_line(view.spec.source, state, locale, view.method),
+                source_line(
+                    view.spec.source,
+                    state,
+                    locale,
+                    view.method,
+                    denominator_key=view.denominator,
+                    editions_note=view.editions_note,
+                ),
                 id=ids.MAP_SOURCE,
             ),
             html.Section(
@@ -226,8 +233,17 @@ def layout(state: FilterState) -> html.Div:
                         options=filters.country_options(locale),
                         placeholder=_("Choose countries to compare"),
                     ),
+                    dcc.Dropdown(
+                        id=ids.MAP_GROUPS,
+                        multi=True,
+                        value=list(state.groups),
+                        options=filters.group_options(locale),
+                        placeholder=_("Compare with groups (blocs, sub-regions, organisations)"),
+                        className="mt-2",
+                    ),
                     html.P(profile_hint(view), id=ids.MAP_PROFILE_HINT, className="text-muted small mt-1"),
                     html.Div(profile_chart(view), id=ids.MAP_PROFILE_BOX),
+                    html.Div(members(view), id=ids.MAP_MEMBERS),
                     html.Div(cards(view), id=ids.MAP_CARDS),
                 ],
                 className="profile",

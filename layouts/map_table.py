@@ -1,5 +1,6 @@
-"""The map page's table: what the map shows, one sortable row per country, numbers in the reader's
-locale."""
+"""The map page's table: what the map shows, one sortable row per country and per aggregate (the
+region's blocs and the chosen groups, with how many members they cover), numbers in the reader's
+locale; "no data" and why where a value is missing."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ def table_columns(view: MapView) -> list[dict[str, Any]]:
         {"name": _("Bloc"), "id": "bloc"},
         {"name": view.subtitle, "id": "value", "type": "numeric", "format": fmt},
         {"name": _("Rank in bloc"), "id": "rank_in_bloc", "type": "numeric"},
+        {"name": _("Countries reporting"), "id": "coverage"},
         {"name": _("Note"), "id": "flag"},
     ]
 
@@ -40,11 +42,5 @@ def table(view: MapView) -> Any:
 
 
 def table_data(view: MapView) -> list[dict[str, Any]]:
-    _ = view.locale.gettext
-    table = view.table()
-    table["flag"] = (
-        table["flag"].map({"reported_zero": _("published as 0: treated as not reported")}).fillna("")
-    )
-    table["bloc"] = table["bloc"].map({"CELAC": "CELAC", "EU27": _("EU")})
-    rows = table[["country", "bloc", "value", "rank_in_bloc", "flag"]].astype(object)
-    return rows.where(rows.notna(), None).to_dict("records")  # type: ignore[return-value]
+    """The rows as the table shows them: a missing value says why, an aggregate its coverage."""
+    return view.table_rows()

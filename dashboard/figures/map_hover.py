@@ -3,6 +3,7 @@ around them, one template per bloc. Formatted numbers are kept: readers scrub th
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -10,29 +11,40 @@ from typing import Any
 import pandas as pd
 
 from dashboard.locale import Locale
+from dashboard.readings import why_no_data
+
+WRAP = 60  # characters per line of a "why no data" note in a hover box
 
 
-def hover_fields(rows: Sequence[dict[str, Any]], unit: str, locale: Locale) -> list[list[str]]:
+def hover_fields(
+    rows: Sequence[dict[str, Any]], unit: str, locale: Locale, gaps: str = ""
+) -> list[list[str]]:
     """Per country: [bare value, rank, countries ranked, note]; the words live in the template.
 
+    A country without a value (``value`` NaN: missing or a flagged zero, see
+    :mod:`dashboard.readings`) gets no value and no rank, only the note saying why (its flag's
+    reason, else ``gaps``, the indicator's note on what its source does not cover).
     Sending only these short strings keeps a year change to a couple of kilobytes.
     """
-    _ = locale.gettext
-    zero_note = _("published as 0: treated as not reported")
     out = []
     for row in rows:
         if pd.isna(row["value"]):
-            out.append(["", "", "", ""])
+            out.append(["", "", "", _wrapped(why_no_data(row["flag"], gaps, locale))])
             continue
         out.append(
             [
                 _bare(float(row["value"]), unit, locale),
                 _whole(float(row["rank"]), locale),
                 _whole(float(row["n_in_bloc"]), locale),
-                zero_note if row["flag"] == "reported_zero" else "",
+                "",
             ]
         )
     return out
+
+
+@lru_cache(maxsize=256)
+def _wrapped(text: str) -> str:
+    return "<br>".join(textwrap.wrap(text, WRAP))
 
 
 # Formatting is most of the cost of an update: the same values come back as a reader
@@ -57,7 +69,8 @@ def hover_template(bloc: str, unit: str, year: int, source: str, locale: Locale)
     """The words around the hover fields: name, value with unit and year, rank in bloc, note, source."""
     _ = locale.gettext
     prefix, suffix = locale.affixes(unit)
-    rank = _("rank {rank} of {n} in {bloc}").format(
+    # n counts the bloc's members with a value this year (as the slides' "countries with data" do)
+    rank = _("rank {rank} of {n} with data in {bloc}").format(
         rank="%{customdata[1]}", n="%{customdata[2]}", bloc="CELAC" if bloc == "CELAC" else _("the EU")
     )
     return (

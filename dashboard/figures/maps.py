@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard import readings
 from dashboard.datasets import Indicator
 from dashboard.figures import FONT, separators
 from dashboard.figures.map_colours import NO_DATA_COLOUR, colour_axis, colour_values, log_scale_allowed
@@ -140,7 +141,16 @@ def updates(
     template = (
         "<b>%{text}</b><br>%{customdata[0]}" + tail + "<br>%{customdata[1]}<extra>" + source + "</extra>"
     )
-    no_data = "<b>%{text}</b><br>" + _("no data") + tail + "<extra>" + source + "</extra>"
+    # The no-data layer lies under every member: its hover names the year and says why (field 3).
+    no_data = (
+        "<b>%{text}</b><br>"
+        + _("no data")
+        + tail
+        + "<br><i>%{customdata[3]}</i><extra>"
+        + source
+        + "</extra>"
+    )
+    gaps = readings.gaps(spec, locale)
     out: list[Update] = [
         (("layout", "coloraxis"), colour_axis(spec, frame["value"], log, locale)),
         (("layout", "separators"), separators(locale)),
@@ -151,13 +161,20 @@ def updates(
         if "region" not in unchanged:  # panels and visibility move only when the region does
             out += [(("layout", GEO_OF[bloc], *key), value) for key, value in _geo_view(bloc, visible, shown)]
             out += [(("data", trace_index(bloc, role), "visible"), visible) for role in ROLES]
+        fields = hover_fields(members, spec.unit, locale, gaps)
+        # Each layer carries only what it shows (a year change stays small): the grey layer the
+        # reasons of the members without data, the coloured layer the values of the others.
+        blank = ["", "", "", ""]
+        reasons = [blank if f[0] else f for f in fields]
+        fields = [f if f[0] else blank for f in fields]
         out.append((("data", trace_index(bloc, "no_data"), "hovertemplate"), no_data))
+        out.append((("data", trace_index(bloc, "no_data"), "customdata"), reasons))
         i = trace_index(bloc, "data")
         values = [r["value"] for r in members]
         template = hover_template(bloc, spec.unit, year, source, locale)
         out += [
             (("data", i, "z"), colour_values(values, log)),
-            (("data", i, "customdata"), hover_fields(members, spec.unit, locale)),
+            (("data", i, "customdata"), fields),
             (("data", i, "hovertemplate"), template),
         ]
         if "selection" not in unchanged:  # outlines move only when the selection does
@@ -184,7 +201,7 @@ def updates(
                     ("data", i, "customdata"),
                     [
                         [*f, r["iso3"]]
-                        for r, f in zip(part, hover_fields(part, spec.unit, locale), strict=True)
+                        for r, f in zip(part, hover_fields(part, spec.unit, locale, gaps), strict=True)
                     ],
                 ),
                 (("data", i, "hovertemplate"), template if with_data else no_data),

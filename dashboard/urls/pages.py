@@ -16,7 +16,8 @@ from dashboard.urls.query import Notice, text_of
 class Vocabulary:
     """What URL values are checked against: each indicator's years, the known country codes (and
     the 60 CELAC and EU members among them, which the map can select), the corridor years, the
-    dialogue's themes, each component's programme and the timeline's span."""
+    dialogue's themes, each component's programme, the timeline's span and the aggregate groups
+    (blocs, sub-regions, organisations) profiles and tables may compare."""
 
     indicator_years: Mapping[str, tuple[int, ...]]
     countries: frozenset[str]
@@ -25,6 +26,7 @@ class Vocabulary:
     themes: frozenset[str]
     components: Mapping[str, str]
     dialogue_span: tuple[int, int]
+    groups: frozenset[str] = frozenset()
 
 
 def parse_shared(search: object, vocabulary: Vocabulary) -> shared.Parsed:
@@ -34,7 +36,7 @@ def parse_shared(search: object, vocabulary: Vocabulary) -> shared.Parsed:
 
 @lru_cache(maxsize=2048)
 def _parse_shared(text: str, vocabulary: Vocabulary) -> shared.Parsed:
-    return shared.parse(text, vocabulary.indicator_years, vocabulary.countries)
+    return shared.parse(text, vocabulary.indicator_years, vocabulary.countries, vocabulary.groups)
 
 
 def parse_corridors(

@@ -59,8 +59,15 @@ class Chart:
         return WIDTHS[self.key]
 
 
-def source_text(source_key: str, locale: Locale, computed_method: str = "") -> str:
-    """The page's source line as plain text: source, edition, licence (and method if computed)."""
+def source_text(
+    source_key: str,
+    locale: Locale,
+    computed_method: str = "",
+    denominator_key: str = "",
+    editions_note: str = "",
+) -> str:
+    """The page's source line as plain text: source, edition, licence — and a computed ratio's
+    denominator's, with why their editions differ — and the method if computed."""
     _ = locale.gettext
     src = datasets.sources()[source_key]
     parts = [
@@ -68,6 +75,15 @@ def source_text(source_key: str, locale: Locale, computed_method: str = "") -> s
         _("edition") + " " + datasets.source_field(src, "edition", locale),
         _("licence") + " " + datasets.source_field(src, "licence", locale),
     ]
+    if denominator_key:
+        below = datasets.sources()[denominator_key]
+        parts += [
+            _("Denominator") + ": " + below["name"],
+            _("edition") + " " + datasets.source_field(below, "edition", locale),
+            _("licence") + " " + datasets.source_field(below, "licence", locale),
+        ]
+    if editions_note:
+        parts.append(_("Editions differ") + ": " + editions_note)
     if computed_method:
         parts.append(_("computed") + ": " + computed_method)
     return " · ".join(parts)
@@ -84,7 +100,11 @@ def map_chart(view: MapView) -> Chart:
     return Chart(
         "map",
         figure,
-        Caption(view.title, subtitle, source_text(view.spec.source, view.locale, method)),
+        Caption(
+            view.title,
+            subtitle,
+            source_text(view.spec.source, view.locale, method, view.denominator, view.editions_note),
+        ),
         f"puentes-{view.spec.id}-{view.year}-{view.state.region}",
     )
 

@@ -20,6 +20,17 @@ def country_options(locale: Locale) -> list[dict[str, str]]:
     return transforms.country_options(datasets.countries(), locale)
 
 
+def group_options(locale: Locale) -> list[dict[str, str]]:
+    """The aggregate groups a profile can compare: blocs, then sub-regions, then organisations."""
+    table = datasets.groups()
+    order = {"bloc": 0, "subregion": 1, "organisation": 2}
+    rows = sorted(
+        zip(table["group"], table["kind"], table[f"name_{locale.lang}"], strict=True),
+        key=lambda row: (order.get(str(row[1]), len(order)), str(row[2])),
+    )
+    return [{"label": str(name), "value": str(code)} for code, _kind, name in rows]
+
+
 def country_names(codes: list[str], locale: Locale) -> list[str]:
     """Names of ISO3 codes in ``locale``."""
     return transforms.country_names(datasets.countries(), codes, locale)

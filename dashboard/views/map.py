@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard import datasets, dialogue, profiles, tables, timeline, transforms, urls
+from dashboard import datasets, dialogue, profiles, readings, tables, timeline, transforms, urls
 from dashboard.datasets import Indicator
 from dashboard.figures import map_colours, map_hover, maps
 from dashboard.figures.profiles import profile_figure
@@ -57,6 +57,16 @@ class MapView:
         """How a computed indicator is made, in the page's language ("" for a published one)."""
         return self.spec.computed_method(self.locale)
 
+    @property
+    def denominator(self) -> str:
+        """The source key of a computed ratio's denominator ("" for a published indicator)."""
+        return self.spec.denominator_source
+
+    @property
+    def editions_note(self) -> str:
+        """Why numerator and denominator editions differ, in the page's language ("" if they do not)."""
+        return readings.note(self.spec, "editions_note", self.locale)
+
     def figure(self) -> dict[str, Any]:
         """The full map figure (first render only): the base figure with the current values."""
         return maps.apply(maps.base_figure(self.frame, urls.GEOMETRY), self.updates())
@@ -99,25 +109,44 @@ class MapView:
 
     def table(self) -> pd.DataFrame:
         """The map table (a copy: the caller may change it)."""
-        return member_table(self.spec.id, self.year, self.locale, self.state.region).copy()
+        return member_table(self.spec.id, self.year, self.locale, self.state.region, self.state.groups).copy()
+
+    def table_rows(self) -> list[dict[str, Any]]:
+        """The table's rows as the page shows them (see :func:`tables.table_rows`)."""
+        table = datasets.countries()
+        column = table[f"name_{self.locale.lang}"].astype(str)
+        names = dict(zip(table["iso3"].astype(str), column, strict=True))
+        return tables.table_rows(self.table(), self.spec, self.locale, names)
 
     def csv_href(self) -> str:
         return urls.map_csv(self.query)
 
     def profile(self) -> dict[str, Any]:
         """The profile chart as a figure dict (a copy: the caller may change it)."""
-        return copy.deepcopy(profile_json(self.spec.id, self.state.countries, self.locale))
+        return copy.deepcopy(profile_json(self.spec.id, self.state.countries, self.state.groups, self.locale))
 
-    def key_figures(self) -> list[profiles.KeyFigure]:
-        if not self.state.countries:
-            return []
-        return profiles.key_figures(
-            datasets.series_by_key(),
+    def key_figures(self) -> list[profiles.KeyFigures]:
+        """Key figures of every selected country and every chosen group, side by side."""
+        return profiles.key_figure_columns(
+            profile_series(),
             datasets.catalogue(),
             datasets.sources(),
-            self.state.countries[0],
+            datasets.countries(),
+            datasets.groups(),
+            self.state.countries,
+            self.state.groups,
             self.locale,
         )
+
+    def compared(self) -> list[tuple[str, tuple[str, ...]]]:
+        """Each chosen group's name and its members' names (the profile lists them)."""
+        table = datasets.groups()
+        names = table[f"name_{self.locale.lang}"]
+        return [
+            (str(names[code]), profiles.group_members(table, datasets.countries(), code, self.locale))
+            for code in self.state.groups
+            if code in table.index
+        ]
 
 
 # The caches below key on the data version (``datasets.derived``): new data, new entries.
@@ -148,20 +177,77 @@ def member_updates(
 
 
 @datasets.derived(maxsize=TABLES_KEPT)
-def member_table(indicator_id: str, year: int, locale: Locale, region: str) -> pd.DataFrame:
-    """The map table of one indicator, year, language and region; shared: never mutate it."""
+def member_table(
+    indicator_id: str, year: int, locale: Locale, region: str, groups: tuple[str, ...] = ()
+) -> pd.DataFrame:
+    """The map table of one indicator, year, language and region, with a row for each of the
+    region's blocs and each chosen group; shared: never mutate it."""
     spec = transforms.indicator(datasets.catalogue(), indicator_id)
     frame = member_frame(spec.id, spec.unit, year, locale)
     shown = transforms.region_members(datasets.countries(), region)
-    return tables.map_table(frame, spec, year, datasets.sources()[spec.source], locale, shown)
+    codes = [*transforms.REGION_BLOCS.get(region, transforms.REGION_BLOCS["both"])]
+    codes += [g for g in groups if g not in codes]
+    sources = datasets.sources()
+    denominator = spec.denominator_source
+    return tables.map_table(
+        frame,
+        spec,
+        year,
+        sources[spec.source],
+        locale,
+        shown,
+        aggregates=aggregate_rows(spec.id, year, codes, locale),
+        published=published_values(spec.id, year),
+        denominator=sources.get(denominator) if denominator else None,
+    )
+
+
+def aggregate_rows(indicator_id: str, year: int, codes: list[str], locale: Locale) -> list[tables.Aggregate]:
+    """Each group's value in ``year`` (NaN = no data) with its coverage and members."""
+    table, series = datasets.groups(), profile_series()
+    out = []
+    for code in codes:
+        if code not in table.index:
+            continue
+        rows = series.get((indicator_id, code), pd.DataFrame())
+        row: dict[Any, Any] = rows.loc[year].to_dict() if year in rows.index else {}
+        out.append(
+            tables.Aggregate(
+                code,
+                str(table.loc[code, f"name_{locale.lang}"]),
+                float(row.get("value", float("nan"))),
+                float(row.get("n_reporting", float("nan"))),
+                float(table.loc[code, "n_members"]),  # type: ignore[arg-type]
+                tuple(str(table.loc[code, "members"]).split()),
+                str(row.get("flag", "")),
+            )
+        )
+    return out
+
+
+def published_values(indicator_id: str, year: int) -> dict[str, float]:
+    """ISO3 -> the number as the source published it (a flagged zero's 0 included)."""
+    values = datasets.indicator_values()
+    rows = values[(values["indicator"] == indicator_id) & (values["year"] == year)]
+    column = "published" if "published" in rows.columns else "value"
+    return {str(code): float(v) for code, v in zip(rows["iso3"], rows[column], strict=True)}
+
+
+@datasets.derived(maxsize=1)
+def profile_series() -> profiles.SeriesTable:
+    """Every country's and group's series with flags and coverage (see :func:`profiles.series_frames`)."""
+    return profiles.series_frames(datasets.indicator_values(), datasets.aggregates())
 
 
 @datasets.derived(maxsize=PROFILES_KEPT)
-def profile_json(indicator_id: str, countries: tuple[str, ...], locale: Locale) -> dict[str, Any]:
-    """The profile chart of an indicator for a selection, as plain JSON; shared: never mutate it."""
+def profile_json(
+    indicator_id: str, countries: tuple[str, ...], groups: tuple[str, ...], locale: Locale
+) -> dict[str, Any]:
+    """The profile chart of an indicator for a selection and the chosen groups, as plain JSON;
+    shared: never mutate it."""
     spec = transforms.indicator(datasets.catalogue(), indicator_id)
     lines = profiles.lines(
-        datasets.series_by_key(), datasets.countries(), datasets.groups(), spec, countries, locale
+        profile_series(), datasets.countries(), datasets.groups(), spec, countries, locale, groups
     )
     meetings = timeline.meetings(dialogue.events(), locale)
     figure: dict[str, Any] = profile_figure(lines, spec, locale, meetings).to_plotly_json()
@@ -184,4 +270,5 @@ def clear_caches() -> None:
     member_updates.cache_clear()
     member_table.cache_clear()
     profile_json.cache_clear()
+    profile_series.cache_clear()
     map_hover.clear_caches()

@@ -84,7 +84,7 @@ def test_the_table_is_built_once_then_patched_and_never_while_hidden() -> None:
 def test_the_profile_is_redrawn_only_when_its_key_changes() -> None:
     query = f"countries={ECUADOR}"
     out = callbacks.update_profile(query=query, shown=None)
-    assert set(out) == {"profile", "cards", "hint", "key"}
+    assert set(out) == {"profile", "cards", "members", "hint", "key"}
     with pytest.raises(PreventUpdate):
         callbacks.update_profile(query=query, shown=out["key"])
 

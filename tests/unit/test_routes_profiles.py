@@ -15,6 +15,7 @@ from app import create_app
 from dashboard import datasets, profiles
 from dashboard.locale import Locale
 from dashboard.urls.shared import FilterState, same_view
+from dashboard.views import map as map_view
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +41,13 @@ def read_csv(client: FlaskClient, query: str) -> list[dict[str, str]]:
 
 def test_csv_has_exactly_the_shown_rows_with_source_columns(client: FlaskClient) -> None:
     rows = read_csv(client, "region=eu&indicator=net_migration&year=2021")
+    groups = [r for r in rows if not r["bloc"]]
+    rows = [r for r in rows if r["bloc"]]
     assert len(rows) == 27 and {r["bloc"] for r in rows} == {"EU27"}
+    # the region's bloc follows the countries, with its coverage and members
+    assert [g["iso3"] for g in groups] == ["EU27"] and groups[0]["n_members"] == "27"
+    assert int(groups[0]["n_reporting"]) == sum(1 for r in rows if r["value"])
+    assert len(groups[0]["members"].split()) == 27
     spain = next(r for r in rows if r["iso3"] == "ESP")
     assert spain["year"] == "2021" and spain["unit"] == "persons"
     assert "World Development Indicators" in spain["source"] and spain["licence"] == "CC BY 4.0"
@@ -48,8 +55,9 @@ def test_csv_has_exactly_the_shown_rows_with_source_columns(client: FlaskClient)
 
 
 def test_csv_bad_query_falls_back_to_defaults(client: FlaskClient) -> None:
-    rows = read_csv(client, "indicator=%3Cscript%3E&year=abc&region=mars")
-    assert len(rows) == 60 and rows[0]["indicator"] == "migrant_stock"
+    rows = read_csv(client, "indicator=%3Cscript%3E&year=abc&region=mars&groups=nowhere")
+    assert len(rows) == 62 and rows[0]["indicator"] == "migrant_stock"
+    assert [r["iso3"] for r in rows[60:]] == ["CELAC", "EU27"]
 
 
 @pytest.mark.raw
@@ -66,22 +74,24 @@ def test_csv_values_equal_the_raw_cells_unrounded(client: FlaskClient, raw_dir: 
 def test_profile_lines_add_each_bloc_once() -> None:
     spec = datasets.catalogue()["migrant_share"]
     lines = profiles.lines(
-        datasets.series_by_key(),
+        map_view.profile_series(),
         datasets.countries(),
         datasets.groups(),
         spec,
         ["ESP", "ECU", "ITA", "XXX"],
         Locale.of("en"),
+        ["caricom", "EU27", "nowhere"],
     )
-    assert [line.code for line in lines] == ["ESP", "ECU", "ITA", "EU27", "CELAC"]
-    assert [line.is_aggregate for line in lines] == [False, False, False, True, True]
+    assert [line.code for line in lines] == ["ESP", "ECU", "ITA", "EU27", "CELAC", "caricom"]
+    assert [line.is_aggregate for line in lines] == [False, False, False, True, True, True]
+    assert lines[-1].members[:2] == ("Antigua & Barbuda", "Bahamas") and len(lines[-1].members) == 14
 
 
 def test_key_figures_show_latest_year_or_no_data() -> None:
     figures = {
         f.indicator: f
         for f in profiles.key_figures(
-            datasets.series_by_key(), datasets.catalogue(), datasets.sources(), "CUB", Locale.of("en")
+            map_view.profile_series(), datasets.catalogue(), datasets.sources(), "CUB", Locale.of("en")
         )
     }
     assert figures["remittances_received"].value == "no data" and figures["remittances_received"].year is None

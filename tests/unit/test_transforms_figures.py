@@ -52,9 +52,10 @@ COUNTRIES = pd.DataFrame(
     }
 ).set_index("iso3", drop=False)
 
+# Barbados's 0 is flagged: the source published 0 for "not reported" (no data, never a value).
 LOOKUP = pd.DataFrame(
-    {"value": [8.0, 6.0, 0.1, 0.4, 50.0], "flag": ["", "", "", "reported_zero", ""]},
-    index=pd.Index(["ESP", "ITA", "MLT", "ECU", "USA"], name="iso3"),
+    {"value": [8.0, 6.0, 0.1, 0.4, 0.0, 50.0], "flag": ["", "", "", "", "reported_zero", ""]},
+    index=pd.Index(["ESP", "ITA", "MLT", "ECU", "BRB", "USA"], name="iso3"),
 )
 
 
@@ -83,8 +84,8 @@ def test_map_values_ranks_within_each_bloc_and_keeps_missing_as_nan() -> None:
     assert list(out.index) == ["BRB", "ECU", "ESP", "ITA", "MLT"]  # members only, no USA
     assert out.loc["ESP", "rank"] == 1 and out.loc["MLT", "rank"] == 3
     assert out.loc["ECU", "rank"] == 1 and out.loc["ECU", "n_in_bloc"] == 1
-    assert math.isnan(out.loc["BRB", "value"])
-    assert out.loc["BRB", "display"] == "no data"
+    assert math.isnan(out.loc["BRB", "value"]) and math.isnan(out.loc["BRB", "rank"])
+    assert out.loc["BRB", "display"] == "no data" and out.loc["BRB", "flag"] == "reported_zero"
     assert out.loc["ESP", "display"] == "8 people"
 
 
@@ -123,8 +124,20 @@ def test_no_data_is_a_grey_layer_and_small_states_are_markers() -> None:
     celac_small_missing = figure["data"][maps.trace_index("CELAC", "small_no_data")]
     assert celac_small_missing["text"] == ["Barbados"]
     assert celac_small_missing["marker"]["color"] == map_colours.NO_DATA_COLOUR
-    note = figure["data"][maps.trace_index("CELAC", "data")]["customdata"][1][3]
-    assert "published as 0" in note  # Ecuador's flagged value says so in the hover
+    # Barbados's flagged zero is grey, unranked, and its hover says why (on the grey layer and marker)
+    why = grey["customdata"][0]
+    assert why[:3] == ["", "", ""] and why[3].replace("<br>", " ") == (
+        "published as 0, which the source uses for not reported"
+    )
+    assert "%{customdata[3]}" in grey["hovertemplate"]
+    assert celac_small_missing["customdata"][0][:3] == ["", "", ""]
+    assert "published as 0" in celac_small_missing["customdata"][0][3]
+    celac = figure["data"][maps.trace_index("CELAC", "data")]
+    assert celac["z"] == [None, 0.4] and celac["customdata"][1][:3] == [
+        "0.4",
+        "1",
+        "1",
+    ]  # a non-zero value never reads 0
 
 
 def test_updates_are_values_only_and_reproduce_a_fresh_figure() -> None:
@@ -171,7 +184,8 @@ def test_hover_says_name_value_unit_year_rank_and_source() -> None:
     trace = figure["data"][maps.trace_index("EU27", "data")]
     template = trace["hovertemplate"]
     assert "%{text}" in template and "personas" in template and "2024" in template
-    assert "puesto %{customdata[1]} de %{customdata[2]} en la UE" in template and "UN DESA" in template
+    assert "puesto %{customdata[1]} de %{customdata[2]} con datos en la UE" in template
+    assert "UN DESA" in template
     spain = trace["customdata"][trace["locations"].index("ESP")]
     assert spain[:3] == ["8", "1", "3"]
 

@@ -120,7 +120,8 @@ def test_table_tab_and_csv_link_follow_the_view(dash_duo: DashComposite, puentes
     tab.click()
     dash_duo.wait_for_element(f"#{ids.MAP_TABLE} tbody tr td", timeout=10)
     rows = dash_duo.find_elements(f"#{ids.MAP_TABLE} tbody tr")
-    assert len(rows) == 1 + 33  # header row + the CELAC members
+    assert len(rows) == 1 + 33 + 1  # header row + the CELAC members + CELAC's total with its coverage
+    assert "33 of 33 countries" in rows[-1].text and rows[-1].text.startswith("CELAC")
     href = dash_duo.find_element(f"#{ids.MAP_DOWNLOAD}").get_attribute("href")
     assert href.endswith("/download/map.csv?region=celac")
     assert dash_duo.get_logs() == []
