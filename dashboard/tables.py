@@ -32,6 +32,7 @@ CSV_COLUMNS = [
     "rank_in_bloc",
     "flag",
     "published",
+    "no_data_reason",
     "n_reporting",
     "n_members",
     "members",
@@ -98,7 +99,8 @@ def map_table(
     denominator: Mapping[str, Any] | None = None,
 ) -> pd.DataFrame:
     """The map's numbers, one row per shown country, then one per aggregate, with unit, year,
-    coverage and source columns. ``value`` is unrounded and empty where there is no data."""
+    coverage and source columns. ``value`` is unrounded and empty where there is no data, and
+    ``no_data_reason`` says why (the same words as the page's table and hover)."""
     shown = frame if members is None else frame[frame["iso3"].isin(members)]
     kept = published if published is not None else {}
     countries = pd.DataFrame(
@@ -133,6 +135,11 @@ def map_table(
             out[column].astype("Int64") if column in out else pd.array([None] * len(out), dtype="Int64")
         )
     out["members"] = out["members"].fillna("") if "members" in out else ""
+    gaps = readings.gaps(spec, locale)
+    out["no_data_reason"] = [
+        readings.why_no_data(flag, gaps, locale) if pd.isna(value) else ""
+        for value, flag in zip(out["value"], out["flag"], strict=True)
+    ]
     out = out.assign(
         indicator=spec.id,
         indicator_label=spec.text("label", locale),

@@ -8,6 +8,7 @@ source published), and for Venezuela's remittances from the raw World Bank file 
 
 from __future__ import annotations
 
+import io
 import math
 from pathlib import Path
 
@@ -122,3 +123,14 @@ def test_venezuela_remittances_published_as_zero_in_the_raw_file_show_no_data(ra
     assert (received.value, received.year) == ("no data", 2022)
     assert "US$ 279 million in 2016" in received.note  # the last real value, as the raw file has it
     assert venezuela["2016"] == 279_000_000
+    # The CSV: no value, the published 0 and its flag in their own columns, and why in words.
+    csv = pd.read_csv(
+        io.StringIO(
+            tables.to_csv(map_view.build(FilterState(indicator="remittances_received", year=2022)).table())
+        )
+    ).set_index("iso3")
+    venezuela_row = csv.loc["VEN"]
+    assert math.isnan(venezuela_row["value"]) and venezuela_row["published"] == venezuela["2022"] == 0
+    assert venezuela_row["flag"] == "reported_zero"
+    assert venezuela_row["no_data_reason"] == "published as 0, which the source uses for not reported"
+    assert csv["no_data_reason"].isna().loc[csv["value"].notna()].all()  # a value needs no excuse
