@@ -132,8 +132,8 @@ def test_venezuela_to_spain_has_migrants_but_no_remittance_estimate() -> None:
     assert view.total() == 602539
     figure = view.remittance_figure()
     assert figure["data"] == []
-    assert "no tiene ninguna estimación de remesas de España a Venezuela" in texts(figure)
-    assert "recibidas por Venezuela" in texts(figure)
+    assert "no tiene ninguna estimación de remesas para el corredor España → Venezuela" in texts(figure)
+    assert "recibidas en: Venezuela" in texts(figure)
 
 
 def test_presets_note_the_receivers_without_estimates() -> None:
