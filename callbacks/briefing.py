@@ -4,6 +4,7 @@ basket, the links to its steps are built in Python. The deck itself is ``server/
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from dash import Dash, Input, Output, State, no_update
@@ -19,6 +20,7 @@ from dashboard.views import briefing as briefing_views
 from dashboard.vocabulary import vocabulary
 from layouts import briefing as panel
 from layouts import ids
+from layouts.exports import BARS
 
 COUNT = "function(basket) { return String((basket || []).length); }"
 REMOVE = """function(clicks, basket) {
@@ -42,6 +44,17 @@ def register(app: Dash) -> None:
         },
         prevent_initial_call=True,
     )(add_view)
+    for bar in BARS:
+        app.callback(
+            output={"basket": basket},
+            inputs={"clicks": Input(ids.export_control(bar, "add"), "n_clicks")},
+            state={
+                "pathname": State(ids.URL, "pathname"),
+                "search": State(ids.URL, "search"),
+                "basket": State(ids.BRIEFING_BASKET, "data"),
+            },
+            prevent_initial_call=True,
+        )(chart_adder(bar))
     app.clientside_callback(
         COUNT,
         Output(ids.BRIEFING_COUNT, "children"),
@@ -95,6 +108,28 @@ def add_view(clicks: Any, pathname: Any, search: Any, basket: Any) -> dict[str, 
     view = links_for(path, search if isinstance(search, str) else "").view
     kept = [v for v in basket if v != view] if isinstance(basket, list) else []
     return {"basket": [*kept, view][-briefing.MAX_VIEWS :]}
+
+
+def add_chart(clicks: Any, pathname: Any, search: Any, basket: Any, bar: str) -> dict[str, Any]:
+    """ "Add to briefing" under a chart: the view with the bar's ``chart=`` (the corridors' map
+    stays the map, the profile the profile), last in the basket, once."""
+    if not clicks:
+        return {"basket": no_update}
+    path = pathname if isinstance(pathname, str) else "/"
+    view = links_for(path, search if isinstance(search, str) else "").view
+    shown = urls.chart_view(*urls.split(view), BARS[bar].chart)
+    kept = [v for v in basket if v != shown] if isinstance(basket, list) else []
+    return {"basket": [*kept, shown][-briefing.MAX_VIEWS :]}
+
+
+def chart_adder(bar: str) -> Callable[..., dict[str, Any]]:
+    """The callback of one bar's "Add to briefing" (:func:`add_chart` for ``bar``)."""
+
+    def add(clicks: Any, pathname: Any, search: Any, basket: Any) -> dict[str, Any]:
+        return add_chart(clicks, pathname, search, basket, bar)
+
+    add.__name__ = f"add_{bar.replace('-', '_')}"
+    return add
 
 
 def present_basket(basket: Any, shown: Any, pathname: Any, search: Any) -> dict[str, Any]:

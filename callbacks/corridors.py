@@ -14,6 +14,7 @@ from dashboard import transforms
 from dashboard.urls.corridors import with_controls as with_corridor_controls
 from dashboard.urls.pages import parse_corridors, parse_shared
 from dashboard.urls.presenter import keep_presenter
+from dashboard.views import series
 from dashboard.views.corridors import CorridorView, build
 from dashboard.vocabulary import vocabulary
 from layouts import corridors_page as page
@@ -49,6 +50,7 @@ PANELS: dict[str, dict[str, tuple[str, str]]] = {
         "figure": (ids.CORRIDORS_DIASPORA_TIME, "figure"),
     },
     "remittances": {"figure": (ids.CORRIDORS_REMITTANCES, "figure")},
+    "trend": {"title": (ids.CORRIDORS_TREND_TITLE, "children"), "figure": (ids.CORRIDORS_TREND, "figure")},
 }
 # The controls the page's state writes back (a map click or a swap changes them).
 SHOWN = ("direction", "origins", "destinations", "focus", "side")
@@ -73,6 +75,8 @@ def panel_values(view: CorridorView, panel: str) -> dict[str, Any]:
         return {"heading": page.diaspora_heading(view), "figure": view.diaspora_figure()}
     if panel == "diaspora_time":
         return {"title": page.diaspora_title(view), "figure": view.diaspora_area_figure()}
+    if panel == "trend":
+        return {"title": series.trend_title(view), "figure": series.trend_figure(view)}
     return {"figure": view.remittance_figure()}
 
 

@@ -45,11 +45,10 @@ COPY = """function(linkClicks, embedClicks, embedHref) {
 
 
 def export_hrefs(bar: str, search: Any) -> dict[str, Any]:
-    """The links of export bar ``bar`` for the address bar's query (its CSV only if it has one)."""
+    """The links of export bar ``bar`` for the address bar's query."""
     spec = BARS[bar]
-    links = export_links(spec.page, spec.chart, spec.csv, search if isinstance(search, str) else "")
-    hrefs = {"png": links.png, "svg": links.svg, "embed": links.embed}
-    return hrefs if links.csv is None else {**hrefs, "csv": links.csv}
+    links = export_links(spec.page, spec.chart, search if isinstance(search, str) else "")
+    return {"png": links.png, "svg": links.svg, "embed": links.embed, "csv": links.csv, "xlsx": links.xlsx}
 
 
 # A bar's links, copied in the browser from what the page stored with the address (see
@@ -63,8 +62,8 @@ COPY_BAR = """function(written) {
 
 
 def roles(bar: str) -> list[str]:
-    """The linked controls of an export bar: PNG, SVG, embed, and the CSV if the page has one."""
-    return ["png", "svg", "embed"] + (["csv"] if BARS[bar].csv else [])
+    """The linked controls of an export bar: PNG, SVG, embed, CSV and XLSX."""
+    return ["png", "svg", "embed", "csv", "xlsx"]
 
 
 def register(app: Dash) -> None:

@@ -1,6 +1,7 @@
 """Corridors page: direction, year, sex and base-year controls (:mod:`layouts.corridors_controls`);
-flow diagram and linked map; ranked table with CSV (:mod:`layouts.corridors_table`); where each
-CELAC diaspora lives; remittance corridors; caveats."""
+flow diagram and linked map; the corridors over time; ranked table with CSV
+(:mod:`layouts.corridors_table`); where each CELAC diaspora lives; remittance corridors; caveats.
+Each chart has its export bar."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from dash import dash_table, dcc, html
 from dashboard.locale import Locale
 from dashboard.urls.pages import parse_corridors
 from dashboard.urls.shared import FilterState
-from dashboard.views import filters
+from dashboard.views import filters, series
 from dashboard.views.corridors import CorridorView, build, names
 from dashboard.vocabulary import vocabulary
 from layouts import ids
@@ -70,6 +71,17 @@ def notes(locale: Locale) -> html.Ul:
     return html.Ul([html.Li(text) for text in items], className="small text-muted", id=ids.CORRIDORS_NOTES)
 
 
+def trend_panel(view: CorridorView) -> html.Div:
+    """The chosen corridors over every year (the ``trend`` chart), with its export bar."""
+    return html.Div(
+        [
+            html.H2(series.trend_title(view), className="h5 mt-3", id=ids.CORRIDORS_TREND_TITLE),
+            export_bar("corridors-trend", view.query, view.locale),
+            graph(ids.CORRIDORS_TREND, series.trend_figure(view), graph_config(view.locale)),
+        ]
+    )
+
+
 def layout(state: FilterState, search: str = "") -> html.Div:
     corridor, problems = parse_corridors(search, vocabulary())
     view = build(state, corridor)
@@ -116,6 +128,7 @@ def layout(state: FilterState, search: str = "") -> html.Div:
                 ],
                 className="g-4",
             ),
+            trend_panel(view),
             html.H2(_("Ranked corridors"), className="h5 mt-3"),
             html.P(table_caption(view), id=ids.CORRIDORS_CAPTION, className="small"),
             html.A(
@@ -153,6 +166,7 @@ def layout(state: FilterState, search: str = "") -> html.Div:
                             html.H2(
                                 diaspora_heading(view), className="h5", id=ids.CORRIDORS_DIASPORA_HEADING
                             ),
+                            export_bar("corridors-diaspora", view.query, view.locale),
                             graph(ids.CORRIDORS_DIASPORA, view.diaspora_figure(), graph_config(view.locale)),
                         ],
                         xl=7,
@@ -175,6 +189,7 @@ def layout(state: FilterState, search: str = "") -> html.Div:
             html.H2(
                 _("Remittances sent back along these corridors (2021 model estimates)"), className="h5 mt-3"
             ),
+            export_bar("corridors-remittances", view.query, view.locale),
             graph(ids.CORRIDORS_REMITTANCES, view.remittance_figure(), graph_config(view.locale)),
             source_line("knomad_brm2021", state, locale, element_id=ids.CORRIDORS_REMITTANCE_SOURCE),
             notes(locale),

@@ -65,6 +65,8 @@ CORRIDORS_DIASPORA_TITLE: Final = "corridors-diaspora-title"
 CORRIDORS_DIASPORA_TIME: Final = "corridors-diaspora-time"
 CORRIDORS_DIASPORA_SOURCE: Final = "corridors-diaspora-source"
 CORRIDORS_REMITTANCES: Final = "corridors-remittances"
+CORRIDORS_TREND: Final = "corridors-trend"
+CORRIDORS_TREND_TITLE: Final = "corridors-trend-title"
 CORRIDORS_REMITTANCE_SOURCE: Final = "corridors-remittance-source"
 CORRIDORS_NOTES: Final = "corridors-notes"
 
@@ -162,8 +164,30 @@ EMBED_SUBTITLE: Final = "embed-subtitle"
 EMBED_GRAPH: Final = "embed-graph"
 EMBED_SOURCE: Final = "embed-source"
 # The charts with an export bar: ``<page>`` or ``<page>-<chart>``.
-EXPORT_BARS: Final = ("map", "corridors-flows", "corridors-map", "dialogue-timeline")
-EXPORT_ROLES: Final = ("bar", "png", "svg", "csv", "embed", "copy-link", "copy-embed", "copied", "snippet")
+EXPORT_BARS: Final = (
+    "map",
+    "map-profile",
+    "corridors-flows",
+    "corridors-map",
+    "corridors-trend",
+    "corridors-diaspora",
+    "corridors-remittances",
+    "dialogue-timeline",
+    "programmes-map",
+)
+EXPORT_ROLES: Final = (
+    "bar",
+    "png",
+    "svg",
+    "csv",
+    "xlsx",
+    "embed",
+    "add",
+    "copy-link",
+    "copy-embed",
+    "copied",
+    "snippet",
+)
 
 
 def export_control(bar: str, role: str) -> str:

@@ -9,6 +9,7 @@ from dash import dcc, html
 
 from dashboard.views.map import MapView
 from layouts import ids
+from layouts.exports import export_bar
 from layouts.graph_config import graph_config
 
 # Side by side, up to ten columns share the width: values a little smaller than a single card's.
@@ -71,11 +72,16 @@ def profile_key(view: MapView) -> str:
 
 
 def profile_chart(view: MapView) -> Any:
-    """The profile chart once a country or group is chosen; nothing before (an empty chart says
-    nothing and costs the first paint a second Plotly render)."""
+    """The profile chart with its export bar once a country or group is chosen; nothing before
+    (an empty chart says nothing and costs the first paint a second Plotly render)."""
     if not view.state.countries and not view.state.groups:
         return None
-    return dcc.Graph(id=ids.MAP_PROFILE, figure=view.profile(), config=graph_config(view.locale))
+    return html.Div(
+        [
+            export_bar("map-profile", view.query, view.locale),
+            dcc.Graph(id=ids.MAP_PROFILE, figure=view.profile(), config=graph_config(view.locale)),
+        ]
+    )
 
 
 def profile_hint(view: MapView) -> str:

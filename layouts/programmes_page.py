@@ -11,6 +11,7 @@ from dash import dcc, html
 
 from dashboard.locale import Locale
 from dashboard.urls.pages import parse_programmes
+from dashboard.urls.programmes import query as programmes_query
 from dashboard.urls.shared import FilterState
 from dashboard.views import programmes as programmes_view
 from dashboard.views.dialogue import theme_options
@@ -18,6 +19,7 @@ from dashboard.views.programmes import Citation, ProgrammeCard, ProgrammesView
 from dashboard.vocabulary import vocabulary
 from layouts import ids
 from layouts.common import filter_column, header, notice
+from layouts.exports import export_bar
 from layouts.graph_config import graph_config
 
 
@@ -183,6 +185,7 @@ def layout(state: FilterState, search: str = "") -> html.Div:
                 [
                     dbc.Col(
                         [
+                            export_bar("programmes-map", programmes_query(state, page), view.locale),
                             dcc.Graph(
                                 id=ids.PROGRAMMES_MAP,
                                 figure=figure,

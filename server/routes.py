@@ -12,11 +12,12 @@ from dashboard.errors import ExportFailed
 from dashboard.locale import Locale
 from dashboard.rendering import Renderer
 from dashboard.tables import to_csv
-from dashboard.urls.pages import parse_corridors, parse_shared
+from dashboard.urls.pages import parse_shared
 from dashboard.views import charts, exports
-from dashboard.views.corridors import build as build_corridors
-from dashboard.views.map import build
+from dashboard.views import corridors as corridor_view
+from dashboard.views import map as map_view
 from dashboard.vocabulary import vocabulary
+from dashboard.workbook import XLSX_TYPE, to_xlsx
 
 ONE_DAY = 86400
 ONE_HOUR = 3600
@@ -39,6 +40,32 @@ def csv_response(text: str, filename: str) -> Response:
         text,
         mimetype="text/csv; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+def download_stem(shown: charts.ChartState) -> str:
+    """The download's file name: the historical names for the two pages' default tables (links
+    published so far keep their files), else the chart's image name."""
+    if shown.page == "map" and shown.name == "map":
+        view = map_view.build(shown.shared)
+        return f"puentes-{view.spec.id}-{view.year}-{view.state.region}"
+    if shown.page == "corridors" and shown.name == "flows":
+        view_c = corridor_view.build(shown.shared, shown.corridors)
+        return f"puentes-corridors-{view_c.state.direction}-{view_c.year}-{view_c.state.sex}"
+    return charts.chart(shown).filename
+
+
+def table_response(page: str, fmt: str, query: str) -> Response:
+    """The table of the chart the query names, as CSV (ids as headers) or XLSX (with an "About"
+    sheet saying what each column means, in the link's language)."""
+    shown = charts.read(page, query)
+    table = charts.table(shown)
+    stem = download_stem(shown)
+    if fmt == "csv":
+        return csv_response(to_csv(table), f"{stem}.csv")
+    data = to_xlsx(table, Locale.of(shown.shared.lang))
+    return Response(
+        data, mimetype=XLSX_TYPE, headers={"Content-Disposition": f'attachment; filename="{stem}.xlsx"'}
     )
 
 
@@ -101,18 +128,19 @@ def register(server: Flask, renderer: Renderer) -> None:
     def world_geometry() -> Response:
         return geojson_response(world_text, world_etag)
 
-    @server.get(urls.CORRIDORS_CSV)
-    def corridors_csv() -> Response:
+    @server.get(
+        f"{urls.DOWNLOAD}<any({', '.join(urls.CHARTS)}):page>.<any({', '.join(urls.DOWNLOAD_FORMATS)}):fmt>"
+    )
+    def download_table(page: str, fmt: str) -> Response:
         query = request.query_string.decode("utf-8", errors="replace")
-        view = build_corridors(
-            parse_shared(query, vocabulary()).state, parse_corridors(query, vocabulary())[0]
-        )
-        filename = f"puentes-corridors-{view.state.direction}-{view.year}-{view.state.sex}.csv"
-        return csv_response(to_csv(view.csv()), filename)
+        return table_response(page, fmt, query)
 
+    # The published CSV links keep a rule of their own (``server/cache.py`` caches them by path);
+    # without ``chart=`` they answer with the same table and file name as before.
     @server.get(urls.MAP_CSV)
     def map_csv() -> Response:
-        query = request.query_string.decode("utf-8", errors="replace")
-        view = build(parse_shared(query, vocabulary()).state)
-        filename = f"puentes-{view.spec.id}-{view.year}-{view.state.region}.csv"
-        return csv_response(to_csv(view.table()), filename)
+        return download_table("map", "csv")
+
+    @server.get(urls.CORRIDORS_CSV)
+    def corridors_csv() -> Response:
+        return download_table("corridors", "csv")

@@ -50,22 +50,25 @@ def navbar_links(
 
 @dataclass(frozen=True)
 class ExportLinks:
-    """An export bar's links: the chart as PNG and SVG, its embed, and the page's CSV (if any)."""
+    """An export bar's links: the chart as PNG and SVG, its embed, its table as CSV and XLSX,
+    and the view the basket keeps for it ("Add to briefing": the page's link with ``chart=``)."""
 
     png: str
     svg: str
     embed: str
-    csv: str | None
+    csv: str
+    xlsx: str
 
 
-def export_links(page: str, chart: str | None, csv: str | None, search: str) -> ExportLinks:
+def export_links(page: str, chart: str | None, search: str) -> ExportLinks:
     """The links of the export bar of ``page``'s ``chart`` for the address bar's query."""
     query = search if search.startswith("?") or not search else "?" + search
     return ExportLinks(
         png=urls.export(page, "png", query, chart),
         svg=urls.export(page, "svg", query, chart),
         embed=urls.embed(page, query, chart),
-        csv=None if csv is None else csv + query,
+        csv=urls.download(page, "csv", query, chart),
+        xlsx=urls.download(page, "xlsx", query, chart),
     )
 
 

@@ -57,7 +57,14 @@ EXPORT: Final = "/export/"
 EMBED: Final = "/embed/"
 EXPORT_FORMATS: Final = ("png", "svg")
 # The charts each page exports or embeds; the first is the default (``chart=`` picks another).
-CHARTS: Final = {"map": ("map",), "corridors": ("flows", "map"), "dialogue": ("timeline",)}
+CHARTS: Final = {
+    "map": ("map", "profile"),
+    "corridors": ("flows", "map", "trend", "diaspora", "remittances"),
+    "dialogue": ("timeline",),
+    "programmes": ("programmes",),
+}
+DOWNLOAD: Final = "/download/"
+DOWNLOAD_FORMATS: Final = ("csv", "xlsx")
 
 
 def _with_chart(page: str, query: str, chart: str | None) -> str:
@@ -76,6 +83,20 @@ def export(page: str, fmt: str, query: str = "", chart: str | None = None) -> st
 def embed(page: str, query: str = "", chart: str | None = None) -> str:
     """The chart alone, live, for an iframe on another site."""
     return f"{EMBED}{page}" + _with_chart(page, query, chart)
+
+
+def download(page: str, fmt: str, query: str = "", chart: str | None = None) -> str:
+    """The table of one chart of ``page`` (CSV or XLSX) for the page's query string; the
+    default chart's CSV is the page's historical ``/download/<page>.csv``."""
+    return f"{DOWNLOAD}{page}.{fmt}" + _with_chart(page, query, chart)
+
+
+def chart_view(path: str, query: str, chart: str | None) -> str:
+    """A basket view of one chart: ``/page?chart=<name>&...`` (no ``chart=`` for the default)."""
+    page = page_key(path)
+    if page is None or page not in CHARTS:
+        return with_query(path, query)
+    return path + _with_chart(page, query, chart)
 
 
 def embedded_page(pathname: str | None) -> str | None:

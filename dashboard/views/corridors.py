@@ -119,6 +119,7 @@ class CorridorView:
         sets = (s.direction, s.origins, s.destinations, self.year, s.sex, self.locale)
         return {
             "flows": sets,
+            "trend": sets,
             "table": (*sets, s.base),
             "map": (s.focus, s.side, self.year, s.sex, self.locale),
             "diaspora": (self.year, s.sex, self.locale),

@@ -26,9 +26,19 @@ FOOTER = 44
 SCALE = 2
 EDGE = 16
 INK, MUTED = "#1f2933", "#52606d"
-WIDTHS = {"map": 1200, "flows": 1100, "corridor-map": 1000, "timeline": 1400}
+WIDTHS = {
+    "map": 1200,
+    "flows": 1100,
+    "corridor-map": 1000,
+    "timeline": 1400,
+    "profile": 1100,
+    "trend": 1100,
+    "diaspora": 1000,
+    "remittances": 1000,
+    "programmes": 1000,
+}
 # Room below the plot for what the chart itself draws there (axis ticks).
-BELOW_PLOT = {"map": 0, "flows": 0, "corridor-map": 0, "timeline": 10}
+BELOW_PLOT = {key: 10 if key == "timeline" else 0 for key in WIDTHS}
 # Where an image differs from the page: the timeline's legend of themes (several rows under
 # the chart on the page) goes to the right, so the source line has the bottom to itself.
 IMAGE_LAYOUT: dict[str, dict[str, Any]] = {

@@ -70,7 +70,7 @@ def test_a_data_refresh_starts_a_fresh_key_space() -> None:
 def test_downloads_are_cached_in_process(server_app: Dash, monkeypatch: pytest.MonkeyPatch) -> None:
     client = server_app.server.test_client()
     first = client.get(QUERY + "&lang=fr")
-    monkeypatch.setattr(routes, "build", lambda *_: pytest.fail("the cached download was rebuilt"))
+    monkeypatch.setattr(routes.charts, "table", lambda *_: pytest.fail("the cached download was rebuilt"))
     again = client.get(QUERY + "&lang=fr")
     assert first.status_code == again.status_code == 200
     assert again.data == first.data
@@ -89,7 +89,7 @@ def test_replicas_share_downloads_through_redis(
     keys = redis.Redis.from_url(redis_url).keys("puentes:*")
     assert len(keys) == 1
     # The second replica never builds the table: it reads what the first one stored.
-    monkeypatch.setattr(routes, "build", lambda *_: pytest.fail("the shared download was rebuilt"))
+    monkeypatch.setattr(routes.charts, "table", lambda *_: pytest.fail("the shared download was rebuilt"))
     second = two.server.test_client().get(QUERY)
     assert second.status_code == 200
     assert second.data == first.data

@@ -80,7 +80,14 @@ def test_a_page_stores_its_address_with_its_own_export_bars_links() -> None:
     stored = navigation.written("/corridors", "?sex=female")
     assert (stored["path"], stored["search"]) == ("/corridors", "?sex=female")
     bars = stored["links"]["bars"]
-    assert sorted(bars) == ["corridors-flows", "corridors-map"]  # the page's two bars, no other page's
+    # the page's five bars, no other page's
+    assert sorted(bars) == [
+        "corridors-diaspora",
+        "corridors-flows",
+        "corridors-map",
+        "corridors-remittances",
+        "corridors-trend",
+    ]
     assert bars["corridors-map"] == exports.export_hrefs("corridors-map", "?sex=female")
 
 
@@ -95,12 +102,18 @@ def test_export_bars_follow_the_address_bar() -> None:
         "svg": "/export/map.svg?year=2000",
         "embed": "/embed/map?year=2000",
         "csv": "/download/map.csv?year=2000",
+        "xlsx": "/download/map.xlsx?year=2000",
     }
     assert exports.export_hrefs("corridors-map", "?sex=female") == {
         "png": "/export/corridors.png?chart=map&sex=female",
         "svg": "/export/corridors.svg?chart=map&sex=female",
         "embed": "/embed/corridors?chart=map&sex=female",
+        "csv": "/download/corridors.csv?chart=map&sex=female",
+        "xlsx": "/download/corridors.xlsx?chart=map&sex=female",
     }
+    assert exports.export_hrefs("map-profile", "?countries=VEN,COL")["csv"] == (
+        "/download/map.csv?chart=profile&countries=VEN,COL"
+    )
     assert exports.export_hrefs("dialogue-timeline", None)["png"] == "/export/dialogue.png"
 
 

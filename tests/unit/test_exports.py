@@ -185,4 +185,10 @@ def test_export_bars_link_to_the_view(bar: str) -> None:
     assert found[ids.export_control(bar, "png")].href == urls.export(spec.page, "png", "?lang=es", spec.chart)
     assert found[ids.export_control(bar, "svg")].href == urls.export(spec.page, "svg", "?lang=es", spec.chart)
     assert found[ids.export_control(bar, "embed")].href == urls.embed(spec.page, "?lang=es", spec.chart)
-    assert (ids.export_control(bar, "csv") in found) == (spec.csv is not None)
+    assert found[ids.export_control(bar, "csv")].href == urls.download(
+        spec.page, "csv", "?lang=es", spec.chart
+    )
+    assert found[ids.export_control(bar, "xlsx")].href == urls.download(
+        spec.page, "xlsx", "?lang=es", spec.chart
+    )
+    assert ids.export_control(bar, "add") in found

@@ -26,70 +26,81 @@ def test_navbar_language_links_keep_the_page_s_own_parameters() -> None:
 
 
 @pytest.mark.parametrize(
-    ("page", "chart", "csv", "search", "expected"),
+    ("page", "chart", "search", "expected"),
     [
         (
             "map",
             None,
-            "/download/map.csv",
             "",
-            ("/export/map.png", "/export/map.svg", "/embed/map", "/download/map.csv"),
+            ("/export/map.png", "/export/map.svg", "/embed/map", "/download/map.csv", "/download/map.xlsx"),
         ),
         (
             "map",
             None,
-            "/download/map.csv",
             "?year=2000",
             (
                 "/export/map.png?year=2000",
                 "/export/map.svg?year=2000",
                 "/embed/map?year=2000",
                 "/download/map.csv?year=2000",
+                "/download/map.xlsx?year=2000",
+            ),
+        ),
+        (
+            "map",
+            "profile",
+            "?countries=VEN,COL",
+            (
+                "/export/map.png?chart=profile&countries=VEN,COL",
+                "/export/map.svg?chart=profile&countries=VEN,COL",
+                "/embed/map?chart=profile&countries=VEN,COL",
+                "/download/map.csv?chart=profile&countries=VEN,COL",
+                "/download/map.xlsx?chart=profile&countries=VEN,COL",
             ),
         ),
         (
             "corridors",
             "map",
-            None,
             "?sex=female",
             (
                 "/export/corridors.png?chart=map&sex=female",
                 "/export/corridors.svg?chart=map&sex=female",
                 "/embed/corridors?chart=map&sex=female",
-                None,
+                "/download/corridors.csv?chart=map&sex=female",
+                "/download/corridors.xlsx?chart=map&sex=female",
             ),
         ),
         (
             "corridors",
-            "map",
-            None,
+            "trend",
             "",
             (
-                "/export/corridors.png?chart=map",
-                "/export/corridors.svg?chart=map",
-                "/embed/corridors?chart=map",
-                None,
+                "/export/corridors.png?chart=trend",
+                "/export/corridors.svg?chart=trend",
+                "/embed/corridors?chart=trend",
+                "/download/corridors.csv?chart=trend",
+                "/download/corridors.xlsx?chart=trend",
             ),
         ),
         (
             "corridors",
             "flows",
-            None,
             "?year=1990",
             (
                 "/export/corridors.png?year=1990",
                 "/export/corridors.svg?year=1990",
                 "/embed/corridors?year=1990",
-                None,
+                "/download/corridors.csv?year=1990",
+                "/download/corridors.xlsx?year=1990",
             ),
         ),
     ],
 )
 def test_export_links_put_a_non_default_chart_first(
-    page: str, chart: str | None, csv: str | None, search: str, expected: tuple[str | None, ...]
+    page: str, chart: str | None, search: str, expected: tuple[str, ...]
 ) -> None:
-    links = export_links(page, chart, csv, search)
-    assert (links.png, links.svg, links.embed, links.csv) == expected
+    links = export_links(page, chart, search)
+    assert (links.png, links.svg, links.embed, links.csv, links.xlsx) == expected
 
 
 VIEWS = [
