@@ -37,8 +37,9 @@ WIDTHS = {
     "remittances": 1000,
     "programmes": 1000,
 }
-# Room below the plot for what the chart itself draws there (axis ticks).
-BELOW_PLOT = {key: 10 if key == "timeline" else 0 for key in WIDTHS}
+# Room below the plot for what the chart itself draws there (axis ticks; the profile's note on
+# groups and its legend).
+BELOW_PLOT = {**dict.fromkeys(WIDTHS, 0), "timeline": 10, "profile": 70}
 # Where an image differs from the page: the timeline's legend of themes (several rows under
 # the chart on the page) goes to the right, so the source line has the bottom to itself.
 IMAGE_LAYOUT: dict[str, dict[str, Any]] = {
