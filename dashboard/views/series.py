@@ -133,10 +133,7 @@ def trend_figure(view: CorridorView) -> dict[str, Any]:
     if recorded.empty:
         shown = words.no_migrants(view.direction_label(), view.year, view.sex_label(), locale)
         return corridor_figures.message(shown, locale, corridor_trend.HEIGHT)
-    pairs = series.largest_corridors(rows, view.year, TREND_LINES)
-    if not pairs:  # none in the chosen year: the largest of any year
-        latest = int(recorded["year"].max())
-        pairs = series.largest_corridors(rows, latest, TREND_LINES)
+    pairs = drawn(view, rows)
     count = len(recorded[["origin", "destination"]].drop_duplicates())
     note = ""
     if count > len(pairs):
@@ -150,11 +147,21 @@ def trend_figure(view: CorridorView) -> dict[str, Any]:
     return corridor_trend.trend_lines(lines, years, names(locale), locale, note)
 
 
+def drawn(view: CorridorView, rows: pd.DataFrame) -> list[tuple[str, str]]:
+    """The corridors the trend chart draws: the largest in the chosen year or, if none has
+    migrants then, in the latest year that has some."""
+    pairs = series.largest_corridors(rows, view.year, TREND_LINES)
+    recorded = rows[rows["migrant_stock"] > 0]
+    if pairs or recorded.empty:
+        return pairs
+    return series.largest_corridors(rows, int(recorded["year"].max()), TREND_LINES)
+
+
 def trend_table(view: CorridorView) -> pd.DataFrame:
     """Every chosen corridor in every year (names in the reader's language), with ``on_chart``
     for the lines the chart draws, unit and source."""
     rows = over_time(view)
-    drawn = set(series.largest_corridors(rows, view.year, TREND_LINES))
+    shown = set(drawn(view, rows))
     lookup = names(view.locale)
     source = datasets.sources()["undesa_ims2024"]
     out = rows.assign(
@@ -162,7 +169,7 @@ def trend_table(view: CorridorView) -> pd.DataFrame:
         destination_name=rows["destination"].map(lookup),
         sex=view.state.sex,
         unit="people",
-        on_chart=[(o, d) in drawn for o, d in zip(rows["origin"], rows["destination"], strict=True)],
+        on_chart=[(o, d) in shown for o, d in zip(rows["origin"], rows["destination"], strict=True)],
         source=source["name"],
         edition=datasets.source_field(source, "edition", view.locale),
         licence=datasets.source_field(source, "licence", view.locale),

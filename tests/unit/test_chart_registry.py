@@ -153,3 +153,20 @@ def test_a_chart_s_xlsx_has_the_same_rows_as_its_csv(client: FlaskClient) -> Non
     assert sheet.max_row - 1 == len(pd.read_csv(io.BytesIO(text.data))) == 16  # 2 corridors x 8 years
     about = load_workbook(io.BytesIO(book.data))["About"]
     assert ("origin_name", "País de nacimiento") in [(r[0].value, r[1].value) for r in about.iter_rows()]
+
+
+def test_the_trend_draws_the_eight_largest_corridors_and_says_so() -> None:
+    shown = charts.chart(charts.read("corridors", "?chart=trend&year=2024"))  # CELAC -> EU
+    assert len(shown.figure["data"]) == 8
+    note = shown.figure["layout"]["annotations"][0]["text"]
+    assert note.startswith("The 8 largest of ") and "the CSV has them all" in note
+    table = charts.table(charts.read("corridors", "?chart=trend&year=2024"))
+    assert table["on_chart"].sum() == 8 * 8  # eight corridors, eight years each
+    assert sorted(set(table["year"])) == [1990, 1995, 2000, 2005, 2010, 2015, 2020, 2024]
+
+
+def test_an_empty_corridor_over_time_says_why() -> None:
+    query = "?chart=trend&direction=custom&origins=DMA&destinations=LVA"
+    shown = charts.chart(charts.read("corridors", query))
+    assert shown.figure["data"] == []
+    assert "Dominica" in shown.figure["layout"]["annotations"][0]["text"]
