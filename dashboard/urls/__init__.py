@@ -12,6 +12,7 @@
 
 from dashboard.urls.links import (
     BRIEFING,
+    BRIEFING_PDF,
     CHARTS,
     CORRIDORS_CSV,
     EMBED,
@@ -40,6 +41,7 @@ from dashboard.urls.links import (
 
 __all__ = [
     "BRIEFING",
+    "BRIEFING_PDF",
     "CHARTS",
     "CORRIDORS_CSV",
     "EMBED",
