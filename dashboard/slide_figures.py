@@ -4,7 +4,8 @@ A map with selected countries gives their values (with year), rank in their bloc
 the indicator's years; chosen groups give their value and coverage; without either, the highest
 in each bloc and how many countries have data. Corridors give the named corridors (the flows),
 or the focus country's total and largest partners (the linked map), or each corridor's first and
-last value (the trend). Every number goes through :mod:`dashboard.readings` and the ``Locale``.
+last value (the trend); the programme map gives the chosen programme and its results. Every
+number goes through :mod:`dashboard.readings` and the ``Locale``.
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ import pandas as pd
 
 from dashboard import corridors, datasets, readings
 from dashboard.views import map as map_view
+from dashboard.views import programmes as programme_views
 from dashboard.views.corridors import CorridorView, names
 from dashboard.views.map import MapView
+from dashboard.views.programmes import ProgrammesView
 
 LARGEST = 3  # corridors or partners named on a slide (the notes and the CSV have the rest)
 
@@ -219,4 +222,21 @@ def trend_figures(view: CorridorView) -> tuple[KeyFigure, ...]:
                 f"{first_year}: {_people(view, first)} · {last_year}: {_people(view, last)}",
             )
         )
+    return tuple(out)
+
+
+def programme_figures(view: ProgrammesView) -> tuple[KeyFigure, ...]:
+    """The programme map: the chosen programme and component, its results and countries reached."""
+    _ = view.locale.gettext
+    page = view.page
+    names = programme_views.programme_names(view.locale)
+    out = [KeyFigure(_("Programme"), names.get(page.programme, page.programme) or _("All programmes"))]
+    if page.component:
+        labels = {
+            o["value"]: o["label"] for o in programme_views.component_options(page.programme, view.locale)
+        }
+        out.append(KeyFigure(_("Component"), labels.get(page.component, page.component)))
+    out.append(KeyFigure(_("Results"), programme_views.results_text(len(view.results), view.locale)))
+    reached = view.locale.number(len(view.reached))
+    out.append(KeyFigure(_("Countries reached"), reached))
     return tuple(out)

@@ -12,10 +12,12 @@ from typing import Any
 from dashboard import briefing, readings, slide_figures, urls
 from dashboard.errors import ExportFailed
 from dashboard.locale import Locale
+from dashboard.urls.programmes import ProgrammeState
 from dashboard.views import charts as chart_views
 from dashboard.views import corridors as corridor_view
 from dashboard.views import exports
 from dashboard.views import map as map_view
+from dashboard.views import programmes as programme_view
 
 KeyFigures = tuple[briefing.KeyFigure, ...]
 
@@ -69,6 +71,10 @@ def key_figures(shown: chart_views.ChartState) -> KeyFigures:
             "": slide_figures.corridor_figures,
         }
         return figures[name](corridors) if name in figures else ()
+    if shown.page == "programmes":  # the charts branch adds the programme map's state
+        page = getattr(shown, "programmes", None) or getattr(shown, "programme", None)
+        if isinstance(page, ProgrammeState):
+            return slide_figures.programme_figures(programme_view.build(shown.shared, page))
     return ()
 
 
@@ -134,7 +140,11 @@ def slides(raw: list[str], locale: Locale, site: str, render: Callable[[exports.
             continue
         if empty:
             message = _("No data") + ": " + empty
-            pack.slides.append(_slide(chart, link, image=None, figures=figures, message=message))
+            shown_chart = chart
+            if chart.caption.subtitle.strip() in empty:  # the reason is the subtitle: say it once
+                caption = exports.Caption(chart.caption.title, "", chart.caption.source)
+                shown_chart = exports.Chart(chart.key, chart.figure, caption, chart.filename)
+            pack.slides.append(_slide(shown_chart, link, image=None, figures=figures, message=message))
             continue
         try:
             image = render(chart)

@@ -137,3 +137,17 @@ def test_the_renderer_is_down_only_when_every_chart_failed() -> None:
 
     pack = briefing_views.slides(["/map", "/corridors?direction=custom"], EN, SITE, render)
     assert pack.renderer_down and len(pack.slides) == 2
+
+
+def test_the_programme_map_names_the_programme_and_counts_its_results() -> None:
+    from dashboard import dialogue
+    from dashboard.urls.programmes import ProgrammeState
+    from dashboard.views import programmes as programme_views
+
+    programme = str(dialogue.programmes()["id"].iloc[0])
+    view = programme_views.build(FilterState(), ProgrammeState(programme=programme))
+    results = dialogue.results()
+    expected = int((results["programme"] == programme).sum())
+    figures = {f.label: f.value for f in slide_figures.programme_figures(view)}
+    assert figures["Programme"] == programme_views.programme_names(EN)[programme]
+    assert figures["Results"] == f"{expected} result" + ("" if expected == 1 else "s")
