@@ -20,11 +20,12 @@ FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PATH=/opt/venv/bin:$PATH \
     HOST=0.0.0.0 PORT=8050 WORKERS=2 THREADS=4 LOG_LEVEL=info CACHE_URL="" \
     PUENTES_DATA_DIR=/app/data
-# Chromium draws the PNG/SVG exports and the briefing's slides (kaleido, offline). Debian's
-# package tracks security updates, so it is not pinned to one version.
+# Chromium draws the PNG/SVG exports and the briefing's slides (kaleido, offline) and prints the
+# briefing PDF; DejaVu Sans is the font the deck measures its text with (dashboard/slide_layout.py).
+# Debian's packages track security updates, so they are not pinned to one version.
 # hadolint ignore=DL3008
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends chromium \
+    && apt-get install -y --no-install-recommends chromium fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
 ENV BROWSER_PATH=/usr/bin/chromium
 RUN groupadd --gid 10001 puentes \

@@ -1,5 +1,5 @@
 """The briefing basket: "Add to briefing" and "Briefing (n)" in the navbar, and the panel that
-lists the collected views with the PowerPoint download. The basket lives in the browser
+lists the collected views with the PowerPoint and PDF downloads. The basket lives in the browser
 (``localStorage``): the server keeps nothing per reader."""
 
 from __future__ import annotations
@@ -43,7 +43,8 @@ def contents(
     views: list[tuple[str, str, str]], raw: list[str], page: str | None, locale: Locale
 ) -> list[Any]:
     """Heading, "add this view" (on a page with a chart), the views (title, subtitle, link,
-    remove), download and clear. ``views`` holds (path + query, title, subtitle) of each view."""
+    remove), the deck's title, the PowerPoint and PDF downloads, and clear. ``views`` holds
+    (path + query, title, subtitle) of each view."""
     _ = locale.gettext
     heading: list[Any] = [html.H2(_("Briefing"), className="h4")]
     if page in urls.CHARTS:
@@ -84,12 +85,32 @@ def contents(
             id=ids.BRIEFING_PRESENT,
             className="btn btn-outline-primary me-2 go-fullscreen",
         ),
+        html.Label(
+            _("Title of the briefing"), htmlFor=ids.BRIEFING_TITLE, className="form-label mt-3 d-block"
+        ),
+        dcc.Input(
+            id=ids.BRIEFING_TITLE,
+            type="text",
+            maxLength=briefing.TITLE_MAX,
+            placeholder=_("e.g. Venezuelan and Colombian migration to Spain"),
+            persistence=True,
+            persistence_type="local",
+            debounce=True,
+            className="form-control mb-2",
+        ),
         html.A(
             _("Download PowerPoint"),
             id=ids.BRIEFING_DOWNLOAD,
             href=urls.briefing(raw, locale.lang),
             className="btn btn-primary me-2",
             download="puentes-briefing.pptx",
+        ),
+        html.A(
+            _("Download PDF"),
+            id=ids.BRIEFING_PDF,
+            href=urls.briefing(raw, locale.lang, pdf=True),
+            className="btn btn-primary me-2",
+            download="puentes-briefing.pdf",
         ),
         html.Button(_("Clear"), id=ids.BRIEFING_CLEAR, className="btn btn-outline-secondary", n_clicks=0),
         html.P(

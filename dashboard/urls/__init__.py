@@ -12,6 +12,7 @@
 
 from dashboard.urls.links import (
     BRIEFING,
+    BRIEFING_PDF,
     CHARTS,
     CORRIDORS_CSV,
     DOWNLOAD,
@@ -44,6 +45,7 @@ from dashboard.urls.links import (
 
 __all__ = [
     "BRIEFING",
+    "BRIEFING_PDF",
     "CHARTS",
     "CORRIDORS_CSV",
     "DOWNLOAD",

@@ -117,11 +117,16 @@ def chart_of(page: str, search: object) -> str:
 # -- the briefing pack: /briefing.pptx?lang=<lang>&view=/page?query... ---------------------
 
 BRIEFING: Final = "/briefing.pptx"
+BRIEFING_PDF: Final = "/briefing.pdf"
 
 
-def briefing(views: list[str], lang: str) -> str:
-    """The PowerPoint of the basket's views (``/page?query`` each), in ``lang``."""
-    return BRIEFING + build([("lang", lang), *(("view", v) for v in views)])
+def briefing(views: list[str], lang: str, title: str = "", pdf: bool = False) -> str:
+    """The PowerPoint (or, with ``pdf``, the PDF) of the basket's views (``/page?query`` each), in
+    ``lang``, with the deck's ``title`` the reader typed (none when empty)."""
+    named = [("title", title)] if title.strip() else []
+    return (BRIEFING_PDF if pdf else BRIEFING) + build(
+        [("lang", lang), *named, *(("view", v) for v in views)]
+    )
 
 
 def same_site(text: str) -> tuple[str, str] | None:

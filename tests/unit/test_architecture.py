@@ -116,6 +116,8 @@ READERS_ALLOWED = {
     ("dashboard/i18n.py", "open"),
     # kaleido's `browser.open()` starts the headless browser: it opens no file
     ("dashboard/rendering.py", "open"),
+    # the briefing PDF that Chromium just printed into a temporary folder (not data/)
+    ("dashboard/briefing_pdf.py", "read_bytes"),
 }
 
 

@@ -86,9 +86,9 @@ def test_every_chart_embeds_alone(page: str, name: str) -> None:
 @pytest.mark.parametrize(("page", "name"), NAMED)
 def test_every_chart_makes_a_briefing_slide(page: str, name: str) -> None:
     view = urls.chart_view(f"/{page}", "?" + QUERY[page], None if name == urls.CHARTS[page][0] else name)
-    slides = briefing.slides([view], Locale.of("es"), "https://puentes.example/", lambda chart: b"png")
-    assert len(slides) == 1
-    assert slides[0].title == charts.chart(charts.read(page, query(page, name, "es"))).caption.title
+    pack = briefing.slides([view], Locale.of("es"), "https://puentes.example/", lambda chart: b"png")
+    assert len(pack.slides) == 1 and not pack.failures
+    assert pack.slides[0].title == charts.chart(charts.read(page, query(page, name, "es"))).caption.title
 
 
 def walk(node: object) -> list[object]:
