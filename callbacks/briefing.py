@@ -106,12 +106,17 @@ def register(app: Dash) -> None:
 
 
 def add_view(clicks: Any, pathname: Any, search: Any, basket: Any) -> dict[str, Any]:
-    """ "Add this view": the view (in no language, without presenter parameters) goes last in the
-    basket, once; the oldest views drop past :data:`briefing.MAX_VIEWS`."""
+    """ "Add this view": the view (in no language, without presenter parameters, with the ``chart=``
+    the address names) goes last in the basket, once; the oldest views drop past
+    :data:`briefing.MAX_VIEWS`."""
     if not clicks:
         return {"basket": no_update}
     path = pathname if isinstance(pathname, str) else "/"
-    view = links_for(path, search if isinstance(search, str) else "").view
+    query = search if isinstance(search, str) else ""
+    view = links_for(path, query).view
+    page = urls.page_key(path)
+    if page in urls.CHARTS:  # a chart the address names (``/corridors?chart=map``) stays that chart
+        view = urls.chart_view(*urls.split(view), urls.chart_of(page, query))
     kept = [v for v in basket if v != view] if isinstance(basket, list) else []
     return {"basket": [*kept, view][-briefing.MAX_VIEWS :]}
 

@@ -158,6 +158,13 @@ def test_adding_a_view_keeps_it_once_last_in_no_language_and_not_presenting() ->
     assert briefing.add_view(clicks=None, pathname="/map", search="", basket=BASKET) == {"basket": no_update}
 
 
+def test_adding_a_view_keeps_the_chart_its_address_names() -> None:
+    out = briefing.add_view(clicks=1, pathname="/corridors", search="?chart=map&lang=es", basket=[])
+    assert out["basket"] == ["/corridors?chart=map"]
+    out = briefing.add_view(clicks=1, pathname="/corridors", search="?chart=nope", basket=[])
+    assert out["basket"] == ["/corridors"]  # an unknown chart is the page's default one
+
+
 def test_the_basket_keeps_its_newest_views() -> None:
     full = [f"/map?year={y}" for y in range(1990, 1990 + MAX_VIEWS)]
     out = briefing.add_view(clicks=3, pathname="/dialogue", search="?from=2008", basket=full)
