@@ -181,14 +181,24 @@ def focus_values(view: CorridorView) -> pd.Series:
 
 
 def focus_figures(view: CorridorView) -> tuple[KeyFigure, ...]:
-    """The linked map: the focus country's total over its partners and its largest partners."""
+    """The linked map: the focus country's total (every partner, the ones UN DESA does not name
+    included, so it is the published total: Spain 2024 = 8,870,527) and its largest partners."""
     values = focus_values(view)
     if values.empty:
         return ()
     _ = view.locale.gettext
     lookup = names(view.locale)
     focus = lookup.get(view.state.focus or "", view.state.focus or "")
-    out = [KeyFigure(f"{focus}, {view.year}", _people(view, float(values.sum())))]
+    frame = datasets.corridors_by_key().get((view.year, view.state.sex), view.current.iloc[:0])
+    every = corridors.focus_values(frame, view.state.focus or "", view.state.side)
+    unnamed = float(every.get("OTH", 0.0))
+    side = _("all origins") if view.state.side == "destination" else _("all destinations")
+    detail = (
+        _("of which {count} under “Other”, not placed on the map").format(count=_people(view, unnamed))
+        if unnamed > 0
+        else ""
+    )
+    out = [KeyFigure(f"{focus}, {view.year} · {side}", _people(view, float(every.sum())), detail)]
     label = _("Largest origins") if view.state.side == "destination" else _("Largest destinations")
     for i, (code, value) in enumerate(values.head(LARGEST).items()):
         out.append(

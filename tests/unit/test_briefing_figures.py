@@ -80,10 +80,14 @@ def test_the_corridors_map_gives_the_focus_countrys_total_and_largest_partners()
     rows = corridors[
         (corridors["destination"] == "ESP") & (corridors["year"] == view.year) & (corridors["sex"] == "total")
     ]
+    # The published total (SOURCES.md: Spain 2024 = 8,870,527), "Other" origins included.
+    assert rows["migrant_stock"].sum() == 8_870_527
+    other = float(rows.loc[rows["origin"] == "OTH", "migrant_stock"].sum())
+    figures = slide_figures.focus_figures(view)
+    assert figures[0].value == "8,870,527 people" and figures[0].label.endswith("all origins")
+    assert figures[0].detail.startswith(f"of which {EN.number(other)} people under “Other”")
     rows = rows[rows["origin"].isin(set(datasets.countries()["iso3"]) - {"ROW", "OTH"})]
     rows = rows[rows["migrant_stock"] > 0].sort_values("migrant_stock", ascending=False)
-    figures = slide_figures.focus_figures(view)
-    assert figures[0].value == EN.number(rows["migrant_stock"].sum()) + " people"
     assert figures[1].label == "Largest origins"
     assert figures[1].value == f"Morocco: {EN.number(rows['migrant_stock'].iloc[0])} people"
     flows = slide_figures.corridor_figures(view)
