@@ -1,6 +1,7 @@
 """The optional shared cache: Redis when ``CACHE_URL=redis://…`` (every replica shares it),
-in-process otherwise. It holds the CSV downloads, keyed by the data edition and the query, so
-a delegation downloading the same table a hundred times costs one build. No per-user state."""
+in-process otherwise. It holds the downloads (CSV and XLSX of every chart), keyed by the data
+edition and the query, so a delegation downloading the same table a hundred times costs one
+build. No per-user state."""
 
 from __future__ import annotations
 
@@ -45,7 +46,7 @@ def register(server: Flask, cache_url: str) -> Cache:
     the data version (``datasets.version()``: a data refresh starts a fresh key space)."""
     cache = Cache(server, config=cache_config(cache_url, datasets.version()))
     for rule in server.url_map.iter_rules():
-        if rule.rule in CACHED_ROUTES:
+        if rule.rule in CACHED_ROUTES or rule.rule.startswith(urls.DOWNLOAD):  # every chart's table
             view = server.view_functions[rule.endpoint]
             cached: Any = cache.cached(timeout=TIMEOUT, query_string=True, response_filter=succeeded)(view)
             server.view_functions[rule.endpoint] = cached

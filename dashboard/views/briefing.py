@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import copy
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,6 +21,9 @@ from dashboard.views import map as map_view
 from dashboard.views import programmes as programme_view
 
 KeyFigures = tuple[briefing.KeyFigure, ...]
+
+
+LOG = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -137,6 +141,12 @@ def slides(raw: list[str], locale: Locale, site: str, render: Callable[[exports.
             reason = _("The view {page} names something this data does not have ({reason}).")
             message = reason.format(page=href, reason=type(error).__name__)
             pack.slides.append(briefing.Slide(title, page, None, "", link, message=message))
+            continue
+        except Exception:  # a fault of ours in one view must not cost the reader the whole pack
+            LOG.exception("briefing view %s could not be built", href)
+            title = _("This view could not be shown")
+            message = _("Puentes could not build the view {page}; the rest of the pack is complete.")
+            pack.slides.append(briefing.Slide(title, page, None, "", link, message=message.format(page=href)))
             continue
         if empty:
             message = _("No data") + ": " + empty

@@ -102,3 +102,15 @@ def test_a_redis_that_is_down_costs_nothing_but_the_cache(data_dir: Path) -> Non
     response = app.server.test_client().get(QUERY)
     assert response.status_code == 200
     assert response.data.count(b"\n") > 10
+
+
+def test_every_charts_download_is_cached(server_app: Dash, monkeypatch: pytest.MonkeyPatch) -> None:
+    client = server_app.server.test_client()
+    path = "/download/map.xlsx?chart=profile&countries=VEN,COL&lang=es"
+    first = client.get(path)
+    monkeypatch.setattr(routes.charts, "table", lambda *_: pytest.fail("the cached download was rebuilt"))
+    again = client.get(path)
+    assert first.status_code == again.status_code == 200 and again.data == first.data
+    monkeypatch.undo()
+    other = client.get("/download/map.xlsx?chart=profile&countries=PER&lang=es")
+    assert other.status_code == 200 and other.data != first.data  # keyed by path and query

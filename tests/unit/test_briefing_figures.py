@@ -155,3 +155,19 @@ def test_the_programme_map_names_the_programme_and_counts_its_results() -> None:
     figures = {f.label: f.value for f in slide_figures.programme_figures(view)}
     assert figures["Programme"] == programme_views.programme_names(EN)[programme]
     assert figures["Results"] == f"{expected} result" + ("" if expected == 1 else "s")
+
+
+def test_a_view_that_fails_to_build_costs_one_slide_not_the_pack(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Fault injection: the dialogue view breaks as an unforeseen bug would; the map still comes.
+    built = briefing_views.chart_views.chart
+
+    def chart(shown: object) -> exports.Chart:
+        if getattr(shown, "page", "") == "dialogue":
+            raise RuntimeError("a bug")
+        return built(shown)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(briefing_views.chart_views, "chart", chart)
+    pack = briefing_views.slides(["/dialogue", "/map?countries=VEN"], EN, SITE, lambda _chart: PNG)
+    broken, drawn = pack.slides
+    assert broken.title == "This view could not be shown" and "/dialogue" in broken.message
+    assert drawn.image == PNG and pack.drawn == 1 and not pack.renderer_down
