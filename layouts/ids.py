@@ -103,6 +103,7 @@ PRESENT_COUNT: Final = "present-count"
 PRESENT_PREVIOUS: Final = "present-previous"
 PRESENT_NEXT: Final = "present-next"
 PRESENT_EXIT: Final = "present-exit"
+PRESENT_STATUS: Final = "present-status"
 LANGUAGE_LINK: Final = "app-language-link"
 
 

@@ -1,5 +1,6 @@
 """Presenter mode: a bar with the story's step, its note and the links ← / → / Esc follow
-(assets/presenter.js binds the keys to these links); the page itself gets large type and no
+(assets/presenter.js binds the keys to these links, queues them and retries a step change
+that fails); the page itself gets large type and no
 controls (assets/02-puentes.css, ``.presenting``)."""
 
 from __future__ import annotations
@@ -67,9 +68,23 @@ def bar(presenter: Presenter, pathname: str, search: str, locale: Locale) -> htm
         [
             html.Div(heading, className="present-heading"),
             html.Nav([*steps, exit_link], className="present-nav", title=_("Presenter controls")),
+            status(locale),
         ],
         className="present-bar",
         id=ids.PRESENT_BAR,
+    )
+
+
+def status(locale: Locale) -> html.Div:
+    """What the bar says while a step change cannot reach the server (assets/presenter.js shows
+    it and tries again); hidden otherwise."""
+    _ = locale.gettext
+    return html.Div(
+        _("Reconnecting…"),
+        id=ids.PRESENT_STATUS,
+        className="present-status",
+        role="status",
+        hidden=True,
     )
 
 

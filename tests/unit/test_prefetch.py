@@ -27,10 +27,18 @@ def test_the_pages_named_exist() -> None:
 
 
 def test_the_presenter_keys_follow_the_presenter_bars_ids() -> None:
-    """assets/presenter.js clicks the bar's links by ID: the IDs must be the ones layouts/ids.py gives."""
+    """assets/presenter.js follows the bar's links, reads its step counter and shows its "reconnecting"
+    line by ID: the IDs must be the ones layouts/ids.py gives."""
     from layouts import ids
 
     script = (ROOT / "assets" / "presenter.js").read_text(encoding="utf-8")
     named = set(re.findall(r"'(present-[a-z]+)'", script))
-    assert named == {ids.PRESENT_NEXT, ids.PRESENT_PREVIOUS, ids.PRESENT_EXIT, ids.PRESENT_BAR}
+    assert named == {
+        ids.PRESENT_NEXT,
+        ids.PRESENT_PREVIOUS,
+        ids.PRESENT_EXIT,
+        ids.PRESENT_BAR,
+        ids.PRESENT_COUNT,
+        ids.PRESENT_STATUS,
+    }
     assert f"getElementById('{ids.PRESENT_BAR}')" in script

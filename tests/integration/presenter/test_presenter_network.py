@@ -1,0 +1,113 @@
+"""The presenter cannot get stuck: a step change with the network down puts the address back on the
+step the screen shows and says "reconnecting…"; once the network returns the next presses advance,
+one step each; a clicker's double-tap (two presses 100 ms apart) advances two steps, each shown."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from dash import Dash
+from dash.testing.composite import DashComposite
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
+
+from dashboard import stories
+from layouts import ids
+
+STORY = stories.stories()[stories.DEFAULT_STORY]
+
+
+def press(dash_duo: DashComposite, key: str) -> None:
+    ActionChains(dash_duo.driver).send_keys(key).perform()
+
+
+def network(dash_duo: DashComposite, online: bool) -> None:
+    dash_duo.driver.execute_cdp_cmd("Network.enable", {})
+    dash_duo.driver.execute_cdp_cmd(
+        "Network.emulateNetworkConditions",
+        {"offline": not online, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1},
+    )
+
+
+def start_story(dash_duo: DashComposite, lang: str = "fr") -> None:
+    dash_duo.driver.get(f"{dash_duo.server_url}/map?lang={lang}")
+    dash_duo.wait_for_element(f"#{ids.MAP_GRAPH} .choroplethlayer path", timeout=15)
+    dash_duo.find_element(f"#{ids.PRESENT_STORY}").click()
+    shows_step(dash_duo, 1, lang)
+
+
+def shows_step(dash_duo: DashComposite, number: int, lang: str = "fr") -> None:
+    """The screen shows step ``number`` (counter and title) and the address names the same step."""
+    step = STORY.steps[number - 1]
+    dash_duo.wait_for_text_to_equal(f"#{ids.PRESENT_COUNT}", f"{number} / {len(STORY.steps)}", timeout=15)
+    dash_duo.wait_for_text_to_equal(f"#{ids.PRESENT_TITLE}", step.title[lang], timeout=15)
+    url = dash_duo.driver.current_url
+    assert f"/{step.page}?" in url and f"step={number}" in url, url
+
+
+def reconnecting(dash_duo: DashComposite) -> bool:
+    status = dash_duo.find_elements(f"#{ids.PRESENT_STATUS}")
+    return bool(status) and status[0].is_displayed()
+
+
+def failed_request(entry: dict[str, Any]) -> bool:
+    """A callback request the offline browser could not send, as Chrome and the Dash renderer log it."""
+    message = str(entry.get("message", ""))
+    return ("_dash-update-component" in message and "net::ERR_INTERNET_DISCONNECTED" in message) or (
+        entry.get("source") == "console-api" and "Callback failed: the server did not respond." in message
+    )
+
+
+def browser_time(dash_duo: DashComposite) -> float:
+    return float(dash_duo.driver.execute_script("return Date.now()"))
+
+
+def test_a_step_change_without_network_is_retried_and_never_half_done(
+    dash_duo: DashComposite, puentes_app: Dash
+) -> None:
+    dash_duo.start_server(puentes_app)
+    dash_duo.driver.set_window_size(1280, 720)
+    start_story(dash_duo)
+    press(dash_duo, Keys.ARROW_RIGHT)
+    shows_step(dash_duo, 2)
+    offline_from = browser_time(dash_duo)
+    network(dash_duo, online=False)
+    press(dash_duo, Keys.ARROW_RIGHT)
+    dash_duo.wait_for_text_to_equal(f"#{ids.PRESENT_STATUS}", "Reconnexion…", timeout=10)
+    assert reconnecting(dash_duo)
+    time.sleep(1)  # a retry or two fail meanwhile: still step 2, address and screen alike
+    shows_step(dash_duo, 2)
+    assert reconnecting(dash_duo)
+    network(dash_duo, online=True)
+    offline_until = browser_time(dash_duo)
+    shows_step(dash_duo, 3)  # the queued press is retried and lands
+    assert not reconnecting(dash_duo)
+    press(dash_duo, Keys.ARROW_RIGHT)
+    shows_step(dash_duo, 4)
+    press(dash_duo, Keys.ARROW_LEFT)
+    shows_step(dash_duo, 3)
+    logs = dash_duo.get_logs()
+    offline = [e for e in logs if offline_from <= e["timestamp"] <= offline_until and failed_request(e)]
+    assert offline  # the requests did fail while the network was down...
+    assert [e for e in logs if e not in offline] == []  # ...and nothing else was logged
+
+
+def test_a_double_press_advances_two_steps(dash_duo: DashComposite, puentes_app: Dash) -> None:
+    dash_duo.start_server(puentes_app)
+    start_story(dash_duo)
+    press(dash_duo, Keys.ARROW_RIGHT)
+    time.sleep(0.1)  # a clicker's double-tap
+    press(dash_duo, Keys.ARROW_RIGHT)
+    shows_step(dash_duo, 3)
+    time.sleep(1)  # nothing further arrives
+    shows_step(dash_duo, 3)
+    press(dash_duo, Keys.PAGE_DOWN)
+    time.sleep(0.1)
+    press(dash_duo, Keys.PAGE_UP)
+    time.sleep(0.1)
+    press(dash_duo, Keys.PAGE_UP)
+    shows_step(dash_duo, 2)
+    time.sleep(1)
+    shows_step(dash_duo, 2)
+    assert dash_duo.get_logs() == []
