@@ -1,0 +1,44 @@
+"""The presenter bar carries what assets/presenter.js needs in every mode: the step counter and a
+hidden "reconnecting" line in the presenter's language."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dashboard import stories
+from dashboard.locale import Locale
+from dashboard.urls import presenter as presenter_urls
+from dashboard.urls.presenter import Presenter
+from layouts import ids, presenter
+
+
+def _find(component: Any, element_id: str) -> Any:
+    if getattr(component, "id", None) == element_id:
+        return component
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, list) else [children]:
+        found = _find(child, element_id) if child is not None and not isinstance(child, str) else None
+        if found is not None:
+            return found
+    return None
+
+
+@pytest.mark.parametrize(
+    ("story", "lang", "words"),
+    [
+        (stories.DEFAULT_STORY, "en", "Reconnecting…"),
+        (stories.DEFAULT_STORY, "fr", "Reconnexion…"),
+        (presenter_urls.BASKET, "es", "Reconectando…"),
+        (None, "pt", "A restabelecer a ligação…"),
+    ],
+)
+def test_the_bar_has_a_hidden_reconnecting_line(story: str | None, lang: str, words: str) -> None:
+    shown = Presenter(active=True, story=story, step=1)
+    bar = presenter.bar(shown, "/map", f"?present=1&lang={lang}", Locale.of(lang))
+    status = _find(bar, ids.PRESENT_STATUS)
+    assert status is not None and status.children == words and status.hidden is True
+    assert status.role == "status"  # a screen reader says it when it shows
+    if story is not None:
+        assert _find(bar, ids.PRESENT_COUNT) is not None
