@@ -52,8 +52,15 @@
   function attempt() {
     clearTimeout(pending.timer);
     pending.timer = setTimeout(failed, TIMEOUT_MS);
+    quietSince = Date.now();
     go(pending.to);
   }
+  // The page still drawing the previous step may write its own address over the step asked for
+  // (dropping that request): once all is quiet and the step has not come, ask again.
+  setInterval(function () {
+    if (!pending || pending.retrying || here() === pending.to || countText() !== pending.count) { return; }
+    if (inFlight === 0 && Date.now() - quietSince >= QUIET_MS) { attempt(); }
+  }, 250);
   function failed() {
     if (!pending) { return; }
     clearTimeout(pending.timer);
@@ -61,7 +68,10 @@
     window.history.replaceState({}, '', pending.from);
     window.dispatchEvent(new CustomEvent('_dashprivate_pushstate'));
     status(true);
-    pending.timer = setTimeout(attempt, RETRY_MS);
+    pending.retrying = true;
+    pending.timer = setTimeout(function () {
+      if (pending) { pending.retrying = false; attempt(); }
+    }, RETRY_MS);
   }
   function next() {
     if (pending || !queue.length || !document.getElementById('present-bar')) { return; }
@@ -70,7 +80,7 @@
     if (!link || link.tagName !== 'A' || link.classList.contains('disabled')) { next(); return; }
     var to = link.getAttribute('href');
     if (to === here()) { next(); return; }
-    pending = {from: here(), to: to, count: countText(), timer: null};
+    pending = {from: here(), to: to, count: countText(), timer: null, retrying: false};
     attempt();
   }
   function rendered() {
