@@ -20,6 +20,17 @@ from dashboard import readings
 from dashboard.datasets import Indicator, source_field
 from dashboard.locale import Locale
 
+# Who published a value and how it was made: numerator and denominator (name, edition, licence).
+SOURCE_COLUMNS = [
+    "source",
+    "edition",
+    "licence",
+    "denominator_source",
+    "denominator_edition",
+    "denominator_licence",
+    "editions_note",
+    "computed_method",
+]
 CSV_COLUMNS = [
     "iso3",
     "country",
@@ -36,14 +47,7 @@ CSV_COLUMNS = [
     "n_reporting",
     "n_members",
     "members",
-    "source",
-    "edition",
-    "licence",
-    "denominator_source",
-    "denominator_edition",
-    "denominator_licence",
-    "editions_note",
-    "computed_method",
+    *SOURCE_COLUMNS,
 ]
 
 

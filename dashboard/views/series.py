@@ -33,16 +33,7 @@ PROFILE_COLUMNS = [
     "n_members",
     "members",
 ]
-SOURCE_COLUMNS = [
-    "source",
-    "edition",
-    "licence",
-    "denominator_source",
-    "denominator_edition",
-    "denominator_licence",
-    "editions_note",
-    "computed_method",
-]
+SOURCE_COLUMNS = tables.SOURCE_COLUMNS
 TREND_COLUMNS = [
     "origin",
     "origin_name",

@@ -10,6 +10,7 @@ import time
 import urllib.request
 
 import pypdf
+from basket_steps import add_current_view, click
 from dash import Dash
 from dash.testing.composite import DashComposite
 from pptx import Presentation
@@ -19,25 +20,6 @@ from dashboard import datasets
 from layouts import ids
 
 VIEWS = ("/map?countries=VEN,COL", "/corridors?chart=map", "/corridors?direction=custom")
-
-
-def click(dash_duo: DashComposite, selector: str) -> None:
-    """Click once it is there; the panel redraws its contents as it opens (a stale element)."""
-    for _attempt in range(5):
-        try:
-            dash_duo.wait_for_element(selector, timeout=10).click()
-            return
-        except StaleElementReferenceException:
-            time.sleep(0.2)
-    raise AssertionError(f"could not click {selector}")
-
-
-def add_current_view(dash_duo: DashComposite, expected_count: str) -> None:
-    dash_duo.find_element(f"#{ids.BRIEFING_OPEN}").click()
-    click(dash_duo, f"#{ids.BRIEFING_ADD}")
-    dash_duo.wait_for_text_to_equal(f"#{ids.BRIEFING_COUNT}", expected_count, timeout=10)
-    click(dash_duo, f"#{ids.BRIEFING_PANEL} .btn-close")
-    dash_duo.wait_for_no_elements(f"#{ids.BRIEFING_PANEL}.show", timeout=5)
 
 
 def stock(iso3: str, year: int) -> float:
