@@ -21,6 +21,7 @@ from layouts.router import shell
 from layouts.router import warm as warm_pages
 from server import answers, cache, health, not_found, routes, security
 from server import briefing as briefing_route
+from server import offline as offline_route
 
 COMPRESSED = [
     "text/html",
@@ -64,6 +65,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     server.extensions["puentes_renderer"] = renderer  # for whoever shuts the server down
     routes.register(server, renderer)
     briefing_route.register(server, renderer)
+    offline_route.register(server)
     health.register(app.server, manifest)
     not_found.register(app)
     cache.register(app.server, settings.cache_url)

@@ -13,6 +13,7 @@ from dash.exceptions import PreventUpdate
 from callbacks.navigation import links_for
 from dashboard import briefing, stories, urls
 from dashboard.locale import Locale
+from dashboard.urls import offline as offline_urls
 from dashboard.urls import presenter as presenter_urls
 from dashboard.urls.chrome import basket_steps
 from dashboard.urls.pages import parse_shared
@@ -99,7 +100,11 @@ def register(app: Dash) -> None:
     )(show_basket)
 
     app.callback(
-        output={"pptx": Output(ids.BRIEFING_DOWNLOAD, "href"), "pdf": Output(ids.BRIEFING_PDF, "href")},
+        output={
+            "pptx": Output(ids.BRIEFING_DOWNLOAD, "href"),
+            "pdf": Output(ids.BRIEFING_PDF, "href"),
+            "offline": Output(ids.BRIEFING_OFFLINE, "href"),
+        },
         inputs={"title": Input(ids.BRIEFING_TITLE, "value")},
         state={"raw": State(ids.BRIEFING_BASKET, "data"), "search": State(ids.URL, "search")},
     )(title_downloads)
@@ -177,8 +182,13 @@ def show_basket(is_open: Any, raw: Any, pathname: Any, search: Any) -> dict[str,
 
 
 def title_downloads(title: Any, raw: Any, search: Any) -> dict[str, Any]:
-    """The downloads carry the deck's title the reader typed (cleaned and capped as the server does)."""
+    """The downloads (PowerPoint, PDF, offline file) carry the deck's title the reader typed (cleaned
+    and capped as the server does)."""
     views = [str(v) for v in raw] if isinstance(raw, list) else []
     lang = parse_shared(search if isinstance(search, str) else "", vocabulary()).state.lang
     named = briefing.deck_title(title)
-    return {"pptx": urls.briefing(views, lang, named), "pdf": urls.briefing(views, lang, named, pdf=True)}
+    return {
+        "pptx": urls.briefing(views, lang, named),
+        "pdf": urls.briefing(views, lang, named, pdf=True),
+        "offline": offline_urls.briefing_file(views, lang, named),
+    }

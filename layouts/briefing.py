@@ -1,5 +1,5 @@
 """The briefing basket: "Add to briefing" and "Briefing (n)" in the navbar, and the panel that
-lists the collected views with the PowerPoint and PDF downloads. The basket lives in the browser
+lists the collected views with the PowerPoint, PDF and offline-file downloads. The basket lives in the browser
 (``localStorage``): the server keeps nothing per reader."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from dash import dcc, html
 
 from dashboard import briefing, urls
 from dashboard.locale import Locale
+from dashboard.urls.offline import briefing_file
 from dashboard.urls.presenter import basket_step_href
 from layouts import ids
 
@@ -43,7 +44,7 @@ def contents(
     views: list[tuple[str, str, str]], raw: list[str], page: str | None, locale: Locale
 ) -> list[Any]:
     """Heading, "add this view" (on a page with a chart), the views (title, subtitle, link,
-    remove), the deck's title, the PowerPoint and PDF downloads, and clear. ``views`` holds
+    remove), the deck's title, the PowerPoint, PDF and offline-file downloads, and clear. ``views`` holds
     (path + query, title, subtitle) of each view."""
     _ = locale.gettext
     heading: list[Any] = [html.H2(_("Briefing"), className="h4")]
@@ -111,6 +112,14 @@ def contents(
             href=urls.briefing(raw, locale.lang, pdf=True),
             className="btn btn-primary me-2",
             download="puentes-briefing.pdf",
+        ),
+        html.A(
+            _("Download for offline"),
+            id=ids.BRIEFING_OFFLINE,
+            href=briefing_file(raw, locale.lang),
+            className="btn btn-outline-primary me-2",
+            download="puentes-briefing.html",
+            title=_("These views as one file that plays without the network, from a USB stick"),
         ),
         html.Button(_("Clear"), id=ids.BRIEFING_CLEAR, className="btn btn-outline-secondary", n_clicks=0),
         html.P(

@@ -12,6 +12,7 @@ from dash import dcc, html
 from dashboard import stories
 from dashboard.locale import Locale
 from dashboard.stories import Story
+from dashboard.urls import offline as offline_urls
 from dashboard.urls import presenter as presenter_urls
 from dashboard.urls.presenter import Presenter
 from layouts import ids
@@ -89,7 +90,8 @@ def status(locale: Locale) -> html.Div:
 
 
 def start_links(present_href: str, locale: Locale) -> html.Div:
-    """Navbar entries: present this view (``present_href``), or start the default story."""
+    """Navbar entries: present this view (``present_href``), start the default story, or download
+    it as one file for presenting without the network (``/offline/story.html``)."""
     _ = locale.gettext
     story = stories.stories()[stories.DEFAULT_STORY]
     return html.Div(
@@ -107,6 +109,14 @@ def start_links(present_href: str, locale: Locale) -> html.Div:
                 id=ids.PRESENT_STORY,
                 className="present-start go-fullscreen",
                 title=story.title[locale.lang],
+            ),
+            html.A(
+                _("Download for offline"),
+                href=offline_urls.story_file(story.id, locale.lang),
+                id=ids.PRESENT_OFFLINE,
+                className="present-start",
+                download=f"puentes-{story.id}-{locale.lang}.html",
+                title=_("The story as one file that plays without the network, from a USB stick"),
             ),
         ],
         className="present-menu",

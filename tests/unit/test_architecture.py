@@ -118,6 +118,9 @@ READERS_ALLOWED = {
     ("dashboard/rendering.py", "open"),
     # the briefing PDF that Chromium just printed into a temporary folder (not data/)
     ("dashboard/briefing_pdf.py", "read_bytes"),
+    # the offline file inlines the app's own plotly.js, its locales, the topojson and the player
+    # (shipped with the code under assets/ and dashboard/offline/, not data/)
+    ("dashboard/offline/assets.py", "read_text"),
 }
 
 

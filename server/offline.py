@@ -1,0 +1,137 @@
+"""``GET /offline/story.html?story=<id>&lang=<lang>`` and ``GET /offline/briefing.html?lang=…&view=…``
+(the basket's views, as for ``/briefing.pptx``): the presentation as one self-contained HTML file to
+carry on a USB stick (:mod:`dashboard.offline.page`); ``GET /offline/step.json?story=<id>&step=<n>``
+gives one step's payload (:mod:`dashboard.offline`) for the live presenter to prefetch.
+
+A bad story, step, language or an empty basket gets a short page (JSON for ``step.json``) saying
+why, in the reader's language (in all four for a language we do not have), never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from flask import Flask, Response, request
+
+from dashboard import datasets, offline, stories, urls
+from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from dashboard.locale import Locale
+from dashboard.offline import page
+from dashboard.urls import offline as offline_urls
+
+ONE_HOUR = 3600
+
+
+class Refused(Exception):
+    """Why no file can be made: the HTTP status and the message's lines."""
+
+    def __init__(self, status: int, locale: Locale, lines: list[str]) -> None:
+        super().__init__(" ".join(lines))
+        self.status, self.locale, self.lines = status, locale, lines
+
+
+def language(given: str | None) -> Locale:
+    """The asked language (the default when none is given); an unknown one is refused, saying
+    so in each of our languages."""
+    code = (given or DEFAULT_LANGUAGE).strip().lower()
+    if code in LANGUAGES:
+        return Locale.of(code)
+    lines = []
+    for lang in LANGUAGES:
+        _ = Locale.of(lang).gettext
+        text = _("Unknown language “{lang}”: use one of {languages}.")
+        lines.append(text.format(lang=code[:20], languages=", ".join(LANGUAGES)))
+    raise Refused(400, Locale.of(DEFAULT_LANGUAGE), lines)
+
+
+def story_of(given: str | None, locale: Locale) -> stories.Story:
+    known = stories.stories()
+    story = known.get(given or "")
+    if story is None:
+        _ = locale.gettext
+        text = _("No story named “{story}”. The stories are: {stories}.")
+        raise Refused(404, locale, [text.format(story=(given or "")[:60], stories=", ".join(sorted(known)))])
+    return story
+
+
+def step_of(given: str | None, story: stories.Story, locale: Locale) -> int:
+    text = (given or "").strip()
+    count = len(story.steps)
+    if text.isdigit() and len(text) < 4 and 1 <= int(text) <= count:
+        return int(text)
+    _ = locale.gettext
+    message = _("The story “{story}” has no step “{step}”: its steps are 1 to {count}.")
+    raise Refused(404, locale, [message.format(story=story.id, step=text[:20], count=count)])
+
+
+def refusal_page(refused: Refused) -> Response:
+    title = refused.locale.gettext("This file cannot be made")
+    body = page.message_page(title, refused.lines, refused.locale)
+    return Response(body, status=refused.status, mimetype="text/html")
+
+
+def attachment(text: str, name: str) -> Response:
+    response = Response(text, mimetype="text/html")
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    response.cache_control.public = True
+    response.cache_control.max_age = ONE_HOUR  # a data update shows within the hour
+    return response
+
+
+def register(server: Flask) -> None:
+    """The offline routes: the story file, the basket's file and one step's payload."""
+    shapes: dict[str, Any] = {
+        urls.GEOMETRY: datasets.geometry(),
+        urls.WORLD_GEOMETRY: datasets.world_geometry(),
+    }
+
+    def asked() -> offline_urls.OfflineRequest:
+        return offline_urls.parse(request.query_string.decode("utf-8", errors="replace"))
+
+    @server.get(offline_urls.STORY_FILE)
+    def offline_story() -> Response:
+        given = asked()
+        try:
+            locale = language(given.lang)
+            story = story_of(given.story, locale)
+        except Refused as refused:
+            return refusal_page(refused)
+        made = offline.story(story, locale, request.host_url)
+        return attachment(page.html_page(made, shapes), f"puentes-{story.id}-{locale.lang}.html")
+
+    @server.get(offline_urls.BRIEFING_FILE)
+    def offline_briefing() -> Response:
+        given = asked()
+        try:
+            locale = language(given.lang)
+        except Refused as refused:
+            return refusal_page(refused)
+        made = offline.basket(list(given.views), locale, request.host_url, given.title)
+        if not made.steps:
+            _ = locale.gettext
+            text = _("No views to put in a briefing: add views with “Add this view” first.")
+            return refusal_page(Refused(400, locale, [text]))
+        name = f"puentes-briefing-{date.today().isoformat()}-{locale.lang}.html"
+        return attachment(page.html_page(made, shapes), name)
+
+    @server.get(offline_urls.STEP)
+    def offline_step() -> Response:
+        given = asked()
+        try:
+            locale = language(given.lang)
+            story = story_of(given.story, locale)
+            number = step_of(given.step, story, locale)
+        except Refused as refused:
+            error = json.dumps({"error": " ".join(refused.lines)}, ensure_ascii=False)
+            return Response(error, status=refused.status, mimetype="application/json")
+        payload = {
+            "story": story.id,
+            "lang": locale.lang,
+            **offline.story_step(story, number, locale, request.host_url),
+        }
+        response = Response(json.dumps(payload, ensure_ascii=False), mimetype="application/json")
+        response.cache_control.public = True
+        response.cache_control.max_age = ONE_HOUR
+        return response
