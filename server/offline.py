@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from flask import Flask, Response, request
@@ -18,7 +19,7 @@ from flask import Flask, Response, request
 from dashboard import datasets, offline, stories, urls
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from dashboard.locale import Locale
-from dashboard.offline import page
+from dashboard.offline import assets, page
 from dashboard.urls import offline as offline_urls
 
 ONE_HOUR = 3600
@@ -81,7 +82,9 @@ def attachment(text: str, name: str) -> Response:
 
 
 def register(server: Flask) -> None:
-    """The offline routes: the story file, the basket's file and one step's payload."""
+    """The offline routes: the story file, the basket's file and one step's payload. The app's
+    ``assets/`` folder is the one beside the Flask app's module (``app.py``)."""
+    inlined = assets.gather(Path(server.root_path) / "assets")
     shapes: dict[str, Any] = {
         urls.GEOMETRY: datasets.geometry(),
         urls.WORLD_GEOMETRY: datasets.world_geometry(),
@@ -99,7 +102,7 @@ def register(server: Flask) -> None:
         except Refused as refused:
             return refusal_page(refused)
         made = offline.story(story, locale, request.host_url)
-        return attachment(page.html_page(made, shapes), f"puentes-{story.id}-{locale.lang}.html")
+        return attachment(page.html_page(made, shapes, inlined), f"puentes-{story.id}-{locale.lang}.html")
 
     @server.get(offline_urls.BRIEFING_FILE)
     def offline_briefing() -> Response:
@@ -114,7 +117,7 @@ def register(server: Flask) -> None:
             text = _("No views to put in a briefing: add views with “Add this view” first.")
             return refusal_page(Refused(400, locale, [text]))
         name = f"puentes-briefing-{date.today().isoformat()}-{locale.lang}.html"
-        return attachment(page.html_page(made, shapes), name)
+        return attachment(page.html_page(made, shapes, inlined), name)
 
     @server.get(offline_urls.STEP)
     def offline_step() -> Response:

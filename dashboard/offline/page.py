@@ -44,10 +44,10 @@ def _button(element_id: str, title: str, inside: str) -> str:
     return f"<button {attributes}>{inside}</button>"
 
 
-def data(presentation: Presentation, shapes: Mapping[str, Any]) -> dict[str, Any]:
+def data(presentation: Presentation, shapes: Mapping[str, Any], inlined: assets.Inlined) -> dict[str, Any]:
     """What the player reads: language, plotly.js locale, title, words and steps."""
     locale = presentation.locale
-    plotly_locale, _script = assets.plotly_locale(locale)
+    plotly_locale, _script = inlined.plotly_locale(locale)
     return {
         "lang": locale.lang,
         "plotlyLocale": plotly_locale,
@@ -59,17 +59,16 @@ def data(presentation: Presentation, shapes: Mapping[str, Any]) -> dict[str, Any
     }
 
 
-def html_page(presentation: Presentation, shapes: Mapping[str, Any]) -> str:
+def html_page(presentation: Presentation, shapes: Mapping[str, Any], inlined: assets.Inlined) -> str:
     """The whole file. ``shapes`` maps each shape URL the figures name to its GeoJSON (only the
-    ones a step uses are written)."""
+    ones a step uses are written); ``inlined`` holds plotly.js, its locales, the topojson and the
+    player."""
     locale = presentation.locale
     words = labels(locale)
-    payload = data(presentation, shapes)
+    payload = data(presentation, shapes, inlined)
     used = {url: shapes[url] for url in payload["shapes"]}
-    geo = {"topojson": {assets.TOPOJSON_NAME: "__TOPOJSON__"}, "geojson": used}
-    # The topojson is JSON text already: put it in place without parsing and writing it again.
-    geo_text = json_for_html(geo).replace('"__TOPOJSON__"', json_for_html(json.loads(assets.topojson())))
-    _name, locale_script = assets.plotly_locale(locale)
+    geo = {"topojson": {assets.TOPOJSON_NAME: json.loads(inlined.topojson)}, "geojson": used}
+    _name, locale_script = inlined.plotly_locale(locale)
     count = len(presentation.steps)
     title = html.escape(presentation.title)
     return "".join(
@@ -77,9 +76,9 @@ def html_page(presentation: Presentation, shapes: Mapping[str, Any]) -> str:
             "<!DOCTYPE html>\n",
             f'<html lang="{html.escape(locale.lang)}"><head><meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            '<link rel="icon" href="data:,">',
+            '<link rel="icon" href="data:,"><meta http-equiv="x-dns-prefetch-control" content="off">',
             f"<title>{title}</title>",
-            f"<style>{assets.player_css()}</style></head>",
+            f"<style>{inlined.player_css}</style></head>",
             '<body><div id="pp-stage" class="pp-stage"><div class="pp-bar" id="pp-bar">',
             f'<span class="pp-story">{title}</span>',
             f'<nav class="pp-nav" aria-label="{html.escape(words["controls"])}">',
@@ -89,10 +88,10 @@ def html_page(presentation: Presentation, shapes: Mapping[str, Any]) -> str:
             _button("pp-fullscreen", words["fullscreen"], FULL_SCREEN_ICON),
             '</nav></div><div id="pp-slide" class="pp-slide-box"></div></div>',
             f'<script type="application/json" id="{DATA_ID}">{json_for_html(payload)}</script>',
-            f'<script type="application/json" id="{SHAPES_ID}">{geo_text}</script>',
-            f"<script>{script_for_html(assets.plotly_js())}</script>",
+            f'<script type="application/json" id="{SHAPES_ID}">{json_for_html(geo)}</script>',
+            f"<script>{script_for_html(inlined.plotly_js)}</script>",
             f"<script>{script_for_html(locale_script)}</script>" if locale_script else "",
-            f"<script>{script_for_html(assets.player_js())}</script>",
+            f"<script>{script_for_html(inlined.player_js)}</script>",
             "</body></html>\n",
         ]
     )

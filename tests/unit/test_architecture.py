@@ -120,7 +120,7 @@ READERS_ALLOWED = {
     ("dashboard/briefing_pdf.py", "read_bytes"),
     # the offline file inlines the app's own plotly.js, its locales, the topojson and the player
     # (shipped with the code under assets/ and dashboard/offline/, not data/)
-    ("dashboard/offline/assets.py", "read_text"),
+    ("dashboard/offline/assets.py", "read_text"),  # once, when the routes are registered
 }
 
 

@@ -1,0 +1,79 @@
+"""The "Download for offline" links: the presenter menu's (the default story, in the reader's
+language) and the briefing panel's (the basket's views and title, as the PowerPoint's), built by
+``dashboard.urls.offline`` and read back by it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from dash.development.base_component import Component
+
+from callbacks.briefing import title_downloads
+from dashboard import stories, urls
+from dashboard.locale import Locale
+from dashboard.offline.assets import PLOTLY_LOCALE_NAMES
+from dashboard.urls import offline as offline_urls
+from layouts import briefing as briefing_layout
+from layouts import ids
+from layouts.graph_config import PLOTLY_LOCALES
+from layouts.presenter import start_links
+
+VIEWS = ["/map?indicator=migrant_stock&year=2024", "/corridors?chart=map&direction=eu_celac"]
+
+
+def find(tree: Any, element_id: str) -> Component:
+    if isinstance(tree, Component):
+        if getattr(tree, "id", None) == element_id:
+            return tree
+        tree = getattr(tree, "children", None)
+    for child in tree if isinstance(tree, list | tuple) else []:
+        try:
+            return find(child, element_id)
+        except LookupError:
+            continue
+    raise LookupError(element_id)
+
+
+def test_plotly_locales_are_the_app_s() -> None:
+    assert PLOTLY_LOCALE_NAMES == PLOTLY_LOCALES
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_story_link_reads_back(lang: str) -> None:
+    href = offline_urls.story_file(stories.DEFAULT_STORY, lang)
+    path, query = href.split("?")
+    asked = offline_urls.parse(query)
+    assert path == offline_urls.STORY_FILE and asked.story == stories.DEFAULT_STORY
+    assert asked.lang == (None if lang == "en" else lang)
+
+
+def test_the_basket_link_keeps_every_view_past_a_page_query_s_length() -> None:
+    countries = "ARG,BRA,CHL,COL,ECU,PER,URY,VEN,BOL"
+    many = [f"/map?indicator=migrant_stock&year={2000 + i}&countries={countries}" for i in range(20)]
+    href = offline_urls.briefing_file(many, "es", "Título")
+    assert len(href) > 2000
+    asked = offline_urls.parse(href.split("?", 1)[1])
+    assert asked.views == tuple(many) and asked.lang == "es" and asked.title == "Título"
+    # the same parameters as the PowerPoint's
+    assert href.split("?", 1)[1] == urls.briefing(many, "es", "Título").split("?", 1)[1]
+
+
+@pytest.mark.parametrize("lang", ["en", "pt"])
+def test_the_presenter_menu_offers_the_story_file(lang: str) -> None:
+    menu = start_links("/map?present=1", Locale.of(lang))
+    link = find(menu, ids.PRESENT_OFFLINE)
+    assert link.href == offline_urls.story_file(stories.DEFAULT_STORY, lang)
+    assert link.children == Locale.of(lang).gettext("Download for offline")
+    assert "go-fullscreen" not in link.className  # a download, not a presentation
+
+
+def test_the_briefing_panel_offers_the_basket_file() -> None:
+    locale = Locale.of("fr")
+    shown = [(v, "t", "s") for v in VIEWS]
+    link = find(briefing_layout.contents(shown, VIEWS, "map", locale), ids.BRIEFING_OFFLINE)
+    assert link.href == offline_urls.briefing_file(VIEWS, "fr")
+    assert link.children == "Télécharger pour hors ligne"
+    out = title_downloads("Mon dossier", VIEWS, "?lang=fr")
+    assert out["offline"] == offline_urls.briefing_file(VIEWS, "fr", "Mon dossier")
+    assert out["offline"].split("?", 1)[1] == out["pptx"].split("?", 1)[1]
