@@ -3,8 +3,10 @@ by the chart registry (:mod:`dashboard.views.charts`, the same figure as ``/expo
 the briefing slide) for the step's page and query. Pure: the routes in ``server/offline.py`` turn
 them into one HTML file (:mod:`dashboard.offline.page`) or one step's JSON.
 
-A step payload (what ``GET /offline/step.json?story=<id>&step=<n>&lang=<lang>`` answers, and what
-the file holds for each step; ``player.js`` draws it with ``PuentesPlayer.render(container, step)``):
+A step payload (what the file holds for each step, and what
+``GET /offline/step.json?story=<id>&step=<n>&lang=<lang>`` answers with ``story`` and ``lang`` added;
+``player.js`` draws it with ``PuentesPlayer.render(container, step, {locale})``, ``locale`` being
+plotly.js's locale name, e.g. ``pt-PT``):
 
 ``number``, ``count``
     the step (1-based) and how many steps there are; the counter reads "number / count";

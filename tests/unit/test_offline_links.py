@@ -4,6 +4,7 @@ language) and the briefing panel's (the basket's views and title, as the PowerPo
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -13,6 +14,7 @@ from callbacks.briefing import title_downloads
 from dashboard import stories, urls
 from dashboard.locale import Locale
 from dashboard.offline.assets import PLOTLY_LOCALE_NAMES
+from dashboard.paths import ROOT
 from dashboard.urls import offline as offline_urls
 from layouts import briefing as briefing_layout
 from layouts import ids
@@ -77,3 +79,20 @@ def test_the_briefing_panel_offers_the_basket_file() -> None:
     out = title_downloads("Mon dossier", VIEWS, "?lang=fr")
     assert out["offline"] == offline_urls.briefing_file(VIEWS, "fr", "Mon dossier")
     assert out["offline"].split("?", 1)[1] == out["pptx"].split("?", 1)[1]
+
+
+def key_map(path: str) -> dict[str, str]:
+    """The ``KEYS`` object of a script: key name -> what it does."""
+    text = (ROOT / path).read_text(encoding="utf-8")
+    body = re.search(r"var KEYS = \{(.*?)\};", text, re.S)
+    assert body, path
+    entries = re.findall(r"('[^']*'|\w+):\s*('[^']*'|-?\d)", body[1])
+    return {key.strip("'"): value.strip("'") for key, value in entries}
+
+
+def test_the_file_has_the_live_presenter_s_keys() -> None:
+    live = key_map("assets/presenter.js")
+    offline_keys = key_map("dashboard/offline/player.js")
+    offline_keys.pop("Spacebar")  # old browsers' name of Space
+    forward = {"present-next": "1", "present-previous": "-1"}
+    assert {k: forward[v] for k, v in live.items()} == offline_keys
