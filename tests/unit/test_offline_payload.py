@@ -16,6 +16,7 @@ from dashboard.i18n import LANGUAGES
 from dashboard.locale import Locale
 from dashboard.paths import ROOT, data_dir
 from dashboard.urls.query import pairs
+from dashboard.views import charts
 
 STORY_FILE = data_dir() / "stories" / f"{stories.DEFAULT_STORY}.yaml"
 RAW_STORY = yaml.safe_load(STORY_FILE.read_text(encoding="utf-8"))
@@ -137,3 +138,27 @@ def test_a_sources_step_has_its_words_and_no_chart(tmp_path: Path) -> None:
     step = offline.story_step(story, 1, Locale.of("pt"), SITE)
     assert (step["title"], step["note"], step["figure"], step["source"]) == ("S", "N", None, "")
     assert step["permalink"] == SITE + "sources?lang=pt&present=1&story=tiny&step=1"
+
+
+def test_every_map_uses_the_base_map_the_file_holds(presentation: offline.Presentation) -> None:
+    """plotly.js fetches the topojson of a geo subplot's scope and resolution unless the file holds
+    it: every map is on the world at 1:110m (``world_110m``, the one inlined)."""
+    for step in presentation.steps:
+        layout = step["figure"]["layout"]
+        for name, geo in layout.items():
+            if name.startswith("geo"):
+                assert geo.get("scope", "world") == "world", (step["number"], name)
+                assert geo.get("resolution", 110) == 110, (step["number"], name)
+
+
+def test_every_registered_chart_goes_into_a_basket_file() -> None:
+    views = [f"/{page}?chart={name}&countries=COL,VEN&focus=COL" for page, name in sorted(charts.REGISTRY)]
+    made = offline.basket(views, Locale.of("en"), SITE)
+    assert len(made.steps) == len(charts.REGISTRY)
+    for step in made.steps:
+        assert step["figure"] and step["figure"]["data"] and step["source"], step["permalink"]
+        assert not step["message"].startswith("Puentes could not"), step["message"]
+        for name, geo in step["figure"]["layout"].items():
+            if name.startswith("geo"):
+                assert geo.get("scope", "world") == "world" and geo.get("resolution", 110) == 110
+    assert set(offline.shapes_used(made.steps)) == {"/geometry/members.geojson", "/geometry/world.geojson"}
