@@ -105,6 +105,7 @@ PRESENT_PREVIOUS: Final = "present-previous"
 PRESENT_NEXT: Final = "present-next"
 PRESENT_EXIT: Final = "present-exit"
 PRESENT_STATUS: Final = "present-status"
+PRESENT_SAVED_NOTE: Final = "present-saved-note"
 LANGUAGE_LINK: Final = "app-language-link"
 
 

@@ -5,6 +5,7 @@ controls (assets/02-puentes.css, ``.presenting``)."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from dash import dcc, html
@@ -16,6 +17,7 @@ from dashboard.urls import offline as offline_urls
 from dashboard.urls import presenter as presenter_urls
 from dashboard.urls.presenter import Presenter
 from layouts import ids
+from layouts.graph_config import PLOTLY_LOCALES
 
 
 def _link(text: str, href: str | None, element_id: str, title: str) -> Any:
@@ -70,10 +72,27 @@ def bar(presenter: Presenter, pathname: str, search: str, locale: Locale) -> htm
             html.Div(heading, className="present-heading"),
             html.Nav([*steps, exit_link], className="present-nav", title=_("Presenter controls")),
             status(locale),
+            saved_note(locale),
         ],
         className="present-bar",
         id=ids.PRESENT_BAR,
+        **(saved_steps(story, presenter.step, locale) if story is not None else {}),
     )
+
+
+def saved_steps(story: Story, step: int, locale: Locale) -> dict[str, Any]:
+    """What assets/presenter.js saves while the network is up, to show if it goes down: the
+    payloads of the step shown and the next (the offline file's, ``/offline/step.json``), and the
+    player that draws them."""
+    numbers = [n for n in (step, step + 1) if n <= len(story.steps)]
+    return {
+        "data-story": story.id,
+        "data-lang": locale.lang,
+        "data-plotly-locale": PLOTLY_LOCALES[locale.lang],
+        "data-saved": json.dumps([offline_urls.step(story.id, n, locale.lang) for n in numbers]),
+        "data-player": offline_urls.PLAYER_JS,
+        "data-player-css": offline_urls.PLAYER_CSS,
+    }
 
 
 def status(locale: Locale) -> html.Div:
@@ -87,6 +106,13 @@ def status(locale: Locale) -> html.Div:
         role="status",
         hidden=True,
     )
+
+
+def saved_note(locale: Locale) -> html.Span:
+    """The words over a step shown from its saved copy while the network is down
+    (assets/presenter.js reads them); never shown in place."""
+    _ = locale.gettext
+    return html.Span(_("No network: a saved copy of this view"), id=ids.PRESENT_SAVED_NOTE, hidden=True)
 
 
 def start_links(present_href: str, locale: Locale) -> html.Div:

@@ -81,6 +81,14 @@ def attachment(text: str, name: str) -> Response:
     return response
 
 
+def player(text: str, mimetype: str) -> Response:
+    """The file's player, for the live presenter (it draws the steps it saved with it)."""
+    response = Response(text, mimetype=mimetype)
+    response.cache_control.public = True
+    response.cache_control.max_age = ONE_HOUR
+    return response
+
+
 def register(server: Flask) -> None:
     """The offline routes: the story file, the basket's file and one step's payload. The app's
     ``assets/`` folder is the one beside the Flask app's module (``app.py``)."""
@@ -118,6 +126,14 @@ def register(server: Flask) -> None:
             return refusal_page(Refused(400, locale, [text]))
         name = f"puentes-briefing-{date.today().isoformat()}-{locale.lang}.html"
         return attachment(page.html_page(made, shapes, inlined), name)
+
+    @server.get(offline_urls.PLAYER_JS)
+    def offline_player() -> Response:
+        return player(inlined.player_js, "text/javascript")
+
+    @server.get(offline_urls.PLAYER_CSS)
+    def offline_player_style() -> Response:
+        return player(inlined.player_css, "text/css")
 
     @server.get(offline_urls.STEP)
     def offline_step() -> Response:

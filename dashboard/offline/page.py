@@ -74,7 +74,7 @@ def html_page(presentation: Presentation, shapes: Mapping[str, Any], inlined: as
     return "".join(
         [
             "<!DOCTYPE html>\n",
-            f'<html lang="{html.escape(locale.lang)}"><head><meta charset="utf-8">',
+            f'<html lang="{html.escape(locale.lang)}" class="pp-file"><head><meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             '<link rel="icon" href="data:,"><meta http-equiv="x-dns-prefetch-control" content="off">',
             f"<title>{title}</title>",

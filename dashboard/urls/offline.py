@@ -15,6 +15,9 @@ OFFLINE: Final = "/offline/"
 STORY_FILE: Final = "/offline/story.html"
 BRIEFING_FILE: Final = "/offline/briefing.html"
 STEP: Final = "/offline/step.json"
+# The file's player, for the live presenter to draw saved steps with (assets/presenter.js).
+PLAYER_JS: Final = "/offline/player.js"
+PLAYER_CSS: Final = "/offline/player.css"
 
 
 def _lang(lang: str) -> list[tuple[str, str]]:

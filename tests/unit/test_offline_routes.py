@@ -56,7 +56,7 @@ def story_files(client: FlaskClient) -> dict[str, str]:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_story_file_holds_every_step(story_files: dict[str, str], lang: str) -> None:
     text = story_files[lang]
-    assert f'<html lang="{lang}">' in text
+    assert f'<html lang="{lang}" class="pp-file">' in text
     data = inlined(text, DATA_ID)
     assert data["lang"] == lang and data["title"] == RAW_STORY["title"][lang]
     assert [s["title"] for s in data["steps"]] == [s["title"][lang] for s in RAW_STORY["steps"]]
@@ -161,3 +161,14 @@ def test_a_bad_step_gets_a_clear_json_error(client: FlaskClient, query: str, sta
     response = client.get(f"{offline_urls.STEP}?{query}")
     assert response.status_code == status and response.mimetype == "application/json"
     assert words in response.get_json()["error"]
+
+
+def test_the_player_is_served_for_the_live_presenter(client: FlaskClient) -> None:
+    script = client.get(offline_urls.PLAYER_JS)
+    style = client.get(offline_urls.PLAYER_CSS)
+    assert script.status_code == 200 and script.mimetype == "text/javascript"
+    assert "window.PuentesPlayer" in script.get_data(as_text=True)
+    assert style.status_code == 200 and style.mimetype == "text/css"
+    # Its page-wide rules hold only in the offline file, never over the app's page.
+    css = style.get_data(as_text=True)
+    assert "html, body" not in css and "html.pp-file body" in css

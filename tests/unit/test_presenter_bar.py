@@ -3,6 +3,7 @@ hidden "reconnecting" line in the presenter's language."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -42,3 +43,16 @@ def test_the_bar_has_a_hidden_reconnecting_line(story: str | None, lang: str, wo
     assert status.role == "status"  # a screen reader says it when it shows
     if story is not None:
         assert _find(bar, ids.PRESENT_COUNT) is not None
+
+
+def test_a_story_step_names_the_saved_copies_of_itself_and_the_next() -> None:
+    story = stories.stories()[stories.DEFAULT_STORY]
+    last = len(story.steps)
+    for step, wanted in ((1, [1, 2]), (last, [last])):
+        bar = presenter.bar(Presenter(active=True, story=story.id, step=step), "/map", "", Locale.of("fr"))
+        saved = json.loads(bar.to_plotly_json()["props"]["data-saved"])
+        assert saved == [f"/offline/step.json?story={story.id}&step={n}&lang=fr" for n in wanted]
+        assert _find(bar, ids.PRESENT_SAVED_NOTE).children == "Pas de réseau : copie enregistrée de cette vue"
+    in_basket = Presenter(active=True, story=presenter_urls.BASKET, step=1)
+    basket = presenter.bar(in_basket, "/map", "", Locale.of("en"))
+    assert "data-saved" not in basket.to_plotly_json()["props"]  # the basket's views are the browser's

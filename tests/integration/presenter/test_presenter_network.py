@@ -1,6 +1,7 @@
-"""The presenter cannot get stuck: a step change with the network down puts the address back on the
-step the screen shows and says "reconnecting…"; once the network returns the next presses advance,
-one step each; a clicker's double-tap (two presses 100 ms apart) advances two steps, each shown."""
+"""The presenter cannot get stuck: with the network down, a step already seen or the next one shows
+from its saved copy (the address on it), a step not saved waits and the screen says
+"reconnecting…"; once the network returns the page takes over and the waiting presses advance, one
+step each; a clicker's double-tap (two presses 100 ms apart) advances two steps, each shown."""
 
 from __future__ import annotations
 
@@ -63,30 +64,63 @@ def browser_time(dash_duo: DashComposite) -> float:
     return float(dash_duo.driver.execute_script("return Date.now()"))
 
 
-def test_a_step_change_without_network_is_retried_and_never_half_done(
+def shows_saved_step(dash_duo: DashComposite, number: int, lang: str = "fr") -> None:
+    """The screen shows step ``number`` from its saved copy (counter, title, a drawn chart) and
+    the address names the same step."""
+    step = STORY.steps[number - 1]
+    dash_duo.wait_for_element("#present-saved:not([hidden]) .pp-chart .main-svg", timeout=10)
+    dash_duo.wait_for_text_to_equal("#present-saved-count", f"{number} / {len(STORY.steps)}", timeout=10)
+    dash_duo.wait_for_text_to_equal("#present-saved .pp-title", step.title[lang], timeout=10)
+    url = dash_duo.driver.current_url
+    assert f"/{step.page}?" in url and f"step={number}" in url, url
+
+
+def saved_shown(dash_duo: DashComposite) -> bool:
+    layer = dash_duo.find_elements("#present-saved")
+    return bool(layer) and layer[0].is_displayed()
+
+
+def test_a_step_change_without_network_shows_saved_steps_and_is_retried(
     dash_duo: DashComposite, puentes_app: Dash
 ) -> None:
     dash_duo.start_server(puentes_app)
     dash_duo.driver.set_window_size(1280, 720)
     start_story(dash_duo)
-    press(dash_duo, Keys.ARROW_RIGHT)
-    shows_step(dash_duo, 2)
+    for number in (2, 3):
+        press(dash_duo, Keys.ARROW_RIGHT)
+        shows_step(dash_duo, number)
+    time.sleep(1.5)  # steps 1 to 4 (each shown and the next) are saved meanwhile
     offline_from = browser_time(dash_duo)
     network(dash_duo, online=False)
-    press(dash_duo, Keys.ARROW_RIGHT)
-    dash_duo.wait_for_text_to_equal(f"#{ids.PRESENT_STATUS}", "Reconnexion…", timeout=10)
+    # Steps already seen show at once from their copies, saying so, the address on them.
+    press(dash_duo, Keys.ARROW_LEFT)
+    shows_saved_step(dash_duo, 2)
     assert reconnecting(dash_duo)
-    time.sleep(1)  # a retry or two fail meanwhile: still step 2, address and screen alike
-    shows_step(dash_duo, 2)
+    press(dash_duo, Keys.ARROW_LEFT)
+    shows_saved_step(dash_duo, 1)
+    press(dash_duo, Keys.ARROW_RIGHT)
+    shows_saved_step(dash_duo, 2)
+    # Back on the step the page itself shows: the live page again.
+    press(dash_duo, Keys.ARROW_RIGHT)
+    shows_step(dash_duo, 3)
+    dash_duo.wait_for_no_elements("#present-saved:not([hidden])", timeout=10)
+    # The next step was saved too.
+    press(dash_duo, Keys.ARROW_RIGHT)
+    shows_saved_step(dash_duo, 4)
+    # Step 5 was never fetched: the press waits; screen and address stay on step 4.
+    press(dash_duo, Keys.ARROW_RIGHT)
+    time.sleep(2)  # a retry or two fail meanwhile
+    shows_saved_step(dash_duo, 4)
     assert reconnecting(dash_duo)
     network(dash_duo, online=True)
     offline_until = browser_time(dash_duo)
-    shows_step(dash_duo, 3)  # the queued press is retried and lands
-    assert not reconnecting(dash_duo)
+    # The page comes back on step 4, then the waiting press lands on step 5.
+    shows_step(dash_duo, 5)
+    assert not reconnecting(dash_duo) and not saved_shown(dash_duo)
     press(dash_duo, Keys.ARROW_RIGHT)
-    shows_step(dash_duo, 4)
+    shows_step(dash_duo, 6)
     press(dash_duo, Keys.ARROW_LEFT)
-    shows_step(dash_duo, 3)
+    shows_step(dash_duo, 5)
     logs = dash_duo.get_logs()
     offline = [e for e in logs if offline_from <= e["timestamp"] <= offline_until and failed_request(e)]
     assert offline  # the requests did fail while the network was down...
