@@ -157,3 +157,23 @@ def test_a_presented_selection_keeps_its_profile_and_key_figures(
     profile = dash_duo.find_element(f"#{ids.MAP_PROFILE}").rect
     assert profile["height"] >= 200  # a chart, not a sliver
     assert dash_duo.get_logs() == []
+
+
+def test_hover_follows_the_pointer_on_a_scaled_stage(dash_duo: DashComposite, puentes_app: Dash) -> None:
+    """The stage is scaled by a CSS transform (not ``zoom``), which plotly.js reads: on a 1920 x 1080
+    screen the hover label names the country under the pointer."""
+    dash_duo.start_server(puentes_app)
+    screen(dash_duo, 1920, 1080)
+    dash_duo.driver.get(dash_duo.server_url + presenter_urls.step_href(STORY, 1, "en"))
+    dash_duo.wait_for_element(f"#{ids.MAP_GRAPH} .choroplethlocation", timeout=20)
+    drawn(dash_duo)
+    for code, name in (("BRA", "Brazil"), ("DEU", "Germany"), ("FRA", "France")):
+        x, y = dash_duo.driver.execute_script(
+            "const p = [...document.querySelectorAll('#map-graph .choroplethlocation')]"
+            "  .find(p => p.__data__ && p.__data__.loc === arguments[0]);"
+            "const r = p.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]",
+            code,
+        )
+        dash_duo.driver.execute_cdp_cmd("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": x, "y": y})
+        dash_duo.wait_for_contains_text(f"#{ids.MAP_GRAPH} .hoverlayer", name, timeout=5)
+    assert dash_duo.get_logs() == []
