@@ -149,7 +149,8 @@ def figure(
                     for i, k in zip(part["id"], part["kind"], strict=True)
                 ],
                 "textposition": "top center",
-                "textfont": {"size": 12},
+                "textfont": {"size": 14},
+                "cliponaxis": False,  # the top lane's numerals stand above the plot, in its margin
                 "name": theme_name[theme_id],
                 "x": [d.strftime("%Y-%m-%d") for d in part["date"]],
                 "y": [labels[k] for k in part["kind"]],
@@ -177,7 +178,7 @@ def figure(
         "layout": {
             "font": {"family": FONT, "size": 14},
             "height": height,
-            "margin": {"l": 10, "r": 10, "t": 10, "b": 40},
+            "margin": {"l": 10, "r": 10, "t": 30, "b": 40},
             "xaxis": {
                 "type": "date",
                 "range": [f"{FIRST_YEAR - 1}-07-01", f"{LAST_YEAR}-07-01"],

@@ -78,7 +78,32 @@ def trend_panel(view: CorridorView) -> html.Div:
             html.H2(series.trend_title(view), className="h5 mt-3", id=ids.CORRIDORS_TREND_TITLE),
             export_bar("corridors-trend", view.query, view.locale),
             graph(ids.CORRIDORS_TREND, series.trend_figure(view), graph_config(view.locale)),
-        ]
+        ],
+        className="page-details",
+    )
+
+
+def table(view: CorridorView) -> Any:
+    """The ranked corridors, sortable, every row at once (the box scrolls)."""
+    return dash_table.DataTable(  # type: ignore[attr-defined]
+        id=ids.CORRIDORS_TABLE,
+        columns=table_columns(view),
+        data=table_data(view),
+        sort_action="native",
+        page_action="none",
+        style_as_list_view=True,
+        style_table={"maxHeight": "480px", "overflowY": "auto"},
+        fixed_rows={"headers": True},
+        style_cell={
+            "fontFamily": "inherit",
+            "fontSize": "1rem",
+            "padding": "6px",
+            "minWidth": "80px",
+        },
+        style_header={"fontWeight": "600"},
+        style_cell_conditional=[
+            {"if": {"column_id": c}, "textAlign": "left"} for c in ("origin_name", "destination_name")
+        ],
     )
 
 
@@ -120,44 +145,26 @@ def layout(state: FilterState, search: str = "") -> html.Div:
                                     "Click a country to switch between where migrants come from "
                                     "and where emigrants live."
                                 ),
-                                className="small text-muted",
+                                className="small text-muted hint",
                             ),
                         ],
                         xl=5,
                     ),
                 ],
-                className="g-4",
+                className="g-4 page-main",
             ),
+            # What follows, but for the source line, is left out while presenting (``page-details``).
             trend_panel(view),
-            html.H2(_("Ranked corridors"), className="h5 mt-3"),
-            html.P(table_caption(view), id=ids.CORRIDORS_CAPTION, className="small"),
+            html.H2(_("Ranked corridors"), className="h5 mt-3 page-details"),
+            html.P(table_caption(view), id=ids.CORRIDORS_CAPTION, className="small page-details"),
             html.A(
                 _("Download CSV"),
                 id=ids.CORRIDORS_DOWNLOAD,
                 href=view.csv_href(),
-                className="btn btn-outline-primary btn-sm mb-2",
+                className="btn btn-outline-primary btn-sm mb-2 page-details export-link",
                 download="puentes-corridors.csv",
             ),
-            dash_table.DataTable(  # type: ignore[attr-defined]
-                id=ids.CORRIDORS_TABLE,
-                columns=table_columns(view),
-                data=table_data(view),
-                sort_action="native",
-                page_action="none",
-                style_as_list_view=True,
-                style_table={"maxHeight": "480px", "overflowY": "auto"},
-                fixed_rows={"headers": True},
-                style_cell={
-                    "fontFamily": "inherit",
-                    "fontSize": "1rem",
-                    "padding": "6px",
-                    "minWidth": "80px",
-                },
-                style_header={"fontWeight": "600"},
-                style_cell_conditional=[
-                    {"if": {"column_id": c}, "textAlign": "left"} for c in ("origin_name", "destination_name")
-                ],
-            ),
+            html.Div(table(view), className="page-details"),
             source_line("undesa_ims2024", state, locale, element_id=ids.CORRIDORS_SOURCE),
             dbc.Row(
                 [
@@ -183,15 +190,21 @@ def layout(state: FilterState, search: str = "") -> html.Div:
                         xl=5,
                     ),
                 ],
-                className="g-4 mt-2",
+                className="g-4 mt-2 page-details",
             ),
-            source_line("undesa_ims2024", state, locale, element_id=ids.CORRIDORS_DIASPORA_SOURCE),
-            html.H2(
-                _("Remittances sent back along these corridors (2021 model estimates)"), className="h5 mt-3"
+            html.Div(
+                [
+                    source_line("undesa_ims2024", state, locale, element_id=ids.CORRIDORS_DIASPORA_SOURCE),
+                    html.H2(
+                        _("Remittances sent back along these corridors (2021 model estimates)"),
+                        className="h5 mt-3",
+                    ),
+                    export_bar("corridors-remittances", view.query, view.locale),
+                    graph(ids.CORRIDORS_REMITTANCES, view.remittance_figure(), graph_config(view.locale)),
+                    source_line("knomad_brm2021", state, locale, element_id=ids.CORRIDORS_REMITTANCE_SOURCE),
+                    notes(locale),
+                ],
+                className="page-details",
             ),
-            export_bar("corridors-remittances", view.query, view.locale),
-            graph(ids.CORRIDORS_REMITTANCES, view.remittance_figure(), graph_config(view.locale)),
-            source_line("knomad_brm2021", state, locale, element_id=ids.CORRIDORS_REMITTANCE_SOURCE),
-            notes(locale),
         ]
     )

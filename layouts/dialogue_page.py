@@ -30,7 +30,7 @@ def event_card(event_id: str | None, state: FilterState, locale: Locale) -> Any:
     _ = locale.gettext
     shown = dialogue_view.event(event_id, state, locale)
     if shown is None:
-        return html.P(_("Click an event to see its details and sources."), className="text-muted")
+        return html.P(_("Click an event to see its details and sources."), className="text-muted hint")
     body: list[Any] = [
         html.H3(shown.title, className="h5"),
         html.P(shown.facts, className="text-muted mb-2"),
@@ -147,7 +147,7 @@ def layout(state: FilterState, search: str = "") -> html.Div:
                     "A country keeps the events held there, under its EU presidency or naming it; "
                     "events of the whole EU or CELAC side are not a single country's."
                 ),
-                className="small text-muted mb-1",
+                className="small text-muted mb-1 page-details",
             ),
             dbc.Row(
                 [
@@ -163,18 +163,22 @@ def layout(state: FilterState, search: str = "") -> html.Div:
                         ],
                         xl=8,
                     ),
-                    dbc.Col(html.Div(event_card(None, state, locale), id=ids.DIALOGUE_DETAIL), xl=4),
+                    dbc.Col(
+                        html.Div(event_card(None, state, locale), id=ids.DIALOGUE_DETAIL),
+                        xl=4,
+                        className="event-detail",
+                    ),
                 ],
-                className="g-3",
+                className="g-3 page-main",
             ),
             html.P(
                 _(
                     "Every event cites the source document and the words it rests on; "
                     "where the documents disagree, both statements are kept."
                 ),
-                className="small text-muted mt-2",
+                className="small text-muted mt-2 page-details",
                 id=ids.DIALOGUE_BODY,
             ),
-            claims_panel.section(state, locale),
+            html.Div(claims_panel.section(state, locale), className="page-details"),
         ]
     )

@@ -9,6 +9,7 @@ from dash import ALL
 
 URL: Final = "app-url"
 NAVBAR: Final = "app-navbar"
+FRAME: Final = "app-frame"  # navbar (or bar) and page: the presenter's stage (03-present-stage.js)
 PAGE: Final = "app-page"
 NOTICE: Final = "app-notice"
 LANGUAGE_MENU: Final = "app-language-menu"

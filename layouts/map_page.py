@@ -181,7 +181,7 @@ def layout(state: FilterState) -> html.Div:
                 _("Download CSV"),
                 id=ids.MAP_DOWNLOAD,
                 href=view.csv_href(),
-                className="btn btn-outline-primary btn-sm my-2",
+                className="btn btn-outline-primary btn-sm my-2 export-link",
                 download="puentes-map.csv",
             ),
             # Filled when the tab is first opened: the table's code and rows are not the first paint's.
@@ -226,27 +226,35 @@ def layout(state: FilterState) -> html.Div:
             html.Section(
                 [
                     html.H2(_("Country profile"), className="h4 mt-4"),
-                    dcc.Dropdown(
-                        id=ids.MAP_COUNTRIES,
-                        multi=True,
-                        value=list(state.countries),
-                        options=filters.country_options(locale),
-                        placeholder=_("Choose countries to compare"),
+                    html.Div(
+                        [
+                            dcc.Dropdown(
+                                id=ids.MAP_COUNTRIES,
+                                multi=True,
+                                value=list(state.countries),
+                                options=filters.country_options(locale),
+                                placeholder=_("Choose countries to compare"),
+                            ),
+                            dcc.Dropdown(
+                                id=ids.MAP_GROUPS,
+                                multi=True,
+                                value=list(state.groups),
+                                options=filters.group_options(locale),
+                                placeholder=_("Compare with groups (blocs, sub-regions, organisations)"),
+                                className="mt-2",
+                            ),
+                        ],
+                        className="page-controls",
                     ),
-                    dcc.Dropdown(
-                        id=ids.MAP_GROUPS,
-                        multi=True,
-                        value=list(state.groups),
-                        options=filters.group_options(locale),
-                        placeholder=_("Compare with groups (blocs, sub-regions, organisations)"),
-                        className="mt-2",
+                    html.P(
+                        profile_hint(view), id=ids.MAP_PROFILE_HINT, className="text-muted small mt-1 hint"
                     ),
-                    html.P(profile_hint(view), id=ids.MAP_PROFILE_HINT, className="text-muted small mt-1"),
                     html.Div(profile_chart(view), id=ids.MAP_PROFILE_BOX),
                     html.Div(members(view), id=ids.MAP_MEMBERS),
                     html.Div(cards(view), id=ids.MAP_CARDS),
                 ],
                 className="profile",
             ),
-        ]
+        ],
+        className="map-page",
     )

@@ -209,15 +209,15 @@ def layout(state: FilterState, search: str = "") -> html.Div:
                         xl=5,
                     ),
                 ],
-                className="g-3 mb-3",
+                className="g-3 mb-3 page-main",
             ),
-            html.Div(results, id=ids.PROGRAMMES_BODY),
+            html.Div(results, id=ids.PROGRAMMES_BODY, className="page-details"),
             html.P(
                 _(
                     "Every figure is as the source document states it; "
                     "the file it comes from is named beside it."
                 ),
-                className="small text-muted",
+                className="small text-muted page-details",
             ),
         ]
     )

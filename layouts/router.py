@@ -46,7 +46,8 @@ def shell() -> html.Div:
             dbc.Container(id=ids.PAGE, fluid=True, className="page"),
             briefing.store(),
             briefing.panel(),
-        ]
+        ],
+        id=ids.FRAME,
     )
 
 
@@ -69,8 +70,23 @@ def render(pathname: str | None, search: str | None) -> tuple[Component, Compone
     _top, body = page_view(pathname, search)
     return (
         presenter.bar(shown.presenter, pathname or "/", search or "", locale),
-        html.Div([notice(shown.notices, locale, ids.PRESENT_NOTICE), body], className="presenting"),
+        html.Div(
+            [notice(shown.notices, locale, ids.PRESENT_NOTICE), fit_charts(body)], className="presenting"
+        ),
     )
+
+
+def fit_charts(body: Component) -> Component:
+    """Presenter mode: every chart takes the size its box gets on the stage (assets/02-puentes.css
+    gives the boxes the room the screen leaves) instead of its figure's fixed height, and keeps it
+    when a callback sends a new figure (``responsive=True`` drops the figure's height and width)."""
+    for element in body._traverse():  # Dash's own walk over the tree
+        if isinstance(element, dcc.Graph):
+            style = dict(getattr(element, "style", None) or {})
+            style.pop("height", None)
+            element.responsive = True  # type: ignore[attr-defined]  # Dash sets props dynamically
+            element.style = style  # type: ignore[attr-defined]
+    return body
 
 
 def page_view(pathname: str | None, search: str | None) -> tuple[Component, Component]:
@@ -88,8 +104,10 @@ def page_view(pathname: str | None, search: str | None) -> tuple[Component, Comp
     if own is not None:
         text = search or ""
         bar = navbar(key, state, locale, lambda s: page_query(key, s, text, vocabulary()))
-        return bar, html.Div([notice(parsed.notices, locale), own.layout(state, text)])
-    return navbar(key, state, locale), html.Div([notice(parsed.notices, locale), PAGES[key](state)])
+        return bar, html.Div([notice(parsed.notices, locale), own.layout(state, text)], className="page-body")
+    return navbar(key, state, locale), html.Div(
+        [notice(parsed.notices, locale), PAGES[key](state)], className="page-body"
+    )
 
 
 def not_found(pathname: str, state: FilterState, locale: Locale) -> Component:

@@ -89,7 +89,7 @@ def footnote(note: str, below: int) -> dict[str, Any]:
         "yanchor": "top",
         "align": "left",
         "showarrow": False,
-        "font": {"size": 13, "color": "#52606d"},
+        "font": {"size": 14, "color": "#52606d"},
     }
     return {"annotations": [text], "margin": {"l": 10, "r": 10, "t": 10, "b": below + 18 * len(lines) + 10}}
 

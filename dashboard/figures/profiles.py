@@ -19,10 +19,11 @@ from dashboard.timeline import Meeting
 PALETTE = ("#0b6e99", "#d1495b", "#edae49", "#00798c", "#66a182", "#8d6a9f")
 GROUP_COLOURS = ("#475569", "#7c2d12", "#4d7c0f", "#6d28d9", "#0f766e", "#9f1239")
 MEETING_COLOUR = "#64748b"
-ROW_PX = 15
+LABEL_PX = 14  # meeting labels and notes: the floor of chart text (a presenter's 1280 x 720 box)
+ROW_PX = 18
 # Plot width the label layout assumes (the chart's column on a laptop); labels are placed in
 # rows so that none overlaps at this width or wider.
-PLOT_PX, CHAR_PX, GAP_PX = 560, 6.5, 14
+PLOT_PX, CHAR_PX, GAP_PX = 560, 8.3, 14
 
 
 def cluster_label(group: Sequence[Meeting], locale: Locale) -> str:
@@ -74,7 +75,7 @@ def meeting_marks(meetings: Sequence[Meeting], first: float, last: float, locale
         annotations.append(
             {"x": year, "y": 1, "xref": "x", "yref": "paper", "xanchor": "right" if right else "left",
              "yanchor": "bottom", "yshift": 2 + row * ROW_PX, "text": label, "hovertext": hover,
-             "showarrow": False, "font": {"size": 11, "color": MEETING_COLOUR}}
+             "showarrow": False, "font": {"size": LABEL_PX, "color": MEETING_COLOUR}}
         )  # fmt: skip
     return {"shapes": shapes, "annotations": annotations, "top": 10 + len(ends) * ROW_PX}
 
@@ -175,7 +176,7 @@ def profile_figure(
         separators=separators(locale),
         hovermode="x unified",
         legend={"orientation": "h", "y": -0.12, "yanchor": "top", "x": 0,
-                "title": {"text": "<br>".join(notes), "side": "top", "font": {"size": 12}}},
+                "title": {"text": "<br>".join(notes), "side": "top", "font": {"size": LABEL_PX}}},
         yaxis={"title": {"text": locale.unit(spec.unit)}, "gridcolor": "#e5e7eb",
                "domain": [0.4, 1.0] if own_panel else [0.0, 1.0], **ticks(drawn["y"], locale, zero=zero)},
         xaxis={"gridcolor": "#f1f5f9", "anchor": "y2" if own_panel else "y"},

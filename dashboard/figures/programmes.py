@@ -120,11 +120,17 @@ def programme_map(
             "colorscale": REACHED_SCALE,
             "cmin": 1,
             "cmax": top,
+            # Below the map, across: the tall map of the Americas keeps the width.
             "colorbar": {
                 "title": {"text": _("programmes naming it"), "side": "top"},
                 "tickvals": list(range(1, top + 1)),
                 "thickness": 14,
                 "len": 0.5,
+                "orientation": "h",
+                "x": 0.5,
+                "xanchor": "center",
+                "y": 0,
+                "yanchor": "top",
             },
         },
         "geo": land_geo(
