@@ -31,6 +31,7 @@ VIEWS = {
 }
 ROLES = ("no_data", "data", "small_data", "small_no_data")
 HEIGHT = 540
+LABEL_PARTS = ("labels", "leaders")
 
 Path = tuple[str | int, ...]
 Update = tuple[Path, Any]
@@ -41,9 +42,10 @@ def trace_index(bloc: str, role: str) -> int:
     return BLOCS.index(bloc) * len(ROLES) + ROLES.index(role)
 
 
-def label_index(bloc: str) -> int:
-    """Position of a bloc's label trace: after every bloc's four, so drawn over them."""
-    return len(BLOCS) * len(ROLES) + BLOCS.index(bloc)
+def label_index(bloc: str, part: str = "labels") -> int:
+    """Position of a bloc's label traces (``labels``, ``leaders``): after every bloc's four, so
+    drawn over them."""
+    return len(BLOCS) * len(ROLES) + BLOCS.index(bloc) * len(LABEL_PARTS) + LABEL_PARTS.index(part)
 
 
 def shown_blocs(region: str) -> tuple[str, ...]:
@@ -88,7 +90,7 @@ def base_figure(frame: pd.DataFrame, geometry_url: str) -> dict[str, Any]:
                     "marker": {"size": 12, "line": {"color": "#334155", "width": 1}},
                 }
             )
-    traces += [map_labels.empty_trace(bloc, GEO_OF[bloc]) for bloc in BLOCS]
+    traces += [trace for bloc in BLOCS for trace in map_labels.empty_traces(bloc, GEO_OF[bloc])]
     layout = {
         "geo": _geo_layout(),
         "geo2": _geo_layout(),
@@ -233,8 +235,10 @@ def label_updates(frame: pd.DataFrame, unit: str, locale: Locale, labelled: Sequ
     for bloc, members in _rows_by_bloc(frame).items():
         by_code = {r["iso3"]: r for r in members}
         rows = [by_code[code] for code in labelled if code in by_code]
-        fields = map_labels.fields(bloc, rows, unit, locale, VIEWS[bloc]["lon"])
-        out += [(("data", label_index(bloc), key), value) for key, value in fields.items()]
+        dots = [(r["lon"], r["lat"]) for r in members if r["area_km2"] < SMALL_STATE_KM2]
+        for part, fields in map_labels.fields(bloc, rows, unit, locale, VIEWS[bloc], dots).items():
+            index = label_index(bloc, part)
+            out += [(("data", index, *key.split(".")), value) for key, value in fields.items()]
     return out
 
 
