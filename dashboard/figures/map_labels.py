@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from dashboard.locale import Locale
@@ -43,7 +44,7 @@ MARKER_PX = 8
 DOT_PX = 14  # a small state's marker (``maps``: 12 px and its outline)
 # A label with no room beside its country is tried this many steps of this many pixels away, in
 # these directions (west first: the Pacific and the Atlantic are empty), on the side facing away.
-STEPS = 5
+STEPS = 8
 STEP_PX = 24
 AWAY = (
     ((-1, 0), "middle left"),
@@ -58,6 +59,7 @@ AWAY = (
 NAME_CHARS = 14  # a longer name is written on two lines ("Dominican" / "Republic")
 
 Box = tuple[float, float, float, float]  # west, south, east, north, in degrees
+Segment = tuple[tuple[float, float], tuple[float, float]]  # a leader line, country to label
 
 
 def empty_traces(bloc: str, geo: str) -> list[dict[str, Any]]:
@@ -166,16 +168,18 @@ def place(
 ) -> list[Spot]:
     """A spot for each label, in order: the first of :data:`POSITIONS` beside its country whose
     box stays inside the panel and overlaps no marker and no label placed before it; else the
-    nearest free spot a few steps away (:data:`AWAY`), joined by a leader line; else the side
-    beside its country running least out of the panel with the fewest overlaps."""
+    nearest free spot a few steps away (:data:`AWAY`), joined by a leader line; else the spot
+    running least out of the panel that covers fewest markers, labels and leader lines."""
     scale = DEGREES_PER_PX[bloc]
     markers = [_box(p, MARKER_PX, MARKER_PX, "middle center", scale) for p in points]
-    placed = [_box(p, DOT_PX, DOT_PX, "middle center", scale) for p in dots if p not in points]
+    small = [_box(p, DOT_PX, DOT_PX, "middle center", scale) for p in dots if p not in points]
+    labels: list[Box] = []
+    leaders: list[Segment] = []
     out = []
     for i, (point, text) in enumerate(zip(points, texts, strict=True)):
         lines = text.split("<br>")
         width, height = max(len(line) for line in lines) * CHAR_PX, len(lines) * LINE_PX
-        others = [b for j, b in enumerate(markers) if j != i] + placed
+        others = [b for j, b in enumerate(markers) if j != i] + small + labels
         step = STEP_PX * scale
         beside = [Spot(point, where) for where in POSITIONS]
         away = [
@@ -183,13 +187,21 @@ def place(
             for n in range(1, STEPS + 1)
             for (dx, dy), where in AWAY
         ]
-        costs = {
-            s: _cost(_box(s.anchor, width, height, s.where, scale), others, view) for s in [*beside, *away]
-        }
-        spot = next((s for s, c in costs.items() if c == (0.0, 0)), None) or min(
-            beside, key=costs.__getitem__
+
+        cost = partial(
+            _cost,
+            point=point,
+            size=(width, height),
+            scale=scale,
+            avoid=others,
+            leaders=leaders,
+            labels=labels,
+            view=view,
         )
-        placed.append(_box(spot.anchor, width, height, spot.where, scale))
+        spot = min([*beside, *away], key=cost)  # the first free one, else the least covering
+        labels.append(_box(spot.anchor, width, height, spot.where, scale))
+        if spot.moved:
+            leaders.append((point, spot.anchor))
         out.append(spot)
     return out
 
@@ -211,9 +223,32 @@ def _box(point: tuple[float, float], width: float, height: float, where: str, sc
     return (west, south, west + w, south + h)
 
 
-def _cost(box: Box, others: Sequence[Box], view: dict[str, list[float]]) -> tuple[float, int]:
-    """How far a label's box runs out of the panel, and how many other boxes it covers."""
-    return _overflow(box, view), sum(_overlap(box, b) for b in others)
+def _cost(
+    spot: Spot,
+    point: tuple[float, float],
+    size: tuple[float, float],
+    scale: float,
+    avoid: Sequence[Box],
+    leaders: Sequence[Segment],
+    labels: Sequence[Box],
+    view: dict[str, list[float]],
+) -> tuple[float, int]:
+    """How far a spot's label runs out of the panel, and how much it covers: boxes to ``avoid``,
+    leader lines already drawn, and (a moved label) the labels its own leader line would cross."""
+    box = _box(spot.anchor, size[0], size[1], spot.where, scale)
+    crossed = sum(_crosses(line, box) for line in leaders)
+    if spot.moved:
+        crossed += sum(_crosses((spot.anchor, point), b) for b in labels)
+    return _overflow(box, view), sum(_overlap(box, b) for b in avoid) + crossed
+
+
+def _crosses(line: Segment, box: Box, samples: int = 16) -> bool:
+    """True when a leader line runs through a box (checked at a few points along it)."""
+    (x0, y0), (x1, y1) = line
+    return any(
+        box[0] < x0 + (x1 - x0) * k / samples < box[2] and box[1] < y0 + (y1 - y0) * k / samples < box[3]
+        for k in range(1, samples)
+    )
 
 
 def _overflow(box: Box, view: dict[str, list[float]]) -> float:
