@@ -62,13 +62,13 @@ Box = tuple[float, float, float, float]  # west, south, east, north, in degrees
 Segment = tuple[tuple[float, float], tuple[float, float]]  # a leader line, country to label
 
 
-def empty_traces(bloc: str, geo: str) -> list[dict[str, Any]]:
-    """The label traces of a bloc's panel (labels, then leader lines from a country to a label
-    moved off a crowd), with no labels: a figure not presented keeps them so."""
+def empty_traces(bloc: str, geo: str) -> dict[str, dict[str, Any]]:
+    """The label traces of a bloc's panel (``leaders``: lines from a country to a label moved off
+    a crowd; ``labels``), with no labels: a figure not presented keeps them so."""
     common = {"type": "scattergeo", "geo": geo, "lon": [], "lat": [], "hoverinfo": "skip", "visible": False}
     marker = {"size": MARKER_PX, "color": TEXT_COLOUR, "line": {"color": "white", "width": 1.5}}
-    return [
-        {
+    return {
+        "labels": {
             **common,
             "mode": "text+markers",
             "name": f"{bloc}-labels",
@@ -77,14 +77,14 @@ def empty_traces(bloc: str, geo: str) -> list[dict[str, Any]]:
             "marker": marker,
             "textfont": {"size": FONT_SIZE, "color": TEXT_COLOUR, "weight": 600, "shadow": HALO},
         },
-        {
+        "leaders": {
             **common,
             "mode": "lines+markers",
             "name": f"{bloc}-leaders",
             "line": {"color": TEXT_COLOUR, "width": 1.5},
             "marker": {**marker, "size": []},
         },
-    ]
+    }
 
 
 def value_text(value: float, unit: str, locale: Locale) -> str:

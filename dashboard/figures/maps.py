@@ -31,7 +31,7 @@ VIEWS = {
 }
 ROLES = ("no_data", "data", "small_data", "small_no_data")
 HEIGHT = 540
-LABEL_PARTS = ("labels", "leaders")
+LABEL_PARTS = ("leaders", "labels")  # the lines under the labels' halos
 
 Path = tuple[str | int, ...]
 Update = tuple[Path, Any]
@@ -90,7 +90,7 @@ def base_figure(frame: pd.DataFrame, geometry_url: str) -> dict[str, Any]:
                     "marker": {"size": 12, "line": {"color": "#334155", "width": 1}},
                 }
             )
-    traces += [trace for bloc in BLOCS for trace in map_labels.empty_traces(bloc, GEO_OF[bloc])]
+    traces += [map_labels.empty_traces(bloc, GEO_OF[bloc])[part] for bloc in BLOCS for part in LABEL_PARTS]
     layout = {
         "geo": _geo_layout(),
         "geo2": _geo_layout(),
