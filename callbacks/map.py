@@ -11,6 +11,7 @@ from dash.exceptions import PreventUpdate
 from callbacks.navigation import written
 from dashboard import transforms
 from dashboard.figures.map_colours import log_scale_allowed
+from dashboard.urls import presenter
 from dashboard.urls.pages import parse_shared
 from dashboard.urls.presenter import keep_presenter
 from dashboard.urls.query import text_of
@@ -119,7 +120,7 @@ def update_map(
         raise PreventUpdate  # the controls show what the URL says (e.g. the page was just rendered)
     view = build(state)
     values = {
-        "figure": to_patch(view.updates(current)),
+        "figure": to_patch(view.updates(current, presenting=presenting(search))),
         "subtitle": view.subtitle,
         "download": view.csv_href(),
         "query": view.query,
@@ -127,6 +128,19 @@ def update_map(
     if state.indicator == current.indicator:  # same indicator: only values, subtitle and links change
         return {**dict.fromkeys(MAP_OUTPUTS, no_update), **values}
     return {**indicator_outputs(view), **values}
+
+
+def presenting(search: Any) -> bool:
+    """True when the address asks for presenter mode (the map then writes its values on it)."""
+    return presenter.parse(search, {}).presenter.active
+
+
+def label_presented_map(ready: Any, query: Any, search: Any) -> dict[str, Any]:
+    """A map drawn while presenting gets its labels as soon as it is on the page (the page's
+    layout draws the figure without them); a map not presented is left as it is."""
+    if not presenting(search) or not isinstance(query, str):
+        raise PreventUpdate
+    return {"figure": to_patch(build(parse_shared(query, vocabulary()).state).label_updates())}
 
 
 def update_table(query: Any, tab: Any, ready: Any) -> dict[str, Any]:
@@ -186,6 +200,12 @@ def register(app: Dash) -> None:
         state={"search": State(ids.URL, "search")},
         prevent_initial_call=True,
     )(update_map)
+    app.callback(
+        output={"figure": Output(ids.MAP_GRAPH, "figure", allow_duplicate=True)},
+        inputs={"ready": Input(ids.MAP_GRAPH, "id")},  # fires once, when the map is put on the page
+        state={"query": State(ids.MAP_QUERY, "data"), "search": State(ids.URL, "search")},
+        prevent_initial_call="initial_duplicate",
+    )(label_presented_map)
     app.callback(
         output={"table": Output(ids.MAP_TABLE_BOX, "children"), "ready": Output(ids.MAP_TABLE_READY, "data")},
         inputs={"query": Input(ids.MAP_QUERY, "data"), "tab": Input(ids.MAP_TABS, "active_tab")},

@@ -16,7 +16,7 @@ import pandas as pd
 
 from dashboard import readings
 from dashboard.datasets import Indicator
-from dashboard.figures import FONT, separators
+from dashboard.figures import FONT, map_labels, separators
 from dashboard.figures.map_colours import NO_DATA_COLOUR, colour_axis, colour_values, log_scale_allowed
 from dashboard.figures.map_hover import hover_fields, hover_template
 from dashboard.locale import Locale
@@ -31,6 +31,7 @@ VIEWS = {
 }
 ROLES = ("no_data", "data", "small_data", "small_no_data")
 HEIGHT = 540
+LABEL_PARTS = ("leaders", "labels")  # the lines under the labels' halos
 
 Path = tuple[str | int, ...]
 Update = tuple[Path, Any]
@@ -39,6 +40,17 @@ Update = tuple[Path, Any]
 def trace_index(bloc: str, role: str) -> int:
     """Position of a trace in the figure: four per bloc, CELAC first."""
     return BLOCS.index(bloc) * len(ROLES) + ROLES.index(role)
+
+
+def label_index(bloc: str, part: str = "labels") -> int:
+    """Position of a bloc's label traces (``labels``, ``leaders``): after every bloc's four, so
+    drawn over them."""
+    return len(BLOCS) * len(ROLES) + BLOCS.index(bloc) * len(LABEL_PARTS) + LABEL_PARTS.index(part)
+
+
+def shown_blocs(region: str) -> tuple[str, ...]:
+    """The blocs a region shows ("both", "celac", "eu"; anything else shows both)."""
+    return {"both": BLOCS, "celac": ("CELAC",), "eu": ("EU27",)}.get(region, BLOCS)
 
 
 def base_figure(frame: pd.DataFrame, geometry_url: str) -> dict[str, Any]:
@@ -78,6 +90,7 @@ def base_figure(frame: pd.DataFrame, geometry_url: str) -> dict[str, Any]:
                     "marker": {"size": 12, "line": {"color": "#334155", "width": 1}},
                 }
             )
+    traces += [map_labels.empty_traces(bloc, GEO_OF[bloc])[part] for bloc in BLOCS for part in LABEL_PARTS]
     layout = {
         "geo": _geo_layout(),
         "geo2": _geo_layout(),
@@ -155,7 +168,7 @@ def updates(
         (("layout", "coloraxis"), colour_axis(spec, frame["value"], log, locale)),
         (("layout", "separators"), separators(locale)),
     ]
-    shown = {"both": BLOCS, "celac": ("CELAC",), "eu": ("EU27",)}.get(region, BLOCS)
+    shown = shown_blocs(region)
     for bloc, members in _rows_by_bloc(frame).items():
         visible = bloc in shown
         if "region" not in unchanged:  # panels and visibility move only when the region does
@@ -212,6 +225,20 @@ def updates(
                 (("data", i, "marker", "coloraxis"), "coloraxis" if with_data else None),
                 (("data", i, "marker", "line", "width"), [3 if r["iso3"] in chosen else 1 for r in part]),
             ]
+    return out
+
+
+def label_updates(frame: pd.DataFrame, unit: str, locale: Locale, labelled: Sequence[str]) -> list[Update]:
+    """The label traces for the countries ``labelled`` (ISO3, in priority order; a bloc with none
+    has its trace emptied and hidden). Only a presented map calls this."""
+    out: list[Update] = []
+    for bloc, members in _rows_by_bloc(frame).items():
+        by_code = {r["iso3"]: r for r in members}
+        rows = [by_code[code] for code in labelled if code in by_code]
+        dots = [(r["lon"], r["lat"]) for r in members if r["area_km2"] < SMALL_STATE_KM2]
+        for part, fields in map_labels.fields(bloc, rows, unit, locale, VIEWS[bloc], dots).items():
+            index = label_index(bloc, part)
+            out += [(("data", index, *key.split(".")), value) for key, value in fields.items()]
     return out
 
 

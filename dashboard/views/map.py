@@ -19,6 +19,7 @@ from dashboard.figures.profiles import profile_figure
 from dashboard.locale import Locale
 from dashboard.urls.shared import FilterState
 from dashboard.urls.shared import query as to_query
+from dashboard.views.map_labels import presenter_labels
 
 # What is kept, per (indicator, year, language) for frames and tables and per (indicator,
 # selection, language) for profiles: a reader scrubbing every year of a few indicators stays
@@ -67,12 +68,26 @@ class MapView:
         """Why numerator and denominator editions differ, in the page's language ("" if they do not)."""
         return readings.note(self.spec, "editions_note", self.locale)
 
-    def figure(self) -> dict[str, Any]:
-        """The full map figure (first render only): the base figure with the current values."""
-        return maps.apply(maps.base_figure(self.frame, urls.GEOMETRY), self.updates())
+    def figure(self, presenting: bool = False) -> dict[str, Any]:
+        """The full map figure (first render only): the base figure with the current values
+        (and, when presenting, the values that matter written on the map)."""
+        return maps.apply(maps.base_figure(self.frame, urls.GEOMETRY), self.updates(presenting=presenting))
 
-    def updates(self, previous: FilterState | None = None) -> list[maps.Update]:
-        """Value-only changes for a figure already in the browser, drawn for ``previous``."""
+    def labels(self) -> tuple[str, ...]:
+        """The countries a presented map labels (see :func:`presenter_labels`)."""
+        return presenter_labels(self.frame, self.state.region, self.state.countries)
+
+    def label_updates(self) -> list[maps.Update]:
+        """The presented map's labels for this view (they follow year, region and selection)."""
+        return maps.label_updates(self.frame, self.spec.unit, self.locale, self.labels())
+
+    def updates(self, previous: FilterState | None = None, presenting: bool = False) -> list[maps.Update]:
+        """Value-only changes for a figure already in the browser, drawn for ``previous``;
+        with the labels when ``presenting``."""
+        labels = self.label_updates() if presenting else []
+        return self._value_updates(previous) + labels
+
+    def _value_updates(self, previous: FilterState | None) -> list[maps.Update]:
         unchanged: frozenset[str] = frozenset()
         if previous is not None:
             unchanged = frozenset(

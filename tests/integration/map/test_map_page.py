@@ -92,7 +92,8 @@ def test_permalink_restores_controls_and_figure(dash_duo: DashComposite, puentes
     visible = dash_duo.driver.execute_script(
         f"return document.querySelector('{PLOT}').data.map(t => t.visible)"
     )
-    assert visible[:4] == [False] * 4 and visible[4:] == [True] * 4  # EU only
+    assert visible[:4] == [False] * 4 and visible[4:8] == [True] * 4  # EU only
+    assert visible[8:] == [False] * 4  # the labels are written only while presenting
     assert dash_duo.find_element(f"#{ids.MAP_REGION} input[value='eu']").is_selected()
     assert "España" in dash_duo.find_element(f"#{ids.MAP_CARDS}").text
     assert "Fuente" in dash_duo.find_element(f"#{ids.MAP_SOURCE}").text
