@@ -135,14 +135,6 @@ def presenting(search: Any) -> bool:
     return presenter.parse(search, {}).presenter.active
 
 
-def label_presented_map(ready: Any, query: Any, search: Any) -> dict[str, Any]:
-    """A map drawn while presenting gets its labels as soon as it is on the page (the page's
-    layout draws the figure without them); a map not presented is left as it is."""
-    if not presenting(search) or not isinstance(query, str):
-        raise PreventUpdate
-    return {"figure": to_patch(build(parse_shared(query, vocabulary()).state).label_updates())}
-
-
 def update_table(query: Any, tab: Any, ready: Any) -> dict[str, Any]:
     """The table follows the map only while it is on screen (no bytes for a hidden tab); it is
     built the first time the tab opens, then only its rows and columns change (sorting stays)."""
@@ -200,12 +192,6 @@ def register(app: Dash) -> None:
         state={"search": State(ids.URL, "search")},
         prevent_initial_call=True,
     )(update_map)
-    app.callback(
-        output={"figure": Output(ids.MAP_GRAPH, "figure", allow_duplicate=True)},
-        inputs={"ready": Input(ids.MAP_GRAPH, "id")},  # fires once, when the map is put on the page
-        state={"query": State(ids.MAP_QUERY, "data"), "search": State(ids.URL, "search")},
-        prevent_initial_call="initial_duplicate",
-    )(label_presented_map)
     app.callback(
         output={"table": Output(ids.MAP_TABLE_BOX, "children"), "ready": Output(ids.MAP_TABLE_READY, "data")},
         inputs={"query": Input(ids.MAP_QUERY, "data"), "tab": Input(ids.MAP_TABS, "active_tab")},

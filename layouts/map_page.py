@@ -74,7 +74,7 @@ def definition(view: MapView) -> list[Any]:
     return body
 
 
-def layout(state: FilterState) -> html.Div:
+def layout(state: FilterState, presenting: bool = False) -> html.Div:
     view = build(state)
     locale = view.locale
     _ = locale.gettext
@@ -169,7 +169,7 @@ def layout(state: FilterState) -> html.Div:
     )
     graph = dcc.Graph(
         id=ids.MAP_GRAPH,
-        figure=view.figure(),
+        figure=view.figure(presenting=presenting),  # presented: the values that matter written on it
         config=graph_config(locale),
         className="map-graph",
         style={"height": f"{HEIGHT}px"},  # the figure fills it (presenter mode makes it fit the screen)

@@ -27,7 +27,8 @@ from layouts import (
 )
 from layouts.common import PAGE_PATHS, href, navbar, notice, page_titles
 
-PAGES: dict[str, Callable[[FilterState], Component]] = {
+# Pages without parameters of their own: layout(state, presenting).
+PAGES: dict[str, Callable[[FilterState, bool], Component]] = {
     "map": map_page.layout,
     "sources": sources_page.layout,
 }
@@ -67,7 +68,7 @@ def render(pathname: str | None, search: str | None) -> tuple[Component, Compone
         # A story's step shows the step's own view, whatever else the link says (a link edited or
         # cut by hand must not put one indicator under another's title on the projector).
         pathname, search = urls.split(presenter_urls.step_href(story, shown.presenter.step, locale.lang))
-    _top, body = page_view(pathname, search)
+    _top, body = page_view(pathname, search, presenting=True)
     return (
         presenter.bar(shown.presenter, pathname or "/", search or "", locale),
         html.Div(
@@ -89,8 +90,10 @@ def fit_charts(body: Component) -> Component:
     return body
 
 
-def page_view(pathname: str | None, search: str | None) -> tuple[Component, Component]:
-    """Navbar and page body for a URL."""
+def page_view(
+    pathname: str | None, search: str | None, presenting: bool = False
+) -> tuple[Component, Component]:
+    """Navbar and page body for a URL (``presenting``: for the presenter's stage)."""
     parsed = parse_url(search)
     key = urls.page_key(pathname)
     state = parsed.state
@@ -106,7 +109,7 @@ def page_view(pathname: str | None, search: str | None) -> tuple[Component, Comp
         bar = navbar(key, state, locale, lambda s: page_query(key, s, text, vocabulary()))
         return bar, html.Div([notice(parsed.notices, locale), own.layout(state, text)], className="page-body")
     return navbar(key, state, locale), html.Div(
-        [notice(parsed.notices, locale), PAGES[key](state)], className="page-body"
+        [notice(parsed.notices, locale), PAGES[key](state, presenting)], className="page-body"
     )
 
 

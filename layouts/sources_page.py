@@ -82,7 +82,7 @@ def document_table(locale: Locale) -> dbc.Table:
     return dbc.Table([head, html.Tbody(rows)], striped=True, size="sm", id=ids.SOURCES_DOCUMENTS)
 
 
-def layout(state: FilterState) -> html.Div:
+def layout(state: FilterState, presenting: bool = False) -> html.Div:
     """The sources page in the state's language."""
     locale = Locale.of(state.lang)
     _ = locale.gettext

@@ -156,12 +156,18 @@ def test_labels_follow_the_year_in_the_callback_s_patch() -> None:
     assert paths and not any(path[1] >= maps.label_index("CELAC") for path in paths)
 
 
-def test_a_presented_map_gets_its_labels_once_on_the_page() -> None:
-    out = map_callbacks.label_presented_map("map-graph", STEP_ONE[1:], STEP_ONE + "&present=1")
-    figure = maps.apply(view(STEP_ONE).figure(), _changes(out["figure"]))
-    assert labels(figure) == labels(view(STEP_ONE).figure(presenting=True))
-    with pytest.raises(map_callbacks.PreventUpdate):
-        map_callbacks.label_presented_map("map-graph", STEP_ONE[1:], STEP_ONE)
+def test_a_presented_map_page_is_drawn_with_its_labels() -> None:
+    """The page's first figure is drawn labelled when presented (no second request), not otherwise."""
+    from layouts import router
+
+    def first_figure(search: str) -> dict[str, Any]:
+        _bar, body = router.render("/map", search)
+        graphs = [c for c in body._traverse() if getattr(c, "id", None) == "map-graph"]
+        return dict(graphs[0].figure)
+
+    assert labels(first_figure(STEP_ONE + "&present=1")) == labels(view(STEP_ONE).figure(presenting=True))
+    assert labels(first_figure(STEP_ONE + "&present=1"))
+    assert not any(labels(first_figure(STEP_ONE)).values())
 
 
 def test_labels_keep_off_each_other_s_boxes() -> None:
