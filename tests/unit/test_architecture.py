@@ -118,6 +118,8 @@ READERS_ALLOWED = {
     ("dashboard/rendering.py", "open"),
     # the briefing PDF that Chromium just printed into a temporary folder (not data/)
     ("dashboard/briefing_pdf.py", "read_bytes"),
+    # the first-paint frame's stylesheet beside it, inlined in the index page (code, not data/)
+    ("layouts/first_paint.py", "read_text"),
 }
 
 
