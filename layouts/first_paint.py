@@ -54,9 +54,8 @@ PLACEHOLDERS = {
 
 @dataclass(frozen=True)
 class Frame:
-    """What the index page of one address carries: its language and the frame's HTML."""
+    """What the index page of one address carries: the frame's HTML, and which page it is."""
 
-    lang: str
     html: Markup
     page: str | None  # the page key; None for an unknown path or an embed
 
@@ -74,7 +73,7 @@ def frame(pathname: str, search: str) -> Frame:
     state = parsed.state
     locale = Locale.of(state.lang)
     if urls.embedded_page(pathname) is not None:  # a chart in someone else's page: no navbar
-        return Frame(locale.lang, Markup(f'<div id="{FRAME_ID}" class="fp fp-embed"></div>'), None)
+        return Frame(Markup(f'<div id="{FRAME_ID}" class="fp fp-embed"></div>'), None)
     key = urls.page_key(pathname)
     shown = presenter_urls.parse(search, stories.stories())
     if shown.presenter.active:
@@ -84,7 +83,7 @@ def frame(pathname: str, search: str) -> Frame:
         top = navbar(key, search, locale)
         body = page_body(key, locale, presenting=False)
     html = Markup(f'<div id="{FRAME_ID}" class="fp" aria-busy="true">{top}{body}</div>')
-    return Frame(locale.lang, html, key)
+    return Frame(html, key)
 
 
 def navbar(key: str | None, search: str, locale: Locale) -> Markup:

@@ -8,7 +8,6 @@
   that come after them, waits as before).
 - ``<link rel=preload>`` for the chart, dropdown and slider code that dash_core_components
   otherwise asks for only once the page is drawn (one more round trip before the first chart).
-- ``<html lang=…>`` of the address.
 
 The page has no inline script of its own: the Content-Security-Policy (server/security.py) is
 unchanged. Inline styles were already allowed (plotly.js and React set them).
@@ -96,9 +95,8 @@ class FramedDash(Dash):
         query = request.query_string.decode("utf-8", "replace")
         frame = first_paint.frame("/" + path, f"?{query}" if query else "")
         embedded = frame.page is None and path.startswith("embed/")
-        html = super().interpolate_index(
+        return super().interpolate_index(
             metas=f"{metas}{preloads(self, frame.page, embedded)}",
             app_entry=f'{frame.html}\n<div id="react-entry-point"></div>',
             **parts,
         )
-        return str(html).replace("<html>", f'<html lang="{frame.lang}">', 1)
