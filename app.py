@@ -80,7 +80,9 @@ def create_app(settings: Settings | None = None) -> Dash:
 
 def create_server(settings: Settings | None = None) -> Flask:
     """The WSGI application gunicorn serves: ``gunicorn -c gunicorn.conf.py 'app:create_server()'``."""
-    return create_app(settings).server  # type: ignore[no-any-return]
+    app = create_app(settings)
+    static.warm(app)  # the bundles compressed before the first visitor asks for them
+    return app.server  # type: ignore[no-any-return]
 
 
 def main() -> None:

@@ -128,3 +128,14 @@ def test_the_page_itself_is_not_cached_as_a_static_file(client: FlaskClient) -> 
 )
 def test_the_strongest_accepted_encoding_is_chosen(header: str, chosen: str | None) -> None:
     assert accepted(header) == chosen
+
+
+def test_warming_compresses_what_the_index_links_before_any_visitor(app: Dash) -> None:
+    from server.static import Compressed, warm
+
+    kept: Compressed = app.server.extensions["puentes_static"]
+    warm(app)
+    plotly = (ROOT / "assets" / "plotly" / "plotly-puentes.min.js").read_bytes()
+    bodies = list(kept.kept.values())
+    assert any(body.startswith(b"\x28\xb5\x2f\xfd") and zstd.decompress(body) == plotly for body in bodies)
+    assert any(body.startswith(b"\x1f\x8b") and gzip.decompress(body) == plotly for body in bodies)
