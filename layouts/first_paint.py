@@ -31,7 +31,7 @@ from layouts.common import PAGE_PATHS, page_titles
 FRAME_ID = "first-paint"
 STYLESHEET = Path(__file__).with_name("first_paint.css")
 COMMENT = re.compile(r"/\*.*?\*/\s*", re.S)
-DIALOGUE_HEIGHT = 460  # the timeline's usual height (its lanes set it)
+DIALOGUE_HEIGHT = 592  # the timeline with every lane (its steady height), measured
 
 
 @dataclass(frozen=True)
@@ -46,8 +46,8 @@ class Placeholder:
 PLACEHOLDERS = {
     "map": Placeholder(controls=228, chart=MAP_HEIGHT),
     "corridors": Placeholder(controls=370, chart=FLOWS_HEIGHT),
-    "dialogue": Placeholder(controls=140, chart=DIALOGUE_HEIGHT),
-    "programmes": Placeholder(controls=140, chart=PROGRAMMES_HEIGHT),
+    "dialogue": Placeholder(controls=161, chart=DIALOGUE_HEIGHT),
+    "programmes": Placeholder(controls=175, chart=PROGRAMMES_HEIGHT),
     "sources": Placeholder(controls=0, chart=0),
 }
 
