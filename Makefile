@@ -79,10 +79,12 @@ format: install-test
 test: install-test browsers redis lint audit
 	$(BIN)/pytest
 
-## Bytes, server and browser time per map interaction, beside a naive implementation.
+## Bytes, server and browser time per map interaction, beside a naive implementation; the first
+## load at 1.5 Mbit/s / 300 ms beside the baseline commit (bench/results/first_paint.txt).
 bench: install-test browsers
 	$(BIN)/python bench/map_interactions.py
 	$(BIN)/python bench/corridor_interactions.py
+	$(BIN)/python bench/first_paint.py
 	$(MAKE) load
 
 ## 200 concurrent users for 60 s against gunicorn on 127.0.0.1 (bounded; loopback only).

@@ -19,9 +19,10 @@ from dashboard.rendering import Renderer
 from dashboard.settings import Settings
 from layouts.router import shell
 from layouts.router import warm as warm_pages
-from server import answers, cache, health, not_found, routes, security
+from server import answers, cache, health, not_found, routes, security, static
 from server import briefing as briefing_route
 from server import offline as offline_route
+from server.first_paint import FramedDash
 
 COMPRESSED = [
     "text/html",
@@ -44,7 +45,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     server = Flask(__name__)
     # Flask-Compress reads this once, when Dash initialises it: set it before.
     server.config["COMPRESS_MIMETYPES"] = COMPRESSED
-    app = Dash(
+    app = FramedDash(  # its index page paints the page's frame before the scripts arrive
         __name__,
         server=server,  # type: ignore[arg-type]
         title=settings.title,
@@ -70,6 +71,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     not_found.register(app)
     cache.register(app.server, settings.cache_url)
     answers.register(app.server, app.get_relative_path(security.CALLBACK_PATH))
+    static.register(app)  # cache lifetimes and compression of bundles and assets
     warm_pages()
     security.register(app)  # after every callback and route: the CSP hashes their inline scripts
     # Dash registers the scripts it serves on a worker's first request; another thread's request
@@ -80,7 +82,9 @@ def create_app(settings: Settings | None = None) -> Dash:
 
 def create_server(settings: Settings | None = None) -> Flask:
     """The WSGI application gunicorn serves: ``gunicorn -c gunicorn.conf.py 'app:create_server()'``."""
-    return create_app(settings).server  # type: ignore[no-any-return]
+    app = create_app(settings)
+    static.warm(app)  # the bundles compressed before the first visitor asks for them
+    return app.server  # type: ignore[no-any-return]
 
 
 def main() -> None:

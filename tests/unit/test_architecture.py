@@ -121,6 +121,8 @@ READERS_ALLOWED = {
     # the offline file inlines the app's own plotly.js, its locales, the topojson and the player
     # (shipped with the code under assets/ and dashboard/offline/, not data/)
     ("dashboard/offline/assets.py", "read_text"),  # once, when the routes are registered
+    # the first-paint frame's stylesheet beside it, inlined in the index page (code, not data/)
+    ("layouts/first_paint.py", "read_text"),
 }
 
 
