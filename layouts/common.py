@@ -141,6 +141,19 @@ def header(title: str, subtitle: str | None = None) -> html.Header:
     )
 
 
+def documents_source_line(locale: Locale) -> html.P:
+    """The source line of the charts drawn from the five source documents (the dialogue timeline,
+    the programme map): the same words as their exports, slides and offline steps."""
+    _ = locale.gettext
+    return html.P(
+        [
+            html.Strong(_("Source") + ": "),
+            _("the five source documents; every event cites its document and words"),
+        ],
+        className="source-line",
+    )
+
+
 def source_line(
     source_key: str,
     state: FilterState,

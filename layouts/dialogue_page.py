@@ -18,7 +18,7 @@ from dashboard.views import dialogue as dialogue_view
 from dashboard.views.dialogue import DialogueView
 from dashboard.vocabulary import vocabulary
 from layouts import claims_panel, ids
-from layouts.common import filter_column, header, href, notice
+from layouts.common import documents_source_line, filter_column, header, href, notice
 from layouts.exports import export_bar
 from layouts.graph_config import graph_config
 
@@ -171,6 +171,7 @@ def layout(state: FilterState, search: str = "") -> html.Div:
                 ],
                 className="g-3 page-main",
             ),
+            documents_source_line(locale),
             html.P(
                 _(
                     "Every event cites the source document and the words it rests on; "

@@ -18,7 +18,7 @@ from dashboard.views.dialogue import theme_options
 from dashboard.views.programmes import Citation, ProgrammeCard, ProgrammesView
 from dashboard.vocabulary import vocabulary
 from layouts import ids
-from layouts.common import filter_column, header, notice
+from layouts.common import documents_source_line, filter_column, header, notice
 from layouts.exports import export_bar
 from layouts.graph_config import graph_config
 
@@ -211,6 +211,7 @@ def layout(state: FilterState, search: str = "") -> html.Div:
                 ],
                 className="g-3 mb-3 page-main",
             ),
+            documents_source_line(view.locale),
             html.Div(results, id=ids.PROGRAMMES_BODY, className="page-details"),
             html.P(
                 _(

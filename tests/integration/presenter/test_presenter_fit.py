@@ -57,7 +57,9 @@ for (const t of document.querySelectorAll('.js-plotly-plot svg text')) {
   if (px < floor - 0.01) { small.push(name(t) + ' ' + px.toFixed(1) + 'px'); }
 }
 const title = document.getElementById('present-title') || document.querySelector('.presenting .page-title');
-return {k, outside, controls, small, charts: document.querySelectorAll('.js-plotly-plot .main-svg').length,
+const sources = [...document.querySelectorAll('.presenting .source-line')].filter(visible).length;
+const charts = document.querySelectorAll('.js-plotly-plot .main-svg').length;
+return {k, outside, controls, small, sources, charts,
   title: parseFloat(getComputedStyle(title).fontSize) * k};
 """
 
@@ -87,6 +89,7 @@ def check(dash_duo: DashComposite, what: str, width: int, charts: int = 1) -> di
     assert seen["outside"] == [], (what, seen["outside"])
     assert seen["controls"] == [], (what, seen["controls"])
     assert seen["small"] == [], (what, seen["small"])
+    assert seen["sources"] >= 1, (what, "no source line on screen")
     return seen
 
 
