@@ -7,11 +7,12 @@
 // double-tap advances two steps, each shown. A step change whose request fails (network down)
 // is tried again until it renders, and says so on screen ("reconnecting…", the bar's translated
 // #present-status):
-// - a story's steps are saved as the presenter goes (the one shown and the next, from the
-//   payload URLs the bar names in data-saved; the payload is the offline file's, drawn by its
-//   player, /offline/player.js): a saved step shows at once, from the saved copy, over the page
-//   (#present-saved, saying so), the address on that step, and further presses move through
-//   the saved steps; the live page replaces the copy once the network is back;
+// - the steps of a story or of the basket are saved as the presenter goes (the one shown and the
+//   next, as the bar names them in data-saved: number, count, address and payload URL; the
+//   payload is the offline file's, drawn by its player, /offline/player.js): a saved step shows
+//   at once, from its copy, over the page (#present-saved, saying so), the address on that step,
+//   and further presses move through the saved steps; the live page takes over once the
+//   network is back;
 // - a step not saved leaves the screen and the address on the step shown (never a half-changed
 //   view) and the press waits its turn.
 (function () {
@@ -28,7 +29,7 @@
   var quietSince = 0;
   var queue = [];  // link ids, oldest first
   var pending = null;  // {from, to, number, timer, retrying}
-  var saved = {};  // "story lang" -> {step number: payload}
+  var saved = {};  // "story lang" -> {step number: {number, count, address, payload}}
   var savedShown = null;  // the step number the saved copy shows, or null
 
   function fullScreen() {
@@ -92,25 +93,25 @@
     var bar = document.getElementById('present-bar');
     var wanted = bar && bar.getAttribute('data-saved');
     if (!wanted) { return; }
+    var entries = JSON.parse(wanted);
+    if (!entries.length) { return; }
     loadPlayer(bar);
     var steps = savedSteps();
-    JSON.parse(wanted).forEach(function (url) {
-      var number = parseInt(new URLSearchParams(url.split('?')[1] || '').get('step'), 10);
-      if (steps[number]) { return; }
-      steps[number] = 'fetching';
-      window.fetch(url, {credentials: 'same-origin'}).then(function (response) {
+    entries.forEach(function (entry) {
+      var known = steps[entry.number];
+      if (known && known.address === entry.address) { return; }
+      var step = steps[entry.number] = {number: entry.number, count: entry.count, address: entry.address, payload: null};
+      window.fetch(entry.url, {credentials: 'same-origin'}).then(function (response) {
         if (!response.ok) { throw new Error(response.status); }
         return response.json();
-      }).then(function (payload) { steps[number] = payload; }, function () { delete steps[number]; });
+      }).then(function (payload) { step.payload = payload; }, function () {
+        if (steps[entry.number] === step) { delete steps[entry.number]; }
+      });
     });
   }
-  function savedStep(number) {
-    var payload = savedSteps()[number];
-    return payload && typeof payload === 'object' && window.PuentesPlayer ? payload : null;
-  }
-  function addressOf(payload) {
-    var link = new URL(payload.permalink, window.location.href);
-    return link.pathname + link.search;
+  function savedStep(number) {  // {number, count, address, payload}, once its payload is here
+    var step = savedSteps()[number];
+    return step && step.payload && window.PuentesPlayer ? step : null;
   }
   function fit(stage) {
     var scale = Math.min(window.innerWidth / SLIDE_WIDTH, window.innerHeight / SLIDE_HEIGHT);
@@ -118,7 +119,7 @@
     var top = (window.innerHeight - SLIDE_HEIGHT * scale) / 2;
     stage.style.transform = 'translate(' + left + 'px, ' + top + 'px) scale(' + scale + ')';
   }
-  function showSaved(payload) {
+  function showSaved(step) {
     var layer = document.getElementById('present-saved');
     if (!layer) {
       layer = document.createElement('div');
@@ -130,13 +131,13 @@
     }
     var note = document.getElementById('present-saved-note');
     layer.querySelector('.pp-story').textContent = note ? note.textContent : '';
-    layer.querySelector('.pp-count').textContent = payload.number + ' / ' + payload.count;
+    layer.querySelector('.pp-count').textContent = step.number + ' / ' + step.count;
     layer.hidden = false;
     fit(layer.querySelector('.pp-stage'));
-    savedShown = payload.number;
+    savedShown = step.number;
     var bar = document.getElementById('present-bar');
     var options = {locale: bar && bar.getAttribute('data-plotly-locale')};
-    window.PuentesPlayer.render(layer.querySelector('.pp-slide-box'), payload, options).catch(function () {});
+    window.PuentesPlayer.render(layer.querySelector('.pp-slide-box'), step.payload, options).catch(function () {});
   }
   function hideSaved() {
     var layer = document.getElementById('present-saved');
@@ -189,7 +190,7 @@
     if (savedShown !== null) {
       var number = savedShown + (linkId === 'present-next' ? 1 : -1);
       var copy = savedStep(number);
-      return copy ? {to: addressOf(copy), number: number, copy: copy} : null;
+      return copy ? {to: copy.address, number: number, copy: copy} : null;
     }
     var link = document.getElementById(linkId);
     if (!link || link.tagName !== 'A' || link.classList.contains('disabled')) { return {skip: true}; }

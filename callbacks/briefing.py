@@ -4,6 +4,7 @@ basket, the links to its steps are built in Python. The deck itself is ``server/
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -21,6 +22,7 @@ from dashboard.views import briefing as briefing_views
 from dashboard.vocabulary import vocabulary
 from layouts import briefing as panel
 from layouts import ids
+from layouts import presenter as presenter_bar
 from layouts.exports import BARS
 
 COUNT = "function(basket) { return String((basket || []).length); }"
@@ -29,7 +31,7 @@ REMOVE = """function(clicks, basket) {
     if (!id || !clicks.some((n) => n)) { return window.dash_clientside.no_update; }
     return (basket || []).filter((_, i) => i !== id.index);
 }"""
-BASKET_STEP_OUTPUTS = ("previous", "previous_class", "next", "next_class", "count")
+BASKET_STEP_OUTPUTS = ("previous", "previous_class", "next", "next_class", "count", "saved")
 
 
 def register(app: Dash) -> None:
@@ -69,6 +71,7 @@ def register(app: Dash) -> None:
             "next": Output(ids.PRESENT_NEXT, "href"),
             "next_class": Output(ids.PRESENT_NEXT, "className"),
             "count": Output(ids.PRESENT_COUNT, "children"),
+            "saved": Output(ids.PRESENT_BAR, "data-saved"),
         },
         inputs={"basket": Input(ids.BRIEFING_BASKET, "data"), "shown": Input(ids.PRESENT_COUNT, "id")},
         state={"pathname": State(ids.URL, "pathname"), "search": State(ids.URL, "search")},
@@ -165,7 +168,24 @@ def present_basket(basket: Any, shown: Any, pathname: Any, search: Any) -> dict[
         "next": steps.next or here,
         "next_class": "present-button" + ("" if steps.next else " disabled"),
         "count": steps.count,
+        "saved": json.dumps(basket_saved(views, presenter.step, Locale.of(lang), here, steps.next)),
     }
+
+
+def basket_saved(
+    views: list[tuple[str, str]], step: int, locale: Locale, here: str, after: str | None
+) -> list[dict[str, Any]]:
+    """The basket's view shown and the next, for assets/presenter.js to save while the network is
+    up (``here`` and ``after``: their addresses in presenter mode)."""
+    count = len(views)
+    shown = [(step, here), (step + 1, after)]
+    return [
+        presenter_bar.saved_entry(
+            n, count, address, offline_urls.view(urls.with_query(*views[n - 1]), locale.lang)
+        )
+        for n, address in shown
+        if address is not None and 1 <= n <= count
+    ]
 
 
 def show_basket(is_open: Any, raw: Any, pathname: Any, search: Any) -> dict[str, Any]:

@@ -34,8 +34,11 @@ def bar(presenter: Presenter, pathname: str, search: str, locale: Locale) -> htm
     exit_link = dcc.Link(
         "✕ " + _("Exit"), href=exit_href, id=ids.PRESENT_EXIT, className="present-button", title=_("Esc")
     )
+    saved: dict[str, Any] = {}
     if presenter.story == presenter_urls.BASKET:
-        # The basket is in the browser: callbacks/navigation.py fills in the count and the links.
+        # The basket is in the browser: callbacks/briefing.py fills in the count, the links and
+        # the views to save.
+        saved = saving(presenter_urls.BASKET, locale, [])
         here = (pathname or "/") + (search or "")
         heading: list[Any] = [html.Div(_("Your briefing"), className="present-story")]
         steps: list[Any] = [
@@ -62,6 +65,7 @@ def bar(presenter: Presenter, pathname: str, search: str, locale: Locale) -> htm
             html.H2(step.title[locale.lang], className="present-title", id=ids.PRESENT_TITLE),
             html.P(step.note[locale.lang], className="present-note"),
         ]
+        saved = saved_steps(story, presenter.step, locale)
         steps = [
             _link("‹", before, ids.PRESENT_PREVIOUS, _("Previous view (←)")),
             html.Span(f"{presenter.step} / {count}", className="present-count", id=ids.PRESENT_COUNT),
@@ -76,23 +80,43 @@ def bar(presenter: Presenter, pathname: str, search: str, locale: Locale) -> htm
         ],
         className="present-bar",
         id=ids.PRESENT_BAR,
-        **(saved_steps(story, presenter.step, locale) if story is not None else {}),
+        **saved,
     )
 
 
-def saved_steps(story: Story, step: int, locale: Locale) -> dict[str, Any]:
-    """What assets/presenter.js saves while the network is up, to show if it goes down: the
-    payloads of the step shown and the next (the offline file's, ``/offline/step.json``), and the
-    player that draws them."""
-    numbers = [n for n in (step, step + 1) if n <= len(story.steps)]
+def saved_entry(number: int, count: int, address: str, payload: str) -> dict[str, Any]:
+    """One step assets/presenter.js saves: its number of ``count``, its address in presenter mode
+    and the URL of its payload (the offline file's: ``/offline/step.json`` or ``view.json``)."""
+    return {"number": number, "count": count, "address": address, "url": payload}
+
+
+def saving(kind: str, locale: Locale, entries: list[dict[str, Any]]) -> dict[str, Any]:
+    """The bar's attributes for assets/presenter.js: what it saves while the network is up, to
+    show if it goes down (the step shown and the next), and the player that draws them."""
     return {
-        "data-story": story.id,
+        "data-story": kind,
         "data-lang": locale.lang,
         "data-plotly-locale": PLOTLY_LOCALES[locale.lang],
-        "data-saved": json.dumps([offline_urls.step(story.id, n, locale.lang) for n in numbers]),
+        "data-saved": json.dumps(entries),
         "data-player": offline_urls.PLAYER_JS,
         "data-player-css": offline_urls.PLAYER_CSS,
     }
+
+
+def saved_steps(story: Story, step: int, locale: Locale) -> dict[str, Any]:
+    """A story's step and the next, saved (the basket's are named by callbacks/briefing.py)."""
+    count = len(story.steps)
+    entries = [
+        saved_entry(
+            n,
+            count,
+            presenter_urls.step_href(story, n, locale.lang),
+            offline_urls.step(story.id, n, locale.lang),
+        )
+        for n in (step, step + 1)
+        if n <= count
+    ]
+    return saving(story.id, locale, entries)
 
 
 def status(locale: Locale) -> html.Div:

@@ -89,6 +89,14 @@ def player(text: str, mimetype: str) -> Response:
     return response
 
 
+def json_answer(payload: dict[str, Any], status: int) -> Response:
+    response = Response(json.dumps(payload, ensure_ascii=False), status=status, mimetype="application/json")
+    if status == 200:
+        response.cache_control.public = True
+        response.cache_control.max_age = ONE_HOUR
+    return response
+
+
 def register(server: Flask) -> None:
     """The offline routes: the story file, the basket's file and one step's payload. The app's
     ``assets/`` folder is the one beside the Flask app's module (``app.py``)."""
@@ -135,6 +143,19 @@ def register(server: Flask) -> None:
     def offline_player_style() -> Response:
         return player(inlined.player_css, "text/css")
 
+    @server.get(offline_urls.VIEW)
+    def offline_view() -> Response:
+        given = asked()
+        try:
+            locale = language(given.lang)
+        except Refused as refused:
+            return json_answer({"error": " ".join(refused.lines)}, refused.status)
+        made = offline.basket(list(given.views[:1]), locale, request.host_url)
+        if not made.steps:
+            _ = locale.gettext
+            return json_answer({"error": _("This view has no chart to save.")}, 404)
+        return json_answer({"lang": locale.lang, **made.steps[0]}, 200)
+
     @server.get(offline_urls.STEP)
     def offline_step() -> Response:
         given = asked()
@@ -143,14 +164,10 @@ def register(server: Flask) -> None:
             story = story_of(given.story, locale)
             number = step_of(given.step, story, locale)
         except Refused as refused:
-            error = json.dumps({"error": " ".join(refused.lines)}, ensure_ascii=False)
-            return Response(error, status=refused.status, mimetype="application/json")
+            return json_answer({"error": " ".join(refused.lines)}, refused.status)
         payload = {
             "story": story.id,
             "lang": locale.lang,
             **offline.story_step(story, number, locale, request.host_url),
         }
-        response = Response(json.dumps(payload, ensure_ascii=False), mimetype="application/json")
-        response.cache_control.public = True
-        response.cache_control.max_age = ONE_HOUR
-        return response
+        return json_answer(payload, 200)

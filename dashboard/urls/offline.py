@@ -15,6 +15,7 @@ OFFLINE: Final = "/offline/"
 STORY_FILE: Final = "/offline/story.html"
 BRIEFING_FILE: Final = "/offline/briefing.html"
 STEP: Final = "/offline/step.json"
+VIEW: Final = "/offline/view.json"
 # The file's player, for the live presenter to draw saved steps with (assets/presenter.js).
 PLAYER_JS: Final = "/offline/player.js"
 PLAYER_CSS: Final = "/offline/player.css"
@@ -64,3 +65,8 @@ def parse(search: object) -> OfflineRequest:
         title=last.get("title") or "",
         views=tuple(value for key, value in given if key == "view"),
     )
+
+
+def view(shown: str, lang: str) -> str:
+    """One view of the basket (``/page?query``) as the JSON payload its file would hold for it."""
+    return VIEW + build([("view", shown), *_lang(lang)])

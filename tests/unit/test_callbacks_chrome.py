@@ -129,7 +129,23 @@ def test_presenting_the_basket_links_its_neighbouring_views() -> None:
         "next": "/dialogue?lang=es&present=1&story=basket&step=3",
         "next_class": "present-button",
         "count": "2 / 3",
+        "saved": out["saved"],
     }
+    # The view shown and the next are saved for a network drop: each with its address and payload.
+    assert json.loads(out["saved"]) == [
+        {
+            "number": 2,
+            "count": 3,
+            "address": "/corridors" + search,
+            "url": "/offline/view.json?view=%2Fcorridors%3Fyear%3D2000&lang=es",
+        },
+        {
+            "number": 3,
+            "count": 3,
+            "address": "/dialogue?lang=es&present=1&story=basket&step=3",
+            "url": "/offline/view.json?view=%2Fdialogue&lang=es",
+        },
+    ]
 
 
 def test_the_last_basket_view_has_no_next_and_another_story_is_left_alone() -> None:

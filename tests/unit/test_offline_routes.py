@@ -172,3 +172,20 @@ def test_the_player_is_served_for_the_live_presenter(client: FlaskClient) -> Non
     # Its page-wide rules hold only in the offline file, never over the app's page.
     css = style.get_data(as_text=True)
     assert "html, body" not in css and "html.pp-file body" in css
+
+
+def test_one_basket_view_as_its_payload(client: FlaskClient) -> None:
+    """``/offline/view.json``: what the live presenter saves of a basket's view; a view with no
+    chart, or a language we do not have, is a short JSON answer saying why."""
+    answer = client.get(offline_urls.view("/corridors?direction=eu_celac&year=2020", "es"))
+    assert answer.status_code == 200 and answer.mimetype == "application/json"
+    payload = answer.get_json()
+    assert payload["lang"] == "es" and payload["kind"] == "flows" and payload["figure"]["data"]
+    assert payload["source"].startswith("Fuente: UN DESA")
+    assert payload["permalink"].endswith("/corridors?direction=eu_celac&year=2020&lang=es")
+    none = client.get(offline_urls.view("/sources", "fr"))
+    assert none.status_code == 404 and none.get_json() == {
+        "error": "Cette vue n’a pas de graphique à enregistrer."
+    }
+    bad = client.get(offline_urls.view("/map", "xx"))
+    assert bad.status_code == 400 and "error" in bad.get_json()

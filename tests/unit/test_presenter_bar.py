@@ -51,8 +51,13 @@ def test_a_story_step_names_the_saved_copies_of_itself_and_the_next() -> None:
     for step, wanted in ((1, [1, 2]), (last, [last])):
         bar = presenter.bar(Presenter(active=True, story=story.id, step=step), "/map", "", Locale.of("fr"))
         saved = json.loads(bar.to_plotly_json()["props"]["data-saved"])
-        assert saved == [f"/offline/step.json?story={story.id}&step={n}&lang=fr" for n in wanted]
+        assert [s["url"] for s in saved] == [
+            f"/offline/step.json?story={story.id}&step={n}&lang=fr" for n in wanted
+        ]
+        assert [s["address"] for s in saved] == [presenter_urls.step_href(story, n, "fr") for n in wanted]
+        assert [(s["number"], s["count"]) for s in saved] == [(n, last) for n in wanted]
         assert _find(bar, ids.PRESENT_SAVED_NOTE).children == "Pas de réseau : copie enregistrée de cette vue"
     in_basket = Presenter(active=True, story=presenter_urls.BASKET, step=1)
     basket = presenter.bar(in_basket, "/map", "", Locale.of("en"))
-    assert "data-saved" not in basket.to_plotly_json()["props"]  # the basket's views are the browser's
+    # The basket's views are the browser's: callbacks/briefing.py names them.
+    assert basket.to_plotly_json()["props"]["data-saved"] == "[]"

@@ -147,3 +147,46 @@ def test_a_double_press_advances_two_steps(dash_duo: DashComposite, puentes_app:
     time.sleep(1)
     shows_step(dash_duo, 4)
     assert dash_duo.get_logs() == []
+
+
+def test_the_basket_s_views_are_saved_too(dash_duo: DashComposite, puentes_app: Dash) -> None:
+    """Presenting the briefing basket: the view shown and the next are saved; with the network
+    down the next shows from its copy, the one after waits until the network is back."""
+    dash_duo.start_server(puentes_app)
+    dash_duo.driver.set_window_size(1280, 720)
+    basket = [
+        "/map?indicator=migrant_share&year=2020",
+        "/corridors?direction=eu_celac&year=2020",
+        "/map?indicator=refugees_hosted&year=2020",
+    ]
+    dash_duo.driver.get(f"{dash_duo.server_url}/sources")
+    dash_duo.driver.execute_script(
+        f"localStorage.setItem('{ids.BRIEFING_BASKET}', JSON.stringify({basket!r}))"
+    )
+    dash_duo.driver.get(f"{dash_duo.server_url}/map?lang=es")
+    dash_duo.wait_for_text_to_equal(f"#{ids.BRIEFING_COUNT}", "3", timeout=15)
+    dash_duo.find_element(f"#{ids.BRIEFING_OPEN}").click()
+    dash_duo.wait_for_element(f"#{ids.BRIEFING_PRESENT}", timeout=10).click()
+    dash_duo.wait_for_text_to_equal(f"#{ids.PRESENT_COUNT}", "1 / 3", timeout=15)
+    dash_duo.wait_for_element(f"#{ids.MAP_GRAPH} .choroplethlayer path", timeout=15)
+    time.sleep(1.5)  # views 1 and 2 are saved meanwhile
+    offline_from = browser_time(dash_duo)
+    network(dash_duo, online=False)
+    press(dash_duo, Keys.ARROW_RIGHT)
+    dash_duo.wait_for_element("#present-saved:not([hidden]) .pp-chart .sankey", timeout=10)
+    dash_duo.wait_for_text_to_equal("#present-saved-count", "2 / 3", timeout=10)
+    dash_duo.wait_for_text_to_equal("#present-saved .pp-story", "Sin red: copia guardada de esta vista")
+    url = dash_duo.driver.current_url
+    assert "/corridors?" in url and "direction=eu_celac" in url and "story=basket" in url and "step=2" in url
+    press(dash_duo, Keys.ARROW_RIGHT)  # view 3 was never fetched: it waits
+    time.sleep(2)
+    dash_duo.wait_for_text_to_equal("#present-saved-count", "2 / 3")
+    assert reconnecting(dash_duo)
+    network(dash_duo, online=True)
+    offline_until = browser_time(dash_duo)
+    dash_duo.wait_for_text_to_equal(f"#{ids.PRESENT_COUNT}", "3 / 3", timeout=20)
+    dash_duo.wait_for_no_elements("#present-saved:not([hidden])", timeout=10)
+    assert "indicator=refugees_hosted" in dash_duo.driver.current_url
+    logs = dash_duo.get_logs()
+    offline = [e for e in logs if offline_from <= e["timestamp"] <= offline_until and failed_request(e)]
+    assert [e for e in logs if e not in offline] == []
