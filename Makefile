@@ -9,6 +9,8 @@ THREADS ?= 4
 
 .PHONY: run test lint format data install install-test browsers redis audit lock bench load clean
 LOCK   := requirements.lock
+# DejaVu Sans, which the briefing's slides measure their text with (dashboard/slide_layout.py).
+FONTS  := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf /usr/share/fonts/dejavu/DejaVuSans.ttf
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +29,14 @@ install: $(VENV)/.installed
 
 install-test: $(VENV)/.installed-test
 
-## Serve the app on the bundled data at http://$(HOST):$(PORT) with gunicorn.
+## Serve the app on the bundled data at http://$(HOST):$(PORT) with gunicorn. Exports (images, slides,
+## PDF) need Chromium and the DejaVu fonts: if either is missing, one line says so (`make browsers`
+## installs them) and the pages are served all the same.
 run: install
+	@CHROMIUM="$${BROWSER_PATH:-$$(command -v chromium || command -v chromium-browser)}"; MISSING=""; \
+	[ -x "$$CHROMIUM" ] || MISSING="Chromium"; \
+	ls $(FONTS) 2>/dev/null | grep -q . || MISSING="$${MISSING:+$$MISSING and }fonts-dejavu-core"; \
+	[ -z "$$MISSING" ] || echo "make run: exports (images, slides, PDF) need $$MISSING, not found here: run \`make browsers\`; the pages work without them"
 	HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) THREADS=$(THREADS) $(BIN)/gunicorn -c gunicorn.conf.py 'app:create_server()'
 
 ## Rebuild data/ from ../shared/data-raw (override with RAW_DIR=...).

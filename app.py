@@ -62,7 +62,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     dialogue_callbacks.register(app)
     export_callbacks.register(app)
     briefing_callbacks.register(app)
-    renderer = Renderer()
+    renderer = Renderer(assets=app.config.assets_folder)  # the folder Dash serves, beside app.py
     server.extensions["puentes_renderer"] = renderer  # for whoever shuts the server down
     routes.register(server, renderer)
     briefing_route.register(server, renderer)

@@ -28,6 +28,13 @@ def seeds_dir() -> Path:
     return Path(os.environ.get("PUENTES_SEEDS_DIR", ROOT.parent / "shared" / "seeds"))
 
 
+def assets_dir() -> Path:
+    """The checkout's ``assets/`` (plotly.js bundle, topojson, styles). A server uses the folder its
+    app serves instead (Dash's ``assets_folder``, beside ``app.py``): installed as a package, as in
+    the Docker image, this module is in ``site-packages`` and ``ROOT / "assets"`` does not exist."""
+    return ROOT / "assets"
+
+
 def locales_dir() -> Path:
     """Gettext catalogues (``messages.po``) per language."""
     return ROOT / "dashboard" / "locales"

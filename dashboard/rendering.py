@@ -4,6 +4,10 @@ One warm browser per process, started on the first export (~2.5 s) and reused (~
 image); calls are serialised with a lock because gunicorn threads share it. The page kaleido
 draws in loads the app's own plotly.js bundle, no MathJax, and the base-map topojson from
 ``assets/topojson/``: nothing is fetched from the network.
+
+The ``assets`` folder is the one the app serves (``create_app`` passes Dash's ``assets_folder``):
+installed as a package (the Docker image), the code is in ``site-packages`` and the folder is
+beside ``app.py``, not beside the code. Without one, the checkout's folder (``paths.assets_dir``).
 """
 
 from __future__ import annotations
@@ -19,10 +23,13 @@ from pathlib import Path
 from typing import Any
 
 from dashboard.errors import ExportFailed
-from dashboard.paths import ROOT
+from dashboard.paths import assets_dir
 
-PLOTLY_JS = ROOT / "assets" / "plotly" / "plotly-puentes.min.js"
-TOPOJSON_DIR = ROOT / "assets" / "topojson"
+# Inside the assets folder: the bundle kaleido's page loads and the base map plotly.js looks up.
+PLOTLY_BUNDLE = Path("plotly", "plotly-puentes.min.js")
+WORLD_TOPOJSON = Path("topojson", "world_110m.json")
+PLOTLY_JS = assets_dir() / PLOTLY_BUNDLE  # the checkout's copies (a script or notebook)
+TOPOJSON_DIR = assets_dir() / WORLD_TOPOJSON.parent
 START_TIMEOUT = 60.0
 RENDER_TIMEOUT = 30.0
 
@@ -33,20 +40,39 @@ def browser_path() -> str | None:
 
 
 class Renderer:
-    """A kaleido browser on its own event-loop thread, started lazily and closed at exit."""
+    """A kaleido browser on its own event-loop thread, started lazily and closed at exit; it draws
+    with the plotly.js bundle and topojson of ``assets`` (the folder the app serves)."""
 
-    def __init__(self, browser: str | None = None, timeout: float = RENDER_TIMEOUT) -> None:
+    def __init__(
+        self,
+        browser: str | None = None,
+        timeout: float = RENDER_TIMEOUT,
+        *,
+        assets: str | os.PathLike[str] | None = None,
+    ) -> None:
         self._browser = browser
         self._timeout = timeout
+        self.assets = Path(assets).absolute() if assets is not None else assets_dir()
         self._lock = threading.Lock()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._kaleido: Any = None
-        self._topojson = TOPOJSON_DIR.as_uri() + "/"
+        self._plotly_js = self.assets / PLOTLY_BUNDLE
+        self._topojson = (self.assets / WORLD_TOPOJSON.parent).as_uri() + "/"
 
     @property
     def running(self) -> bool:
         return self._kaleido is not None
+
+    def missing(self) -> list[str]:
+        """What exports need and this machine lacks, by name (``assets/…`` files, ``Chromium``);
+        empty when the renderer can start. Read at start (one log line), by ``/readyz`` and per export."""
+        files = (PLOTLY_BUNDLE, WORLD_TOPOJSON)
+        lacking = [f"assets/{name.as_posix()}" for name in files if not (self.assets / name).is_file()]
+        path = self._browser or browser_path()
+        if not path or not Path(path).exists():
+            lacking.append("Chromium")
+        return lacking
 
     def render(self, figure: dict[str, Any], fmt: str, width: int, height: int, scale: float = 1) -> bytes:
         """The figure as ``png`` or ``svg`` bytes; :class:`ExportFailed` with a reason otherwise."""
@@ -78,13 +104,15 @@ class Renderer:
         path = self._browser or browser_path()
         if not path or not Path(path).exists():
             raise ExportFailed("no Chromium found (install it or set BROWSER_PATH)")
+        if absent := self.missing():
+            raise ExportFailed(f"the server lacks {', '.join(absent)}")
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="kaleido", daemon=True)
         self._thread.start()
 
         async def open_browser() -> Any:
             browser = kaleido.Kaleido(
-                path=path, plotlyjs=str(PLOTLY_JS), mathjax=False, timeout=self._timeout
+                path=path, plotlyjs=str(self._plotly_js), mathjax=False, timeout=self._timeout
             )
             await browser.open()
             return browser

@@ -1,5 +1,7 @@
 """The Docker image without a Docker engine: replay the Dockerfile's install and start steps in a
-fresh virtual environment and check that gunicorn serves ``/healthz`` and ``/map``.
+fresh virtual environment and check that gunicorn serves ``/healthz``, ``/map`` and the exports (a
+PNG, an SVG and a briefing deck, drawn by kaleido on the system Chromium with the plotly.js bundle
+and topojson of the image's ``/app/assets``, not of ``site-packages``).
 
 The COPY, ENV, HEALTHCHECK and CMD lines are read from the Dockerfile itself, so the test follows
 it. Slow (a fresh ``pip install`` of the locked runtime set, about a minute): marked ``image``;
@@ -16,6 +18,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,9 +76,24 @@ def copy_into(stage: Stage, folder: Path) -> None:
                 shutil.copy2(ROOT / source, folder / source if destination.endswith("/") else target)
 
 
-def get(url: str) -> tuple[int, dict[str, str], bytes]:
-    with urllib.request.urlopen(url, timeout=10) as response:
-        return response.status, dict(response.headers), response.read()
+def get(url: str, timeout: float = 10) -> tuple[int, dict[str, str], bytes]:
+    """Status, headers and body, errors included (a 503's body says why)."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+# What each export must be: its content type and the first bytes of a real file of that kind.
+EXPORTS = {
+    "/export/map.png": ("image/png", b"\x89PNG\r\n\x1a\n"),
+    "/export/map.svg": ("image/svg+xml", b"<svg"),
+    "/briefing.pptx?view=/map": (
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        b"PK\x03\x04",
+    ),
+}
 
 
 def test_the_image_installs_and_serves(tmp_path: Path) -> None:
@@ -121,10 +139,20 @@ def test_the_image_installs_and_serves(tmp_path: Path) -> None:
         assert status == 200 and b"_dash-renderer" in body
         assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
         assert get(f"http://127.0.0.1:{port}/readyz")[0] == 200
+        if not Path(env["BROWSER_PATH"]).exists():  # the image installs it; this machine may not
+            pytest.skip(f"the pages are served; exports not tried: no Chromium at {env['BROWSER_PATH']}")
+        status, _, body = get(f"http://127.0.0.1:{port}/readyz")
+        assert status == 200 and json.loads(body)["exports"] == {"status": "ready", "missing": []}
+        for path, (content_type, magic) in EXPORTS.items():
+            status, headers, body = get(f"http://127.0.0.1:{port}{path}", timeout=90)
+            assert (status, headers["Content-Type"].split(";")[0]) == (200, content_type), path
+            assert body.startswith(magic) and len(body) > 10_000, (path, len(body), body[:200])
     finally:
         server.terminate()
         server.wait(timeout=30)
     lines = [
         json.loads(line) for line in (tmp_path / "gunicorn.log").read_text().splitlines() if line[:1] == "{"
     ]
-    assert {(line["path"], line["status"]) for line in lines} >= {("/healthz", 200), ("/map", 200)}
+    served = {(line["path"], line["status"]) for line in lines}
+    assert served >= {("/healthz", 200), ("/map", 200), ("/export/map.png", 200), ("/briefing.pptx", 200)}
+    assert "exports will answer 503" not in (tmp_path / "gunicorn.log").read_text()
