@@ -89,10 +89,22 @@ def read_text(path: Path) -> str:
 
 
 def verify(data_dir: Path | None = None) -> dict[str, Any]:
-    """Check every file against ``manifest.json`` (present, same hash, readable columns)."""
+    """Check every file the app loads against ``manifest.json`` (listed, present, same hash,
+    readable with its columns): the tables and documents the ETL writes, and the hand-curated
+    dialogue and story files (:func:`dashboard.datasets.texts.hand_curated`)."""
+    from dashboard.datasets import texts  # texts reads through this module
+
     where = folder(data_dir)
     manifest = read("manifest.json", where)
-    for name, info in manifest.get("files", {}).items():
+    listed = manifest.get("files", {})
+    for path in texts.hand_curated(where):
+        if not path.exists():
+            raise DataValidationError(str(path), "file not found")
+        if path.relative_to(where).as_posix() not in listed:
+            raise DataValidationError(
+                str(path), "not listed in manifest.json; run `python -m dashboard.etl.write`"
+            )
+    for name, info in listed.items():
         path = where / name
         if not path.exists():
             raise DataValidationError(str(path), "listed in manifest.json but missing")
@@ -103,4 +115,6 @@ def verify(data_dir: Path | None = None) -> dict[str, Any]:
         if name not in manifest.get("files", {}):
             raise DataValidationError(str(where / name), "not listed in manifest.json")
         read(name, where)
+    texts.dialogue_documents(where)  # parsed here too: a broken file is named before any worker
+    texts.story_documents(where)
     return dict(manifest)

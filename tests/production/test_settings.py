@@ -72,3 +72,17 @@ def test_gunicorn_refuses_a_corrupt_data_dir_naming_the_file(data_dir: Path, tmp
     last = done.stderr.strip().splitlines()[-1]
     assert last.startswith("puentes: ") and "countries.csv" in last
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("name", ["dialogue/events.toml", "stories/eu-celac-migration.yaml"])
+def test_gunicorn_refuses_a_truncated_hand_curated_file_in_one_line(
+    name: str, data_dir: Path, tmp_path: Path
+) -> None:
+    copy = shutil.copytree(data_dir, tmp_path / "data")
+    path = copy / name
+    path.write_bytes(path.read_bytes()[:200])
+    done = gunicorn({"PUENTES_DATA_DIR": str(copy)})
+    assert done.returncode != 0
+    last = done.stderr.strip().splitlines()[-1]
+    assert last.startswith("puentes: ") and name in last and "manifest.json" in last
+    assert "Traceback" not in done.stderr

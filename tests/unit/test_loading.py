@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 from app import create_app
 from dashboard import datasets
 from dashboard.errors import DataValidationError
+from dashboard.etl import write
 from dashboard.settings import Settings
 
 
@@ -27,6 +29,42 @@ def data_copy(tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -
 def test_committed_data_verifies(data_dir: Path) -> None:
     manifest = datasets.verify(data_dir)
     assert set(datasets.REQUIRED_COLUMNS) <= set(manifest["files"])
+
+
+def test_every_hand_curated_file_the_app_loads_is_in_the_manifest(data_dir: Path) -> None:
+    listed = set(datasets.verify(data_dir)["files"])
+    dialogue = ("themes.toml", "programmes.toml", "events.toml", "claims.toml")
+    on_disk = {f"dialogue/{name}" for name in dialogue}
+    on_disk |= {f"stories/{path.name}" for path in (data_dir / "stories").glob("*.yaml")}
+    assert on_disk and on_disk <= listed
+
+
+@pytest.mark.parametrize("name", ["dialogue/claims.toml", "stories/eu-celac-migration.yaml"])
+def test_a_truncated_hand_curated_file_is_named(data_copy: Path, name: str) -> None:
+    target = data_copy / name
+    target.write_bytes(target.read_bytes()[:300])
+    with pytest.raises(DataValidationError, match=rf"{name}.*differs from manifest"):
+        datasets.verify(data_copy)
+
+
+def test_a_story_outside_the_manifest_is_refused(data_copy: Path) -> None:
+    story = data_copy / "stories" / "eu-celac-migration.yaml"
+    (data_copy / "stories" / "added.yaml").write_bytes(story.read_bytes())
+    with pytest.raises(DataValidationError, match=r"added\.yaml.*not listed in manifest"):
+        datasets.verify(data_copy)
+
+
+def test_the_manifest_is_refreshed_after_a_hand_edit(data_copy: Path) -> None:
+    path = data_copy / "dialogue" / "themes.toml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    with pytest.raises(DataValidationError, match=r"themes\.toml.*differs from manifest"):
+        datasets.verify(data_copy)
+    before = json.loads((data_copy / "manifest.json").read_text(encoding="utf-8"))
+    write.refresh_manifest(data_copy)
+    after = datasets.verify(data_copy)
+    assert after["files"]["dialogue/themes.toml"] != before["files"]["dialogue/themes.toml"]
+    changed = {name for name in before["files"] if before["files"][name] != after["files"][name]}
+    assert changed == {"dialogue/themes.toml"}
 
 
 def test_a_truncated_file_is_named(data_copy: Path) -> None:
