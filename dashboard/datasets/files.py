@@ -61,15 +61,32 @@ def read(name: str, data_dir: Path) -> Any:
         elif name.endswith(".csv"):
             frame = pd.read_csv(path, keep_default_na=False, na_values=[""])
         else:
-            return json.loads(path.read_text(encoding="utf-8"))
+            document = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise DataValidationError(str(path), "file not found; run `make data`") from None
     except Exception as exc:  # noqa: BLE001 - any reader failure means a corrupt file
         raise DataValidationError(str(path), f"cannot be read ({type(exc).__name__})") from None
+    if not name.endswith((".parquet", ".csv")):
+        return _not_empty(document, path)
     missing = [c for c in REQUIRED_COLUMNS.get(name, []) if c not in frame.columns]
     if missing:
         raise DataValidationError(str(path), f"missing column(s) {missing}")
+    if frame.empty:
+        raise DataValidationError(str(path), "has no rows (an empty table is never served)")
     return frame
+
+
+CONTENT_KEYS = ("features", "indicators", "files")  # what a geojson, the catalogue, the manifest hold
+
+
+def _not_empty(document: Any, path: Path) -> Any:
+    """A JSON document with content: shapes in a FeatureCollection, indicators in the catalogue."""
+    content = document
+    if isinstance(document, dict):
+        content = next((document[key] for key in CONTENT_KEYS if key in document), document)
+    if not content:
+        raise DataValidationError(str(path), "is empty (an empty document is never served)")
+    return document
 
 
 def read_bytes(path: Path) -> bytes:

@@ -67,6 +67,49 @@ def test_the_manifest_is_refreshed_after_a_hand_edit(data_copy: Path) -> None:
     assert changed == {"dialogue/themes.toml"}
 
 
+def rehash(folder: Path, name: str) -> None:
+    """Make the manifest agree with a file written below (as a faulty ETL run would)."""
+    path = folder / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    manifest["files"][name]["sha256"] = write.sha256(folder / name)
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(datasets.REQUIRED_COLUMNS))
+def test_an_empty_table_is_refused(data_copy: Path, name: str) -> None:
+    path = data_copy / name
+    if name.endswith(".parquet"):
+        pd.read_parquet(path).head(0).to_parquet(path, index=False)
+    else:
+        path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    rehash(data_copy, name)
+    with pytest.raises(DataValidationError, match=rf"{name}: has no rows"):
+        datasets.verify(data_copy)
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [("geometry.geojson", "features"), ("world.geojson", "features"), ("catalogue.json", "indicators")],
+)
+def test_an_empty_document_is_refused(data_copy: Path, name: str, key: str) -> None:
+    path = data_copy / name
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert document[key]
+    document[key] = type(document[key])()
+    path.write_text(json.dumps(document), encoding="utf-8")
+    rehash(data_copy, name)
+    with pytest.raises(DataValidationError, match=rf"{name}: is empty"):
+        datasets.verify(data_copy)
+
+
+def test_the_app_refuses_to_start_on_an_empty_indicators_table(data_copy: Path) -> None:
+    path = data_copy / "indicators.parquet"
+    pd.read_parquet(path).head(0).to_parquet(path, index=False)
+    rehash(data_copy, "indicators.parquet")
+    with pytest.raises(DataValidationError, match=r"indicators\.parquet: has no rows"):
+        create_app(Settings(data_dir=data_copy))
+
+
 def test_a_truncated_file_is_named(data_copy: Path) -> None:
     target = data_copy / "indicators.parquet"
     target.write_bytes(target.read_bytes()[:1000])
