@@ -3,9 +3,20 @@ gunicorn control socket, and one short log line (never a traceback) per rejected
 
 from __future__ import annotations
 
+import os
+import runpy
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
 import pytest
+from gunicorn.config import Config
 
 from app import create_app
+from dashboard.paths import ROOT
 
 
 def test_mcp_stays_off_even_when_the_environment_enables_it(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -16,3 +27,46 @@ def test_mcp_stays_off_even_when_the_environment_enables_it(monkeypatch: pytest.
     answer = client.post("/_mcp", json=initialize)
     assert answer.status_code in (404, 405)
     assert b"jsonrpc" not in answer.data
+
+
+def test_the_gunicorn_config_turns_the_control_socket_off() -> None:
+    settings = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    config = Config()
+    for name, value in settings.items():
+        if name in config.settings:
+            config.set(name, value)
+    assert config.control_socket_disable is True
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_gunicorn_serves_without_creating_a_control_socket(tmp_path: Path) -> None:
+    runtime = tmp_path / "run"
+    runtime.mkdir()
+    port = free_port()
+    env = os.environ | {"HOME": str(tmp_path), "XDG_RUNTIME_DIR": str(runtime)}
+    env |= {"HOST": "127.0.0.1", "PORT": str(port), "WORKERS": "1", "THREADS": "2"}
+    gunicorn = str(Path(sys.executable).with_name("gunicorn"))
+    command = [gunicorn, "-c", "gunicorn.conf.py", "app:create_server()"]
+    log = (tmp_path / "gunicorn.log").open("w+")
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as answer:
+                    assert answer.status == 200
+                    break
+            except OSError:
+                assert server.poll() is None and time.monotonic() < deadline, "gunicorn did not start"
+                time.sleep(0.5)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    log.seek(0)
+    assert "control socket" not in log.read().lower()
+    assert list(runtime.iterdir()) == [] and not (tmp_path / ".gunicorn").exists()
