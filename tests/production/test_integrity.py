@@ -3,6 +3,8 @@ gunicorn control socket, and one short log line (never a traceback) per rejected
 
 from __future__ import annotations
 
+import json
+import logging
 import os
 import runpy
 import socket
@@ -13,6 +15,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from dash import Dash
 from gunicorn.config import Config
 
 from app import create_app
@@ -70,3 +73,35 @@ def test_gunicorn_serves_without_creating_a_control_socket(tmp_path: Path) -> No
     log.seek(0)
     assert "control socket" not in log.read().lower()
     assert list(runtime.iterdir()) == [] and not (tmp_path / ".gunicorn").exists()
+
+
+FORGED = {
+    "output": "no-such-id.children\n\x1b[31mforged line",
+    "outputs": {"id": "no-such-id", "property": "children"},
+    "inputs": [{"id": "x", "property": "value", "value": 1}],
+    "changedPropIds": ["x.value"],
+}
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "reason"),
+    [
+        (json.dumps(FORGED).encode(), 400, "KeyError"),
+        (b"{not json", 400, "Bad Request"),
+        (b"x" * (3 * 1024 * 1024), 413, "Request Entity Too Large"),
+    ],
+)
+def test_a_rejected_callback_is_one_log_line(
+    server_app: Dash, caplog: pytest.LogCaptureFixture, body: bytes, status: int, reason: str
+) -> None:
+    client = server_app.server.test_client()
+    with caplog.at_level(logging.INFO):
+        answer = client.post("/_dash-update-component", data=body, content_type="application/json")
+    assert answer.status_code == status
+    records = [r for r in caplog.records if r.name == server_app.server.logger.name]
+    assert len(records) == 1
+    (record,) = records
+    line = record.getMessage()
+    assert line.startswith(f"rejected POST /_dash-update-component {status}: {reason}")
+    assert record.exc_info is None and "Traceback" not in caplog.text
+    assert "\n" not in line and "\x1b" not in line and len(line) < 300
