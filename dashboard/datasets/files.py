@@ -127,7 +127,10 @@ def verify(data_dir: Path | None = None) -> dict[str, Any]:
             raise DataValidationError(str(path), "listed in manifest.json but missing")
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         if digest != info["sha256"]:
-            raise DataValidationError(str(path), "content differs from manifest.json (corrupt or partial)")
+            hint = "; after a hand edit run `python -m dashboard.etl.write`" if "/" in name else ""
+            raise DataValidationError(
+                str(path), f"content differs from manifest.json (corrupt or partial){hint}"
+            )
     for name in [*REQUIRED_COLUMNS, *JSON_FILES]:
         if name not in manifest.get("files", {}):
             raise DataValidationError(str(where / name), "not listed in manifest.json")
