@@ -53,6 +53,7 @@ def create_app(settings: Settings | None = None) -> Dash:
         serve_locally=True,
         suppress_callback_exceptions=True,
         update_title="",
+        enable_mcp=False,  # never an unauthenticated /_mcp, whatever DASH_MCP_ENABLED says
     )
     app.layout = shell
     routing.register(app)

@@ -32,6 +32,9 @@ errorlog = "-"
 timeout = 30
 graceful_timeout = 20
 keepalive = 5
+# gunicorn 25+ opens a control socket at $XDG_RUNTIME_DIR or ~/.gunicorn/gunicorn.ctl: a path every
+# server of the same user shares (replicas clash) and one the image's user cannot create. Not used.
+control_socket_disable = True
 # Heartbeat files on a RAM disk where there is one (containers often have a slow overlay /tmp).
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 

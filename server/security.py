@@ -1,5 +1,6 @@
 """What every response carries on a hostile morning: security headers, a request size limit, and
-error handlers that answer with a short plain message (the traceback goes to the log, never out).
+error handlers that answer with a short plain message (a server error's traceback goes to the log,
+never out; a rejected callback request is one log line: method, path, status, reason).
 
 A Content-Security-Policy allows scripts only from this origin plus the hashes of the inline
 scripts Dash writes into its index page; styles need 'unsafe-inline' (plotly.js and React set
@@ -23,6 +24,8 @@ CALLBACK_PATH = "/_dash-update-component"
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
 NOT_EXECUTED = re.compile(r"""type\s*=\s*["']?application/json""", re.I)
 COMMENTED = re.compile(r"<!--.*?-->", re.S)
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+REASON_CHARS = 200
 POLICY = "PUENTES_CSP"
 EMBED_POLICY = "PUENTES_CSP_EMBED"
 
@@ -66,6 +69,18 @@ def plain(text: str, status: int) -> Response:
     return Response(text + "\n", status=status, mimetype="text/plain")
 
 
+def one_line(text: str, limit: int = REASON_CHARS) -> str:
+    """``text`` on one line with no control character (a hostile value cannot forge log lines)."""
+    flat = " ".join(CONTROL.sub(" ", text).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def log_rejection(status: int, reason: str) -> None:
+    """One log line per rejected callback request: method, path, status and why, no traceback."""
+    method, path = one_line(request.method, 16), one_line(request.path)
+    current_app.logger.warning("rejected %s %s %d: %s", method, path, status, one_line(reason))
+
+
 def register(app: Dash) -> None:
     """Attach headers, the size limit and the error handlers. Call after every callback exists
     and before any request: the policy hashes the inline scripts of the index page as served."""
@@ -93,6 +108,8 @@ def register(app: Dash) -> None:
     def http_error(error: HTTPException) -> Response | HTTPException:
         if error.code is None or error.code < 400:
             return error  # redirects raised by routing
+        if request.path == callback_path:  # a too large or malformed body, a GET
+            log_rejection(error.code, f"{error.name}: {error.description or ''}")
         return plain(f"{error.code} {error.name}", error.code)
 
     @server.errorhandler(DependencyException)
@@ -102,10 +119,13 @@ def register(app: Dash) -> None:
 
     @server.errorhandler(Exception)
     def unexpected_error(error: Exception) -> Response:
-        current_app.logger.error("%s %s failed", request.method, request.path, exc_info=error)
         if request.path == callback_path:
-            # Inputs a real page never sends (unknown ids, wrong types): the request is bad.
+            # Inputs a real page never sends (unknown ids, wrong types): the request is bad. One
+            # line says so; the traceback only at LOG_LEVEL=debug (forged bodies would flood the log).
+            log_rejection(400, f"{type(error).__name__}: {error}")
+            current_app.logger.debug("traceback of the callback request above", exc_info=error)
             return plain("400 Bad Request: this callback request cannot be answered", 400)
+        current_app.logger.error("%s %s failed", request.method, request.path, exc_info=error)
         return plain("500 Internal Server Error", 500)
 
     # Flask takes no new hooks after its first request, so the hooks exist first and read the

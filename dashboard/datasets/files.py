@@ -61,15 +61,32 @@ def read(name: str, data_dir: Path) -> Any:
         elif name.endswith(".csv"):
             frame = pd.read_csv(path, keep_default_na=False, na_values=[""])
         else:
-            return json.loads(path.read_text(encoding="utf-8"))
+            document = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise DataValidationError(str(path), "file not found; run `make data`") from None
     except Exception as exc:  # noqa: BLE001 - any reader failure means a corrupt file
         raise DataValidationError(str(path), f"cannot be read ({type(exc).__name__})") from None
+    if not name.endswith((".parquet", ".csv")):
+        return _not_empty(document, path)
     missing = [c for c in REQUIRED_COLUMNS.get(name, []) if c not in frame.columns]
     if missing:
         raise DataValidationError(str(path), f"missing column(s) {missing}")
+    if frame.empty:
+        raise DataValidationError(str(path), "has no rows (an empty table is never served)")
     return frame
+
+
+CONTENT_KEYS = ("features", "indicators", "files")  # what a geojson, the catalogue, the manifest hold
+
+
+def _not_empty(document: Any, path: Path) -> Any:
+    """A JSON document with content: shapes in a FeatureCollection, indicators in the catalogue."""
+    content = document
+    if isinstance(document, dict):
+        content = next((document[key] for key in CONTENT_KEYS if key in document), document)
+    if not content:
+        raise DataValidationError(str(path), "is empty (an empty document is never served)")
+    return document
 
 
 def read_bytes(path: Path) -> bytes:
@@ -89,18 +106,35 @@ def read_text(path: Path) -> str:
 
 
 def verify(data_dir: Path | None = None) -> dict[str, Any]:
-    """Check every file against ``manifest.json`` (present, same hash, readable columns)."""
+    """Check every file the app loads against ``manifest.json`` (listed, present, same hash,
+    readable with its columns): the tables and documents the ETL writes, and the hand-curated
+    dialogue and story files (:func:`dashboard.datasets.texts.hand_curated`)."""
+    from dashboard.datasets import texts  # texts reads through this module
+
     where = folder(data_dir)
     manifest = read("manifest.json", where)
-    for name, info in manifest.get("files", {}).items():
+    listed = manifest.get("files", {})
+    for path in texts.hand_curated(where):
+        if not path.exists():
+            raise DataValidationError(str(path), "file not found")
+        if path.relative_to(where).as_posix() not in listed:
+            raise DataValidationError(
+                str(path), "not listed in manifest.json; run `python -m dashboard.etl.write`"
+            )
+    for name, info in listed.items():
         path = where / name
         if not path.exists():
             raise DataValidationError(str(path), "listed in manifest.json but missing")
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         if digest != info["sha256"]:
-            raise DataValidationError(str(path), "content differs from manifest.json (corrupt or partial)")
+            hint = "; after a hand edit run `python -m dashboard.etl.write`" if "/" in name else ""
+            raise DataValidationError(
+                str(path), f"content differs from manifest.json (corrupt or partial){hint}"
+            )
     for name in [*REQUIRED_COLUMNS, *JSON_FILES]:
         if name not in manifest.get("files", {}):
             raise DataValidationError(str(where / name), "not listed in manifest.json")
         read(name, where)
+    texts.dialogue_documents(where)  # parsed here too: a broken file is named before any worker
+    texts.story_documents(where)
     return dict(manifest)

@@ -36,6 +36,12 @@ def story_files(data_dir: Path | None = None) -> list[Path]:
     return sorted(stories_folder(data_dir).glob("*.yaml"))
 
 
+def hand_curated(data_dir: Path | None = None) -> list[Path]:
+    """Every hand-curated file the app loads (the dialogue's, present or not, then each story):
+    listed in ``manifest.json`` beside the tables and verified with them at start."""
+    return [dialogue_folder(data_dir) / name for name in DIALOGUE_FILES] + story_files(data_dir)
+
+
 def dialogue_documents(data_dir: Path | None = None) -> dict[str, dict[str, Any]]:
     """The dialogue's TOML files, parsed (not validated), by file name."""
     where = dialogue_folder(data_dir)
@@ -63,6 +69,5 @@ def text_bytes(data_dir: Path | None = None) -> dict[str, bytes]:
     """Every hand-curated file's bytes by path in data/ (what the data version hashes besides
     the manifest, which lists only the tables the pipeline writes)."""
     where = folder(data_dir)
-    files = [dialogue_folder(data_dir) / name for name in DIALOGUE_FILES]
-    files += story_files(data_dir)
+    files = hand_curated(data_dir)
     return {path.relative_to(where).as_posix(): read_bytes(path) for path in files if path.exists()}

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from dashboard.paths import ROOT
@@ -71,4 +74,32 @@ def test_gunicorn_refuses_a_corrupt_data_dir_naming_the_file(data_dir: Path, tmp
     assert done.returncode != 0
     last = done.stderr.strip().splitlines()[-1]
     assert last.startswith("puentes: ") and "countries.csv" in last
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("name", ["dialogue/events.toml", "stories/eu-celac-migration.yaml"])
+def test_gunicorn_refuses_a_truncated_hand_curated_file_in_one_line(
+    name: str, data_dir: Path, tmp_path: Path
+) -> None:
+    copy = shutil.copytree(data_dir, tmp_path / "data")
+    path = copy / name
+    path.write_bytes(path.read_bytes()[:200])
+    done = gunicorn({"PUENTES_DATA_DIR": str(copy)})
+    assert done.returncode != 0
+    last = done.stderr.strip().splitlines()[-1]
+    assert last.startswith("puentes: ") and name in last and "manifest.json" in last
+    assert "Traceback" not in done.stderr
+
+
+def test_gunicorn_refuses_an_empty_indicators_table_in_one_line(data_dir: Path, tmp_path: Path) -> None:
+    copy = shutil.copytree(data_dir, tmp_path / "data")
+    table = copy / "indicators.parquet"
+    pd.read_parquet(table).head(0).to_parquet(table, index=False)
+    manifest = json.loads((copy / "manifest.json").read_text(encoding="utf-8"))
+    manifest["files"]["indicators.parquet"]["sha256"] = hashlib.sha256(table.read_bytes()).hexdigest()
+    (copy / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    done = gunicorn({"PUENTES_DATA_DIR": str(copy)})
+    assert done.returncode != 0
+    last = done.stderr.strip().splitlines()[-1]
+    assert last.startswith("puentes: ") and "indicators.parquet: has no rows" in last
     assert "Traceback" not in done.stderr

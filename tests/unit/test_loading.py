@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 from app import create_app
 from dashboard import datasets
 from dashboard.errors import DataValidationError
+from dashboard.etl import write
 from dashboard.settings import Settings
 
 
@@ -27,6 +29,85 @@ def data_copy(tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -
 def test_committed_data_verifies(data_dir: Path) -> None:
     manifest = datasets.verify(data_dir)
     assert set(datasets.REQUIRED_COLUMNS) <= set(manifest["files"])
+
+
+def test_every_hand_curated_file_the_app_loads_is_in_the_manifest(data_dir: Path) -> None:
+    listed = set(datasets.verify(data_dir)["files"])
+    dialogue = ("themes.toml", "programmes.toml", "events.toml", "claims.toml")
+    on_disk = {f"dialogue/{name}" for name in dialogue}
+    on_disk |= {f"stories/{path.name}" for path in (data_dir / "stories").glob("*.yaml")}
+    assert on_disk and on_disk <= listed
+
+
+@pytest.mark.parametrize("name", ["dialogue/claims.toml", "stories/eu-celac-migration.yaml"])
+def test_a_truncated_hand_curated_file_is_named(data_copy: Path, name: str) -> None:
+    target = data_copy / name
+    target.write_bytes(target.read_bytes()[:300])
+    with pytest.raises(DataValidationError, match=rf"{name}.*differs from manifest"):
+        datasets.verify(data_copy)
+
+
+def test_a_story_outside_the_manifest_is_refused(data_copy: Path) -> None:
+    story = data_copy / "stories" / "eu-celac-migration.yaml"
+    (data_copy / "stories" / "added.yaml").write_bytes(story.read_bytes())
+    with pytest.raises(DataValidationError, match=r"added\.yaml.*not listed in manifest"):
+        datasets.verify(data_copy)
+
+
+def test_the_manifest_is_refreshed_after_a_hand_edit(data_copy: Path) -> None:
+    path = data_copy / "dialogue" / "themes.toml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    with pytest.raises(DataValidationError, match=r"themes\.toml.*differs.*python -m dashboard\.etl\.write"):
+        datasets.verify(data_copy)
+    before = json.loads((data_copy / "manifest.json").read_text(encoding="utf-8"))
+    write.refresh_manifest(data_copy)
+    after = datasets.verify(data_copy)
+    assert after["files"]["dialogue/themes.toml"] != before["files"]["dialogue/themes.toml"]
+    changed = {name for name in before["files"] if before["files"][name] != after["files"][name]}
+    assert changed == {"dialogue/themes.toml"}
+
+
+def rehash(folder: Path, name: str) -> None:
+    """Make the manifest agree with a file written below (as a faulty ETL run would)."""
+    path = folder / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    manifest["files"][name]["sha256"] = write.sha256(folder / name)
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(datasets.REQUIRED_COLUMNS))
+def test_an_empty_table_is_refused(data_copy: Path, name: str) -> None:
+    path = data_copy / name
+    if name.endswith(".parquet"):
+        pd.read_parquet(path).head(0).to_parquet(path, index=False)
+    else:
+        path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    rehash(data_copy, name)
+    with pytest.raises(DataValidationError, match=rf"{name}: has no rows"):
+        datasets.verify(data_copy)
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [("geometry.geojson", "features"), ("world.geojson", "features"), ("catalogue.json", "indicators")],
+)
+def test_an_empty_document_is_refused(data_copy: Path, name: str, key: str) -> None:
+    path = data_copy / name
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert document[key]
+    document[key] = type(document[key])()
+    path.write_text(json.dumps(document), encoding="utf-8")
+    rehash(data_copy, name)
+    with pytest.raises(DataValidationError, match=rf"{name}: is empty"):
+        datasets.verify(data_copy)
+
+
+def test_the_app_refuses_to_start_on_an_empty_indicators_table(data_copy: Path) -> None:
+    path = data_copy / "indicators.parquet"
+    pd.read_parquet(path).head(0).to_parquet(path, index=False)
+    rehash(data_copy, "indicators.parquet")
+    with pytest.raises(DataValidationError, match=r"indicators\.parquet: has no rows"):
+        create_app(Settings(data_dir=data_copy))
 
 
 def test_a_truncated_file_is_named(data_copy: Path) -> None:
