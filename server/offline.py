@@ -21,6 +21,7 @@ from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from dashboard.locale import Locale
 from dashboard.offline import assets, page
 from dashboard.urls import offline as offline_urls
+from dashboard.urls.query import is_number
 
 ONE_HOUR = 3600
 
@@ -60,7 +61,7 @@ def story_of(given: str | None, locale: Locale) -> stories.Story:
 def step_of(given: str | None, story: stories.Story, locale: Locale) -> int:
     text = (given or "").strip()
     count = len(story.steps)
-    if text.isdigit() and len(text) < 4 and 1 <= int(text) <= count:
+    if is_number(text) and len(text) < 4 and 1 <= int(text) <= count:
         return int(text)
     _ = locale.gettext
     message = _("The story “{story}” has no step “{step}”: its steps are 1 to {count}.")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from dashboard.urls.query import ISO3, Notice, join, parse_codes, read
+from dashboard.urls.query import ISO3, Notice, is_number, join, parse_codes, read
 from dashboard.urls.shared import FilterState
 from dashboard.urls.shared import query as shared_query
 
@@ -40,7 +40,7 @@ class CorridorState:
 def corridor_year(text: str | None, years: Sequence[int]) -> int | None:
     """A corridor year from the shared ``year``: exact, else the latest corridor year before
     it (the map's 2012 shows the 2010 corridors), else None (the latest)."""
-    if text is None or not text.isdigit() or not years:
+    if text is None or not is_number(text) or not years:
         return None
     year = int(text)
     earlier = [y for y in years if y <= year]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from dashboard.urls.query import Notice, join, parse_ids, read
+from dashboard.urls.query import Notice, is_number, join, parse_ids, read
 from dashboard.urls.shared import FilterState
 from dashboard.urls.shared import query as shared_query
 
@@ -32,7 +32,7 @@ def parse(
     bounds = []
     for key, default in (("from", span[0]), ("to", span[1])):
         value = values.first(key)
-        ok = value is not None and value.isdigit() and span[0] <= int(value) <= span[1]
+        ok = value is not None and is_number(value) and span[0] <= int(value) <= span[1]
         if value is not None and not ok:
             notices.append(Notice(key, value))
         bounds.append(int(value) if ok and value is not None else default)

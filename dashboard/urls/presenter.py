@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from dashboard.i18n import DEFAULT_LANGUAGE
-from dashboard.urls.query import Notice, build, pairs, read
+from dashboard.urls.query import Notice, build, is_number, pairs, read
 
 if TYPE_CHECKING:
     from dashboard.stories import Story
@@ -52,7 +52,7 @@ def parse(search: object, known: Mapping[str, Story]) -> ParsedPresenter:
     given = values.last("step")
     step_text = "1" if given is None else given
     if story_id == BASKET:
-        step = int(step_text) if step_text.isdigit() and len(step_text) < 3 else 0
+        step = int(step_text) if is_number(step_text) and len(step_text) < 3 else 0
         if not 1 <= step <= BASKET_MAX:
             return ParsedPresenter(
                 Presenter(active=True, story=BASKET), (*notices, Notice("step", step_text))
@@ -62,7 +62,7 @@ def parse(search: object, known: Mapping[str, Story]) -> ParsedPresenter:
     if story is None:
         notices.append(Notice("story", story_id))
         return ParsedPresenter(Presenter(active=True), tuple(notices))
-    step = int(step_text) if step_text.isdigit() and len(step_text) < 4 else 0
+    step = int(step_text) if is_number(step_text) and len(step_text) < 4 else 0
     if not 1 <= step <= len(story.steps):
         notices.append(Notice("step", step_text))
         step = 1

@@ -55,6 +55,11 @@ class Query:
         return default
 
 
+def is_number(text: str) -> bool:
+    """Plain digits 0-9 only: ``str.isdigit`` also takes "²" and "①", which ``int`` refuses."""
+    return text.isascii() and text.isdigit()
+
+
 def read(search: object, *, truncate: bool = False) -> Query:
     """The parameters of a search string (blank values kept). An over-long one is read as empty
     with a notice, or, with ``truncate``, read up to :data:`MAX_QUERY_LENGTH` characters."""

@@ -189,3 +189,8 @@ def test_one_basket_view_as_its_payload(client: FlaskClient) -> None:
     }
     bad = client.get(offline_urls.view("/map", "xx"))
     assert bad.status_code == 400 and "error" in bad.get_json()
+
+
+def test_a_step_in_other_digits_is_refused_not_an_error(client: FlaskClient) -> None:
+    answer = client.get(f"{offline_urls.STEP}?story={STORY}&step=%C2%B2")  # "²": isdigit, not int
+    assert answer.status_code == 404 and "error" in answer.get_json()
