@@ -7,12 +7,12 @@
 // double-tap advances two steps, each shown. A step change whose request fails (network down)
 // is tried again until it renders, and says so on screen ("reconnecting…", the bar's translated
 // #present-status):
-// - the steps of a story or of the basket are saved as the presenter goes (the one shown and the
-//   next, as the bar names them in data-saved: number, count, address and payload URL; the
-//   payload is the offline file's, drawn by its player, /offline/player.js): a saved step shows
-//   at once, from its copy, over the page (#present-saved, saying so), the address on that step,
-//   and further presses move through the saved steps; the live page takes over once the
-//   network is back;
+// - the steps of a story or of the basket are saved as the presenter goes (the one shown and
+//   the next, as the step counter names them in data-saved: number, count, address, payload
+//   URL; the payload is the offline file's, drawn by its player, /offline/player.js): a saved
+//   step shows at once, from its copy, over the page (#present-saved, saying so), the address on
+//   that step, and further presses move through the saved steps; the live page takes over once
+//   the network is back;
 // - a step not saved leaves the screen and the address on the step shown (never a half-changed
 //   view) and the press waits its turn.
 (function () {
@@ -91,7 +91,8 @@
   }
   function save() {  // the step shown and the next, fetched once each while the network is up
     var bar = document.getElementById('present-bar');
-    var wanted = bar && bar.getAttribute('data-saved');
+    var counter = document.getElementById('present-count');
+    var wanted = bar && counter && counter.getAttribute('data-saved');
     if (!wanted) { return; }
     var entries = JSON.parse(wanted);
     if (!entries.length) { return; }

@@ -71,7 +71,7 @@ def register(app: Dash) -> None:
             "next": Output(ids.PRESENT_NEXT, "href"),
             "next_class": Output(ids.PRESENT_NEXT, "className"),
             "count": Output(ids.PRESENT_COUNT, "children"),
-            "saved": Output(ids.PRESENT_BAR, "data-saved"),
+            "saved": Output(ids.PRESENT_COUNT, "data-saved"),
         },
         inputs={"basket": Input(ids.BRIEFING_BASKET, "data"), "shown": Input(ids.PRESENT_COUNT, "id")},
         state={"pathname": State(ids.URL, "pathname"), "search": State(ids.URL, "search")},

@@ -38,12 +38,17 @@ def bar(presenter: Presenter, pathname: str, search: str, locale: Locale) -> htm
     if presenter.story == presenter_urls.BASKET:
         # The basket is in the browser: callbacks/briefing.py fills in the count, the links and
         # the views to save.
-        saved = saving(presenter_urls.BASKET, locale, [])
+        saved = saving(presenter_urls.BASKET, locale)
         here = (pathname or "/") + (search or "")
         heading: list[Any] = [html.Div(_("Your briefing"), className="present-story")]
         steps: list[Any] = [
             dcc.Link("‹", href=here, id=ids.PRESENT_PREVIOUS, className="present-button disabled"),
-            html.Span(f"{presenter.step} / …", className="present-count", id=ids.PRESENT_COUNT),
+            html.Span(
+                f"{presenter.step} / …",
+                className="present-count",
+                id=ids.PRESENT_COUNT,
+                **to_save("[]"),  # callbacks/briefing.py names the views to save
+            ),
             dcc.Link("›", href=here, id=ids.PRESENT_NEXT, className="present-button disabled"),
         ]
     elif story is None:
@@ -65,10 +70,15 @@ def bar(presenter: Presenter, pathname: str, search: str, locale: Locale) -> htm
             html.H2(step.title[locale.lang], className="present-title", id=ids.PRESENT_TITLE),
             html.P(step.note[locale.lang], className="present-note"),
         ]
-        saved = saved_steps(story, presenter.step, locale)
+        saved = saving(story.id, locale)
         steps = [
             _link("‹", before, ids.PRESENT_PREVIOUS, _("Previous view (←)")),
-            html.Span(f"{presenter.step} / {count}", className="present-count", id=ids.PRESENT_COUNT),
+            html.Span(
+                f"{presenter.step} / {count}",
+                className="present-count",
+                id=ids.PRESENT_COUNT,
+                **to_save(saved_steps(story, presenter.step, locale)),
+            ),
             _link("›", after, ids.PRESENT_NEXT, _("Next view (→)")),
         ]
     return html.Div(
@@ -90,21 +100,27 @@ def saved_entry(number: int, count: int, address: str, payload: str) -> dict[str
     return {"number": number, "count": count, "address": address, "url": payload}
 
 
-def saving(kind: str, locale: Locale, entries: list[dict[str, Any]]) -> dict[str, Any]:
-    """The bar's attributes for assets/presenter.js: what it saves while the network is up, to
-    show if it goes down (the step shown and the next), and the player that draws them."""
+def saving(kind: str, locale: Locale) -> dict[str, Any]:
+    """The bar's attributes for assets/presenter.js: whose steps it saves while the network is up,
+    to show if it goes down, and the player that draws them. The steps themselves (the one shown
+    and the next) are named on the step counter: :func:`saved_steps`, or callbacks/briefing.py for
+    the basket."""
     return {
         "data-story": kind,
         "data-lang": locale.lang,
         "data-plotly-locale": PLOTLY_LOCALES[locale.lang],
-        "data-saved": json.dumps(entries),
         "data-player": offline_urls.PLAYER_JS,
         "data-player-css": offline_urls.PLAYER_CSS,
     }
 
 
-def saved_steps(story: Story, step: int, locale: Locale) -> dict[str, Any]:
-    """A story's step and the next, saved (the basket's are named by callbacks/briefing.py)."""
+def to_save(entries: str) -> dict[str, Any]:
+    """The step counter's attribute naming the steps to save (JSON of :func:`saved_entry`)."""
+    return {"data-saved": entries}
+
+
+def saved_steps(story: Story, step: int, locale: Locale) -> str:
+    """A story's step and the next, to save (JSON, the counter's ``data-saved``)."""
     count = len(story.steps)
     entries = [
         saved_entry(
@@ -116,7 +132,7 @@ def saved_steps(story: Story, step: int, locale: Locale) -> dict[str, Any]:
         for n in (step, step + 1)
         if n <= count
     ]
-    return saving(story.id, locale, entries)
+    return json.dumps(entries)
 
 
 def status(locale: Locale) -> html.Div:

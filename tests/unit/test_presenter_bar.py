@@ -50,7 +50,7 @@ def test_a_story_step_names_the_saved_copies_of_itself_and_the_next() -> None:
     last = len(story.steps)
     for step, wanted in ((1, [1, 2]), (last, [last])):
         bar = presenter.bar(Presenter(active=True, story=story.id, step=step), "/map", "", Locale.of("fr"))
-        saved = json.loads(bar.to_plotly_json()["props"]["data-saved"])
+        saved = json.loads(_find(bar, ids.PRESENT_COUNT).to_plotly_json()["props"]["data-saved"])
         assert [s["url"] for s in saved] == [
             f"/offline/step.json?story={story.id}&step={n}&lang=fr" for n in wanted
         ]
@@ -60,4 +60,7 @@ def test_a_story_step_names_the_saved_copies_of_itself_and_the_next() -> None:
     in_basket = Presenter(active=True, story=presenter_urls.BASKET, step=1)
     basket = presenter.bar(in_basket, "/map", "", Locale.of("en"))
     # The basket's views are the browser's: callbacks/briefing.py names them.
-    assert basket.to_plotly_json()["props"]["data-saved"] == "[]"
+    assert _find(basket, ids.PRESENT_COUNT).to_plotly_json()["props"]["data-saved"] == "[]"
+    # Presenting one view alone: nothing to save, no counter.
+    alone = presenter.bar(Presenter(active=True), "/map", "", Locale.of("en"))
+    assert _find(alone, ids.PRESENT_COUNT) is None
