@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dashboard.urls import corridors, dialogue, programmes, shared
-from dashboard.urls.query import Notice, text_of
+from dashboard.urls.query import MAX_QUERY_LENGTH, Notice, text_of
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: caches keyed on it forget with new data
@@ -30,8 +30,14 @@ class Vocabulary:
 
 
 def parse_shared(search: object, vocabulary: Vocabulary) -> shared.Parsed:
-    """The shared filters of a URL and their notices (anything but a string reads as empty)."""
-    return _parse_shared(text_of(search), vocabulary)
+    """The shared filters of a URL and their notices (anything but a string reads as empty).
+    Only queries the app can write are cached: an over-long one (read as empty, with a notice)
+    is parsed each time, so the cache holds at most 2,048 × MAX_QUERY_LENGTH characters of keys,
+    whatever a callback body carries."""
+    text = text_of(search)
+    if len(text) > MAX_QUERY_LENGTH:
+        return _parse_shared.__wrapped__(text, vocabulary)
+    return _parse_shared(text, vocabulary)
 
 
 @lru_cache(maxsize=2048)
