@@ -45,6 +45,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from browser import fresh_chromium
+
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"
 RESULTS = ROOT / "bench" / "results" / "first_paint.txt"
@@ -156,23 +158,7 @@ def baseline_tree(commit: str) -> Iterator[Path]:
 
 
 def chromium() -> Any:
-    from selenium import webdriver
-
-    options = webdriver.ChromeOptions()
-    for flag in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1280,720",
-    ):
-        options.add_argument(flag)
-    options.binary_location = "/usr/bin/chromium"
-    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
-    driver = webdriver.Chrome(options=options)  # a fresh profile: an empty cache
+    driver = fresh_chromium(1280, 720, performance_log=True)
     driver.set_script_timeout(90)
     driver.execute_cdp_cmd("Network.enable", {})
     driver.execute_cdp_cmd(

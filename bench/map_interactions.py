@@ -27,6 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from browser import fresh_chromium
 from dash import Dash, Input, Output, dcc
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -244,22 +245,7 @@ PHASES = [
 
 
 def chromium() -> Any:
-    from selenium import webdriver
-
-    options = webdriver.ChromeOptions()
-    for flag in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1366,900",
-    ):
-        options.add_argument(flag)
-    options.binary_location = "/usr/bin/chromium"
-    driver = webdriver.Chrome(options=options)  # a fresh profile: nothing cached
+    driver = fresh_chromium(1366, 900)
     driver.set_script_timeout(30)
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": PHASE_MARKS})
     return driver
