@@ -5,6 +5,8 @@ Importing this module builds nothing: gunicorn calls the factory (``app:create_s
 
 from __future__ import annotations
 
+import sys
+
 from dash import Dash
 from flask import Flask
 
@@ -15,11 +17,13 @@ from callbacks import exports as export_callbacks
 from callbacks import map as map_callbacks
 from callbacks import navigation, routing
 from dashboard import datasets
+from dashboard.errors import DataValidationError
 from dashboard.rendering import Renderer
+from dashboard.renders import Exports
 from dashboard.settings import Settings
 from layouts.router import shell
 from layouts.router import warm as warm_pages
-from server import answers, cache, health, not_found, routes, security, static
+from server import answers, cache, health, not_found, routes, security, site, static
 from server import briefing as briefing_route
 from server import offline as offline_route
 from server.first_paint import FramedDash
@@ -63,14 +67,16 @@ def create_app(settings: Settings | None = None) -> Dash:
     dialogue_callbacks.register(app)
     export_callbacks.register(app)
     briefing_callbacks.register(app)
+    server.config[site.PUBLIC_URL] = settings.public_url
     renderer = Renderer(assets=app.config.assets_folder)  # the folder Dash serves, beside app.py
-    server.extensions["puentes_renderer"] = renderer  # for whoever shuts the server down
-    routes.register(server, renderer)
-    briefing_route.register(server, renderer)
+    exports = Exports(renderer, settings.threads, settings.render_queue)
+    server.extensions[health.EXPORTS] = exports  # for /readyz, gunicorn's hooks and shutdown
+    routes.register(server, exports)
+    briefing_route.register(server, exports)
     offline_route.register(server)
     health.register(app.server, manifest)
     not_found.register(app)
-    cache.register(app.server, settings.cache_url)
+    exports.cache = cache.register(app.server, settings.cache_url)  # finished images, shared
     answers.register(app.server, app.get_relative_path(security.CALLBACK_PATH))
     static.register(app)  # cache lifetimes and compression of bundles and assets
     warm_pages()
@@ -82,8 +88,12 @@ def create_app(settings: Settings | None = None) -> Dash:
 
 
 def create_server(settings: Settings | None = None) -> Flask:
-    """The WSGI application gunicorn serves: ``gunicorn -c gunicorn.conf.py 'app:create_server()'``."""
-    app = create_app(settings)
+    """The WSGI application gunicorn serves: ``gunicorn -c gunicorn.conf.py 'app:create_server()'``.
+    A corrupt or partial data/ stops it with one line naming the file, not a traceback."""
+    try:
+        app = create_app(settings)
+    except DataValidationError as error:
+        sys.exit(f"puentes: {error}")
     static.warm(app)  # the bundles compressed before the first visitor asks for them
     return app.server  # type: ignore[no-any-return]
 

@@ -6,17 +6,21 @@ per request, so a log shipper can count statuses and latencies without parsing A
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import shutil
+import subprocess
 import sys
+import tempfile
 from datetime import UTC, datetime
 from typing import Any
 
 from gunicorn.glogging import Logger
 
-from dashboard import datasets
-from dashboard.errors import DataValidationError
+from dashboard.renders import process as renders_process
 from dashboard.settings import Settings, SettingsError
+from server import health
 
 try:
     settings = Settings.from_env()
@@ -39,13 +43,36 @@ control_socket_disable = True
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 
 
+# The app (data, pages, compressed bundles) is built once in the master and shared by the forked
+# workers, page for page, until one writes to it; ``create_server`` verifies data/ first and a
+# corrupt or partial refresh stops gunicorn with one line naming the file.
+preload_app = True
+_render: dict[str, Any] = {}
+
+
 def on_starting(server: Any) -> None:
-    """Check data/ in the master before any worker starts: a corrupt or partial refresh stops
-    gunicorn with one line naming the file instead of a traceback per worker."""
-    try:
-        datasets.verify(settings.data_dir)
-    except DataValidationError as error:
-        sys.exit(f"puentes: {error}")
+    """Start the render process: one browser and one bounded queue for the whole server, at a
+    lower CPU priority (``dashboard/renders/``)."""
+    exports = server.app.wsgi().extensions[health.EXPORTS]  # the preloaded app's
+    folder = tempfile.mkdtemp(prefix="puentes-render-")  # private to this user (0700)
+    path = os.path.join(folder, "render.sock")
+    process = renders_process.start(path, str(exports.renderer.assets), settings.render_queue)
+    _render.update(folder=folder, path=path, process=process)
+
+
+def post_worker_init(worker: Any) -> None:
+    """Each worker draws through the render process, not a browser of its own."""
+    worker.wsgi.extensions[health.EXPORTS].connect(_render["path"])
+
+
+def on_exit(server: Any) -> None:
+    process = _render.get("process")
+    if process is not None and process.poll() is None:
+        process.terminate()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(10)
+    if folder := _render.get("folder"):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 class JsonAccessLogger(Logger):

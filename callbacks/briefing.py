@@ -102,16 +102,6 @@ def register(app: Dash) -> None:
         state={"pathname": State(ids.URL, "pathname"), "search": State(ids.URL, "search")},
     )(show_basket)
 
-    app.callback(
-        output={
-            "pptx": Output(ids.BRIEFING_DOWNLOAD, "href"),
-            "pdf": Output(ids.BRIEFING_PDF, "href"),
-            "offline": Output(ids.BRIEFING_OFFLINE, "href"),
-        },
-        inputs={"title": Input(ids.BRIEFING_TITLE, "value")},
-        state={"raw": State(ids.BRIEFING_BASKET, "data"), "search": State(ids.URL, "search")},
-    )(title_downloads)
-
 
 def add_view(clicks: Any, pathname: Any, search: Any, basket: Any) -> dict[str, Any]:
     """ "Add this view": the view (in no language, without presenter parameters, with the ``chart=``
@@ -199,16 +189,3 @@ def show_basket(is_open: Any, raw: Any, pathname: Any, search: Any) -> dict[str,
     ]
     page = urls.page_key(pathname if isinstance(pathname, str) else "/")
     return {"contents": panel.contents(shown, views, page, locale)}
-
-
-def title_downloads(title: Any, raw: Any, search: Any) -> dict[str, Any]:
-    """The downloads (PowerPoint, PDF, offline file) carry the deck's title the reader typed (cleaned
-    and capped as the server does)."""
-    views = [str(v) for v in raw] if isinstance(raw, list) else []
-    lang = parse_shared(search if isinstance(search, str) else "", vocabulary()).state.lang
-    named = briefing.deck_title(title)
-    return {
-        "pptx": urls.briefing(views, lang, named),
-        "pdf": urls.briefing(views, lang, named, pdf=True),
-        "offline": offline_urls.briefing_file(views, lang, named),
-    }

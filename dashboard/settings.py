@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard import paths
+from dashboard.urls.links import site_address
 
 LOG_LEVELS = ("debug", "info", "warning", "error", "critical")
 CACHE_SCHEMES = ("redis://", "rediss://", "unix://")
@@ -28,11 +29,23 @@ def _positive_int(env: Mapping[str, str], name: str, default: int) -> int:
     return value
 
 
+def _public_url(text: str) -> str:
+    """``PUBLIC_URL`` as ``scheme://host[:port]/path/`` (ending in ``/``), or "" when unset."""
+    text = text.strip()
+    if not text:
+        return ""
+    if (address := site_address(text)) is None:
+        raise SettingsError(f"PUBLIC_URL={text!r} is not an address like https://puentes.example.org/")
+    return address
+
+
 @dataclass(frozen=True)
 class Settings:
     """What ``create_app`` and gunicorn need to know. Documented in README (a test checks it).
 
     ``cache_url`` empty means an in-process cache; ``redis://…`` a cache shared by every replica.
+    ``public_url`` is the site's address on slides and saved files (empty: the request's own).
+    ``render_queue`` is how many images may wait to be drawn per container (``dashboard.renders``).
     """
 
     data_dir: Path
@@ -43,6 +56,8 @@ class Settings:
     log_level: str = "info"
     cache_url: str = ""
     title: str = "Puentes"
+    public_url: str = ""
+    render_queue: int = 40
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -54,6 +69,7 @@ class Settings:
         cache_url = env.get("CACHE_URL", "").strip()
         if cache_url and not cache_url.startswith(CACHE_SCHEMES):
             raise SettingsError(f"CACHE_URL must start with {' or '.join(CACHE_SCHEMES)} (or be empty)")
+        public_url = _public_url(env.get("PUBLIC_URL", ""))
         port = _positive_int(env, "PORT", 8050)
         if port > 65535:
             raise SettingsError(f"PORT={port} is not a TCP port")
@@ -65,4 +81,6 @@ class Settings:
             threads=_positive_int(env, "THREADS", 4),
             log_level=log_level,
             cache_url=cache_url,
+            public_url=public_url,
+            render_queue=_positive_int(env, "RENDER_QUEUE", 40),
         )

@@ -11,7 +11,7 @@ from dash import dcc, html
 
 from dashboard import briefing, urls
 from dashboard.locale import Locale
-from dashboard.urls.offline import briefing_file
+from dashboard.urls import offline as offline_urls
 from dashboard.urls.presenter import basket_step_href
 from layouts import ids
 
@@ -37,6 +37,68 @@ def navbar_button(locale: Locale) -> html.Button:
         id=ids.BRIEFING_OPEN,
         className=BUTTON,
         title=_("Collect views for a PowerPoint briefing"),
+    )
+
+
+def downloads(raw: list[str], locale: Locale) -> html.Form:
+    """The deck's title and the PowerPoint, PDF and offline-file downloads, as one form POSTed with
+    the basket's views (20 views are longer than a URL may be). ``assets/briefing-download.js``
+    sends it with ``fetch``, saves the file, shows why when nothing came, and tries again after
+    the seconds a busy server names; without scripts it is a plain form and downloads all the same."""
+    _ = locale.gettext
+    fields = [
+        dcc.Input(type="hidden", name="lang", value=locale.lang),
+        *(dcc.Input(type="hidden", name="view", value=view) for view in raw),
+    ]
+    button = "btn btn-primary me-2 mb-2"
+    words = {  # what the script says while it works
+        "data-making": _("Making the file…"),
+        "data-offline": _("No network: the file could not be made. Try again when you are back online."),
+    }
+    return html.Form(
+        [
+            *fields,
+            html.Label(
+                _("Title of the briefing"), htmlFor=ids.BRIEFING_TITLE, className="form-label mt-3 d-block"
+            ),
+            dcc.Input(
+                id=ids.BRIEFING_TITLE,
+                name="title",
+                type="text",
+                maxLength=briefing.TITLE_MAX,
+                placeholder=_("e.g. Venezuelan and Colombian migration to Spain"),
+                persistence=True,
+                persistence_type="local",
+                className="form-control mb-2",
+            ),
+            html.Button(
+                _("Download PowerPoint"),
+                id=ids.BRIEFING_DOWNLOAD,
+                type="submit",
+                formAction=urls.BRIEFING,
+                className=button,
+            ),
+            html.Button(
+                _("Download PDF"),
+                id=ids.BRIEFING_PDF,
+                type="submit",
+                formAction=urls.BRIEFING_PDF,
+                className=button,
+            ),
+            html.Button(
+                _("Download for offline"),
+                id=ids.BRIEFING_OFFLINE,
+                type="submit",
+                formAction=offline_urls.BRIEFING_FILE,
+                className="btn btn-outline-primary me-2 mb-2",
+                title=_("These views as one file that plays without the network, from a USB stick"),
+            ),
+            html.P(id=ids.BRIEFING_STATUS, role="status", className="small mb-2"),
+        ],
+        id=ids.BRIEFING_FORM,
+        method="post",
+        action=urls.BRIEFING,
+        **words,  # type: ignore[arg-type]
     )
 
 
@@ -86,41 +148,7 @@ def contents(
             id=ids.BRIEFING_PRESENT,
             className="btn btn-outline-primary me-2 go-fullscreen",
         ),
-        html.Label(
-            _("Title of the briefing"), htmlFor=ids.BRIEFING_TITLE, className="form-label mt-3 d-block"
-        ),
-        dcc.Input(
-            id=ids.BRIEFING_TITLE,
-            type="text",
-            maxLength=briefing.TITLE_MAX,
-            placeholder=_("e.g. Venezuelan and Colombian migration to Spain"),
-            persistence=True,
-            persistence_type="local",
-            debounce=True,
-            className="form-control mb-2",
-        ),
-        html.A(
-            _("Download PowerPoint"),
-            id=ids.BRIEFING_DOWNLOAD,
-            href=urls.briefing(raw, locale.lang),
-            className="btn btn-primary me-2",
-            download="puentes-briefing.pptx",
-        ),
-        html.A(
-            _("Download PDF"),
-            id=ids.BRIEFING_PDF,
-            href=urls.briefing(raw, locale.lang, pdf=True),
-            className="btn btn-primary me-2",
-            download="puentes-briefing.pdf",
-        ),
-        html.A(
-            _("Download for offline"),
-            id=ids.BRIEFING_OFFLINE,
-            href=briefing_file(raw, locale.lang),
-            className="btn btn-outline-primary me-2",
-            download="puentes-briefing.html",
-            title=_("These views as one file that plays without the network, from a USB stick"),
-        ),
+        downloads(raw, locale),
         html.Button(_("Clear"), id=ids.BRIEFING_CLEAR, className="btn btn-outline-secondary", n_clicks=0),
         html.P(
             _("Up to {count} views.").format(count=briefing.MAX_VIEWS)

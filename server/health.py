@@ -13,11 +13,11 @@ from flask import Flask, Response, jsonify
 
 from dashboard import datasets
 from dashboard.errors import DataValidationError
-from dashboard.rendering import Renderer
+from dashboard.renders import Exports
 
 HEALTHZ = "/healthz"
 READYZ = "/readyz"
-RENDERER = "puentes_renderer"  # the key ``create_app`` stores the export renderer under
+EXPORTS = "puentes_exports"  # the key ``create_app`` stores the exports (render queue) under
 LOG = logging.getLogger(__name__)
 
 
@@ -31,8 +31,9 @@ def register(server: Flask, manifest: dict[str, object]) -> None:
     files = manifest.get("files")
     file_count = len(files) if isinstance(files, dict) else 0
     editions = manifest.get("editions", {})
-    renderer = server.extensions.get(RENDERER)
-    if isinstance(renderer, Renderer) and (missing := renderer.missing()):
+    exports_ = server.extensions.get(EXPORTS)
+    renderer = exports_.renderer if isinstance(exports_, Exports) else None
+    if renderer is not None and (missing := renderer.missing()):
         files = [name for name in missing if name != "Chromium"]
         parts = [f"{', '.join(files)} (assets folder {renderer.assets})"] if files else []
         parts += ["Chromium (run `make browsers` or set BROWSER_PATH)"] if "Chromium" in missing else []
@@ -57,7 +58,7 @@ def register(server: Flask, manifest: dict[str, object]) -> None:
         empty = sorted(name for name, rows in loaded.items() if rows == 0)
         ready = file_count > 0 and not empty
         exports = {}
-        if isinstance(renderer, Renderer):  # reported beside readiness, never failing it
+        if renderer is not None:  # reported beside readiness, never failing it
             missing = renderer.missing()
             exports = {"exports": {"status": "not available" if missing else "ready", "missing": missing}}
         body = jsonify(

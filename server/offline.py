@@ -22,6 +22,7 @@ from dashboard.locale import Locale
 from dashboard.offline import assets, page
 from dashboard.urls import offline as offline_urls
 from dashboard.urls.query import is_number
+from server.site import site_url
 
 ONE_HOUR = 3600
 
@@ -108,6 +109,10 @@ def register(server: Flask) -> None:
     }
 
     def asked() -> offline_urls.OfflineRequest:
+        """The parameters: the query, or the form a POST sends (the basket's panel: 20 views are
+        longer than a URL may be)."""
+        if request.method == "POST":
+            return offline_urls.parse(request.get_data(as_text=True))
         return offline_urls.parse(request.query_string.decode("utf-8", errors="replace"))
 
     @server.get(offline_urls.STORY_FILE)
@@ -118,17 +123,17 @@ def register(server: Flask) -> None:
             story = story_of(given.story, locale)
         except Refused as refused:
             return refusal_page(refused)
-        made = offline.story(story, locale, request.host_url)
+        made = offline.story(story, locale, site_url())
         return attachment(page.html_page(made, shapes, inlined), f"puentes-{story.id}-{locale.lang}.html")
 
-    @server.get(offline_urls.BRIEFING_FILE)
+    @server.route(offline_urls.BRIEFING_FILE, methods=["GET", "POST"])
     def offline_briefing() -> Response:
         given = asked()
         try:
             locale = language(given.lang)
         except Refused as refused:
             return refusal_page(refused)
-        made = offline.basket(list(given.views), locale, request.host_url, given.title)
+        made = offline.basket(list(given.views), locale, site_url(), given.title)
         if not made.steps:
             _ = locale.gettext
             text = _("No views to put in a briefing: add views with “Add this view” first.")
@@ -151,7 +156,7 @@ def register(server: Flask) -> None:
             locale = language(given.lang)
         except Refused as refused:
             return json_answer({"error": " ".join(refused.lines)}, refused.status)
-        made = offline.basket(list(given.views[:1]), locale, request.host_url)
+        made = offline.basket(list(given.views[:1]), locale, site_url())
         if not made.steps:
             _ = locale.gettext
             return json_answer({"error": _("This view has no chart to save.")}, 404)
@@ -169,6 +174,6 @@ def register(server: Flask) -> None:
         payload = {
             "story": story.id,
             "lang": locale.lang,
-            **offline.story_step(story, number, locale, request.host_url),
+            **offline.story_step(story, number, locale, site_url()),
         }
         return json_answer(payload, 200)

@@ -10,7 +10,7 @@ from flask import Flask, Response, request
 from dashboard import datasets, urls
 from dashboard.errors import ExportFailed
 from dashboard.locale import Locale
-from dashboard.rendering import Renderer
+from dashboard.renders import ExportBusy, Exports
 from dashboard.tables import to_csv
 from dashboard.urls.pages import parse_shared
 from dashboard.views import charts, exports
@@ -69,7 +69,22 @@ def table_response(page: str, fmt: str, query: str) -> Response:
     )
 
 
-def image_response(renderer: Renderer, page: str, fmt: str, query: str, shapes_etag: str) -> Response:
+def refused(error: ExportFailed, locale: Locale, message: str) -> Response:
+    """503 saying why nothing was drawn: with ``Retry-After`` when the render queue is full (the
+    page's chart is still there; a second try in that many seconds is drawn), else ``message``
+    (translated, with ``{reason}``)."""
+    if isinstance(error, ExportBusy):
+        seconds = error.retry_after
+        text = locale.ngettext(
+            "The server is drawing other charts for the room. Try again in {seconds} second.",
+            "The server is drawing other charts for the room. Try again in {seconds} seconds.",
+            seconds,
+        ).format(seconds=seconds)
+        return Response(text, status=503, mimetype="text/plain", headers={"Retry-After": str(seconds)})
+    return Response(message.format(reason=error), status=503, mimetype="text/plain")
+
+
+def image_response(exports_: Exports, page: str, fmt: str, query: str, shapes_etag: str) -> Response:
     """The chart as PNG (2x) or SVG; 503 with a plain message when the browser cannot draw it.
 
     The ETag is a digest of what is drawn (figure, words, format, shapes), so a browser that has
@@ -86,13 +101,13 @@ def image_response(renderer: Renderer, page: str, fmt: str, query: str, shapes_e
         shown, {urls.GEOMETRY: datasets.geometry(), urls.WORLD_GEOMETRY: datasets.world_geometry()}
     )
     try:
-        data = renderer.render(figure, fmt, width, height, exports.SCALE if fmt == "png" else 1)
+        data = exports_.image(figure, fmt, width, height, exports.SCALE if fmt == "png" else 1)
     except ExportFailed as error:
-        _ = Locale.of(parse_shared(query, vocabulary()).state.lang).gettext
-        message = _(
+        locale = Locale.of(parse_shared(query, vocabulary()).state.lang)
+        message = locale.gettext(
             "The image could not be made: {reason}. The chart is still on the page; try again in a minute."
         )
-        return Response(message.format(reason=error), status=503, mimetype="text/plain")
+        return refused(error, locale, message)
     response = Response(data, mimetype="image/png" if fmt == "png" else "image/svg+xml")
     response.headers["Content-Disposition"] = f'inline; filename="{shown.filename}.{fmt}"'
     response.cache_control.public = True
@@ -101,8 +116,8 @@ def image_response(renderer: Renderer, page: str, fmt: str, query: str, shapes_e
     return response
 
 
-def register(server: Flask, renderer: Renderer) -> None:
-    """Attach the routes to the Flask server; ``renderer`` draws the images (started on first export)."""
+def register(server: Flask, exports_: Exports) -> None:
+    """Attach the routes to the Flask server; ``exports_`` draws the images (through the render queue)."""
     geometry_text = datasets.geometry_bytes()
     etag = hashlib.sha256(geometry_text).hexdigest()[:32]
     world_text = datasets.world_geometry_bytes()
@@ -113,7 +128,7 @@ def register(server: Flask, renderer: Renderer) -> None:
     )
     def export_image(page: str, fmt: str) -> Response:
         query = request.query_string.decode("utf-8", errors="replace")
-        return image_response(renderer, page, fmt, query, etag + world_etag)
+        return image_response(exports_, page, fmt, query, etag + world_etag)
 
     @server.get(f"{urls.EXPORT}<path:rest>")
     def no_such_export(rest: str) -> Response:

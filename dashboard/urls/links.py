@@ -5,7 +5,7 @@ pack; and which page a path names."""
 from __future__ import annotations
 
 from typing import Final
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from dashboard.i18n import DEFAULT_LANGUAGE
 from dashboard.urls.query import as_search, build, pairs
@@ -150,3 +150,12 @@ def split(href: str) -> tuple[str, str]:
     """``/page?query`` -> (``/page``, ``?query``); the query is "" when there is none."""
     path, _mark, query = href.partition("?")
     return path, as_search(query)
+
+
+def site_address(text: str) -> str | None:
+    """A site's public address as ``scheme://host[:port]/path/`` (ending in ``/``), or None when
+    ``text`` is not an http(s) address without query or fragment."""
+    parts = urlsplit(text.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        return None
+    return urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/") + "/", "", ""))

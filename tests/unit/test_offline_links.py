@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 from dash.development.base_component import Component
 
-from callbacks.briefing import title_downloads
 from dashboard import stories, urls
 from dashboard.locale import Locale
 from dashboard.offline.assets import PLOTLY_LOCALE_NAMES
@@ -70,15 +69,32 @@ def test_the_presenter_menu_offers_the_story_file(lang: str) -> None:
     assert "go-fullscreen" not in link.className  # a download, not a presentation
 
 
-def test_the_briefing_panel_offers_the_basket_file() -> None:
+def fields(tree: Any) -> list[tuple[str, str]]:
+    """(name, value) of every named field in ``tree``, in order, as a form submits them."""
+    if isinstance(tree, Component):
+        named = [(tree.name, getattr(tree, "value", None))] if getattr(tree, "name", None) else []
+        return named + fields(getattr(tree, "children", None))
+    if isinstance(tree, list | tuple):
+        return [pair for item in tree for pair in fields(item)]
+    return []
+
+
+def test_the_briefing_panel_posts_the_basket_to_all_three_downloads() -> None:
+    """One form: its fields are the basket's views and language (and the title the reader types);
+    each button sends them to its own route (a POST: 20 views are longer than a URL may be)."""
     locale = Locale.of("fr")
     shown = [(v, "t", "s") for v in VIEWS]
-    link = find(briefing_layout.contents(shown, VIEWS, "map", locale), ids.BRIEFING_OFFLINE)
-    assert link.href == offline_urls.briefing_file(VIEWS, "fr")
-    assert link.children == "Télécharger pour hors ligne"
-    out = title_downloads("Mon dossier", VIEWS, "?lang=fr")
-    assert out["offline"] == offline_urls.briefing_file(VIEWS, "fr", "Mon dossier")
-    assert out["offline"].split("?", 1)[1] == out["pptx"].split("?", 1)[1]
+    form = find(briefing_layout.contents(shown, VIEWS, "map", locale), ids.BRIEFING_FORM)
+    assert form.method == "post"
+    assert fields(form) == [("lang", "fr"), ("view", VIEWS[0]), ("view", VIEWS[1]), ("title", None)]
+    buttons = {b: find(form, b) for b in (ids.BRIEFING_DOWNLOAD, ids.BRIEFING_PDF, ids.BRIEFING_OFFLINE)}
+    assert [b.formAction for b in buttons.values()] == [
+        urls.BRIEFING,
+        urls.BRIEFING_PDF,
+        offline_urls.BRIEFING_FILE,
+    ]
+    assert all(b.type == "submit" for b in buttons.values())
+    assert buttons[ids.BRIEFING_OFFLINE].children == "Télécharger pour hors ligne"
 
 
 def key_map(path: str) -> dict[str, str]:

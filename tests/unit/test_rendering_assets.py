@@ -13,6 +13,7 @@ from flask import Flask
 
 from dashboard import paths, rendering
 from dashboard.errors import ExportFailed
+from dashboard.renders import Exports
 from server import health
 
 BUNDLE = "assets/plotly/plotly-puentes.min.js"
@@ -69,7 +70,7 @@ def test_an_export_without_the_bundle_fails_naming_it(tmp_path: Path) -> None:
 def probed(renderer: rendering.Renderer | None) -> Flask:
     server = Flask(__name__)
     if renderer is not None:
-        server.extensions[health.RENDERER] = renderer
+        server.extensions[health.EXPORTS] = Exports(renderer, threads=4)
     health.register(server, MANIFEST)
     return server
 

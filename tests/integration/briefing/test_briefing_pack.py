@@ -5,9 +5,9 @@ view carrying the chart, title, source and permalink."""
 from __future__ import annotations
 
 import io
-import urllib.request
+from pathlib import Path
 
-from basket_steps import add_current_view, click
+from basket_steps import add_current_view, allow_downloads, click, downloaded
 from dash import Dash
 from dash.testing.composite import DashComposite
 from pptx import Presentation
@@ -15,7 +15,9 @@ from pptx import Presentation
 from layouts import ids
 
 
-def test_collect_views_and_download_the_deck(dash_duo: DashComposite, puentes_app: Dash) -> None:
+def test_collect_views_and_download_the_deck(
+    dash_duo: DashComposite, puentes_app: Dash, tmp_path: Path
+) -> None:
     dash_duo.start_server(puentes_app)
     dash_duo.driver.get(f"{dash_duo.server_url}/map?indicator=migrant_share&year=2020&lang=es")
     dash_duo.wait_for_element(f"#{ids.MAP_GRAPH} .choroplethlayer path", timeout=15)
@@ -33,12 +35,15 @@ def test_collect_views_and_download_the_deck(dash_duo: DashComposite, puentes_ap
     dash_duo.wait_for_contains_text(f"#{ids.BRIEFING_LIST} ol", map_title, timeout=15)
     listed = dash_duo.find_element(f"#{ids.BRIEFING_LIST} ol").text
     assert "Corredores migratorios" in listed or "CELAC → UE" in listed
-    href = dash_duo.find_element(f"#{ids.BRIEFING_DOWNLOAD}").get_attribute("href")
-    assert "view=%2Fmap%3Findicator%3Dmigrant_share%26year%3D2020" in href and "lang=es" in href
+    form = f"#{ids.BRIEFING_FORM}"
+    views = [e.get_attribute("value") for e in dash_duo.find_elements(f"{form} input[name=view]")]
+    assert views[0] == "/map?indicator=migrant_share&year=2020" and len(views) == 2
+    assert dash_duo.find_element(f"{form} input[name=lang]").get_attribute("value") == "es"
 
-    with urllib.request.urlopen(href, timeout=120) as response:  # the app draws every chart
-        assert response.headers["Content-Type"].startswith("application/vnd.openxmlformats")
-        deck = Presentation(io.BytesIO(response.read()))
+    allow_downloads(dash_duo, tmp_path)
+    click(dash_duo, f"#{ids.BRIEFING_DOWNLOAD}")  # POSTed by the page's script, saved as a file
+    deck = Presentation(io.BytesIO(downloaded(tmp_path, ".pptx")))
+    assert dash_duo.find_element(f"#{ids.BRIEFING_STATUS}").text == ""  # "Making the file…" is gone
     assert len(deck.slides) == 3  # cover + two views
     first = " ".join(s.text_frame.text for s in deck.slides[1].shapes if s.has_text_frame)
     assert "Migrantes internacionales, porcentaje de la población" in first

@@ -32,7 +32,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 def client() -> Iterator[FlaskClient]:
     server = create_app().server
     yield server.test_client()
-    server.extensions["puentes_renderer"].close()
+    server.extensions["puentes_exports"].close()
 
 
 def svg_text(data: bytes) -> tuple[ET.Element, str]:
@@ -50,7 +50,7 @@ def land_paths(root: ET.Element) -> list[str]:
 
 
 def test_browser_starts_on_the_first_export_only(client: FlaskClient) -> None:
-    renderer = client.application.extensions["puentes_renderer"]
+    renderer = client.application.extensions["puentes_exports"].renderer
     assert not renderer.running  # serving pages never starts Chromium
     assert client.get("/export/dialogue.svg").status_code == 200
     assert renderer.running
@@ -125,7 +125,7 @@ import sys
 from app import create_app
 server = create_app().server
 response = server.test_client().get('/export/map.svg')
-server.extensions['puentes_renderer'].close()
+server.extensions["puentes_exports"].close()
 sys.stdout.write(str(response.status_code) + ' ' + str(len(response.data)) + ' ')
 sys.stdout.write(str(response.data.count(b'class="layer land"><path d="M')))
 """

@@ -1,0 +1,111 @@
+"""What the routes draw with (:class:`Exports`): the queue, the finished-image cache shared by the
+replicas, and a bound on how many of a worker's threads may wait for renders."""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Iterator
+from typing import Any, Protocol
+
+from dashboard.errors import ExportFailed
+from dashboard.rendering import Renderer
+from dashboard.renders.jobs import CAPACITY, ExportBusy, Job, Queue, Ticket
+from dashboard.renders.queue import RenderQueue
+from dashboard.renders.wire import SocketQueue
+
+CACHE_TIMEOUT = 6 * 3600
+
+
+class ImageCache(Protocol):
+    def get(self, key: str) -> Any: ...
+
+    def set(self, key: str, value: Any, timeout: int | None = None) -> Any: ...
+
+
+class Exports:
+    """What the routes draw with: a queue (here or in the render process), the finished-image cache,
+    and a limit on how many of this worker's threads may wait for renders."""
+
+    def __init__(self, renderer: Renderer, threads: int, capacity: int = CAPACITY) -> None:
+        self.renderer = renderer  # what exports lack (``missing``) is checked in the worker too
+        self.capacity = capacity
+        self.cache: ImageCache | None = None
+        self._waiting = threading.BoundedSemaphore(max(1, threads // 2))
+        self._queue: Queue | None = None
+
+    def connect(self, path: str) -> None:
+        """Draw through the render process listening on ``path`` (gunicorn's ``post_worker_init``)."""
+        self._queue = SocketQueue(path)
+
+    @property
+    def queue(self) -> Queue:
+        """The render process's queue once :meth:`connect` named it, else a queue in this process
+        (``python app.py``, the browser tests), made on first use."""
+        if self._queue is None:
+            self._queue = RenderQueue(self.renderer, self.capacity)
+        return self._queue
+
+    def missing(self) -> list[str]:
+        return self.renderer.missing()
+
+    def close(self) -> None:
+        """Quit this process's browser, if it started one (the render process quits its own)."""
+        self.renderer.close()
+
+    def cached(self, job: Job) -> bytes | None:
+        """The image if it was drawn before (by any replica sharing the cache)."""
+        if self.cache is None or job.kind != "image":
+            return None
+        with contextlib.suppress(Exception):  # a cache that is down costs a render, not the answer
+            found = self.cache.get(f"image:{job.digest()}")
+            if isinstance(found, bytes):
+                return found
+        return None
+
+    @contextlib.contextmanager
+    def session(self, cost: int) -> Iterator[Session]:
+        """Room to draw ``cost`` images; :class:`ExportBusy` at once if this worker's threads or the
+        queue are full."""
+        if missing := self.missing():
+            raise ExportFailed(f"the server lacks {', '.join(missing)}")
+        if not self._waiting.acquire(blocking=False):
+            raise ExportBusy(2)
+        try:
+            ticket = self.queue.reserve(cost)
+            try:
+                yield Session(self, ticket)
+            finally:
+                ticket.close()
+        finally:
+            self._waiting.release()
+
+    def image(self, figure: dict[str, Any], fmt: str, width: int, height: int, scale: float = 1) -> bytes:
+        """One image: from the cache, else drawn in a session of its own."""
+        job = Job("image", figure, fmt, width, height, scale)
+        if (found := self.cached(job)) is not None:
+            return found
+        with self.session(1) as session:
+            return session.draw(job)
+
+
+class Session:
+    """A reservation being used: each draw takes the cache's copy or a render."""
+
+    def __init__(self, exports: Exports, ticket: Ticket) -> None:
+        self._exports, self._ticket = exports, ticket
+
+    def draw(self, job: Job) -> bytes:
+        if (found := self._exports.cached(job)) is not None:
+            return found
+        data = self._ticket.render(job)
+        if self._exports.cache is not None and job.kind == "image":
+            with contextlib.suppress(Exception):
+                self._exports.cache.set(f"image:{job.digest()}", data, timeout=CACHE_TIMEOUT)
+        return data
+
+    def image(self, figure: dict[str, Any], fmt: str, width: int, height: int, scale: float = 1) -> bytes:
+        return self.draw(Job("image", figure, fmt, width, height, scale))
+
+    def pdf(self, page: str) -> bytes:
+        return self.draw(Job("pdf", page=page))

@@ -1,0 +1,100 @@
+"""The bounded queue and its one drawing thread: reservations in images, refused at once when
+full (:class:`~dashboard.renders.jobs.ExportBusy` with the seconds the queued work should take)."""
+
+from __future__ import annotations
+
+import logging
+import math
+import queue
+import threading
+import time
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
+
+from dashboard.errors import ExportFailed
+from dashboard.rendering import Renderer
+from dashboard.renders.jobs import CAPACITY, WAIT, ExportBusy, Job, draw
+
+LOG = logging.getLogger(__name__)
+FIRST_ESTIMATE = 0.5  # seconds an image takes, until some were drawn (0.2-0.4 warm, 2.5 cold)
+
+
+class RenderQueue:
+    """The queue and its one drawing thread, in this process (the thread starts on first use, so a
+    gunicorn master that loads the app before forking starts none)."""
+
+    def __init__(self, renderer: Renderer, capacity: int = CAPACITY, wait: float = WAIT) -> None:
+        self.renderer = renderer
+        self.capacity = capacity
+        self.wait = wait
+        self._lock = threading.Lock()
+        self._reserved = 0
+        self._seconds = FIRST_ESTIMATE  # per image, a moving average
+        self._jobs: queue.SimpleQueue[tuple[Job, Future[bytes]]] = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+
+    @property
+    def reserved(self) -> int:
+        return self._reserved
+
+    def reserve(self, cost: int) -> _LocalTicket:
+        """Room for ``cost`` images, or :class:`ExportBusy` at once when the queue is full."""
+        with self._lock:
+            if self._reserved + cost > self.capacity:
+                raise ExportBusy(self.retry_after())
+            self._reserved += cost
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._work, name="render-queue", daemon=True)
+                self._thread.start()
+        return _LocalTicket(self, cost)
+
+    def retry_after(self) -> int:
+        """Seconds the queued work should take, between 1 and 60."""
+        return max(1, min(60, math.ceil(self._reserved * self._seconds)))
+
+    def _release(self, cost: int) -> None:
+        with self._lock:
+            self._reserved -= cost
+
+    def _submit(self, job: Job) -> bytes:
+        future: Future[bytes] = Future()
+        self._jobs.put((job, future))
+        try:
+            return future.result(self.wait)
+        except FutureTimeout:
+            future.cancel()  # not drawn if still waiting; the reader is gone
+            raise ExportFailed("the chart took too long to draw") from None
+
+    def _work(self) -> None:
+        while True:
+            job, future = self._jobs.get()
+            if not future.set_running_or_notify_cancel():
+                continue
+            started = time.monotonic()
+            try:
+                future.set_result(draw(self.renderer, job))
+            except ExportFailed as error:
+                future.set_exception(error)
+            except Exception as error:  # a render never takes the queue down with it
+                LOG.exception("render failed")
+                future.set_exception(ExportFailed(f"the image could not be drawn ({type(error).__name__})"))
+            per_image = (time.monotonic() - started) / job.cost
+            self._seconds = 0.8 * self._seconds + 0.2 * per_image
+
+
+class _LocalTicket:
+    def __init__(self, owner: RenderQueue, cost: int) -> None:
+        self._owner, self._left = owner, cost
+
+    def render(self, job: Job) -> bytes:
+        if job.cost > self._left:
+            raise ExportFailed("more charts than were reserved")
+        try:
+            return self._owner._submit(job)
+        finally:
+            self._left -= job.cost
+            self._owner._release(job.cost)
+
+    def close(self) -> None:
+        left, self._left = self._left, 0
+        self._owner._release(left)
