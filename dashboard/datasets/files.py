@@ -13,6 +13,7 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard.datasets import swap
 from dashboard.datasets.registry import folder
 from dashboard.errors import DataValidationError
 
@@ -108,10 +109,12 @@ def read_text(path: Path) -> str:
 def verify(data_dir: Path | None = None) -> dict[str, Any]:
     """Check every file the app loads against ``manifest.json`` (listed, present, same hash,
     readable with its columns): the tables and documents the ETL writes, and the hand-curated
-    dialogue and story files (:func:`dashboard.datasets.texts.hand_curated`)."""
+    dialogue and story files (:func:`dashboard.datasets.texts.hand_curated`). A data refresh killed
+    in the middle of its swap is undone first (:func:`dashboard.datasets.swap.recover`)."""
     from dashboard.datasets import texts  # texts reads through this module
 
     where = folder(data_dir)
+    swap.recover(where)
     manifest = read("manifest.json", where)
     listed = manifest.get("files", {})
     for path in texts.hand_curated(where):

@@ -7,6 +7,7 @@ turned into zeros. Problems raise :class:`DataValidationError` naming the file.
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pandas as pd
@@ -27,16 +28,68 @@ TIDY = pa.DataFrameSchema(
 UNDESA_OTHER_LOCID = 2003
 
 
+def read_failure(path: Path, exc: BaseException) -> DataValidationError:
+    """The error to show for ``exc`` raised while reading ``path``: one line naming the file.
+
+    Every raw file the ETL reads goes through here (:func:`dashboard.etl.run.load`), so that a
+    truncated, corrupt, re-encoded or re-shaped file stops the run with what is wrong with it,
+    never a parser's traceback.
+    """
+    file = str(path)
+    if isinstance(exc, DataValidationError):
+        return exc
+    if isinstance(exc, FileNotFoundError):
+        problem = "file not found"
+    elif isinstance(exc, UnicodeDecodeError):
+        byte = exc.object[exc.start : exc.start + 1]
+        problem = f"is not {exc.encoding} text (byte {byte!r} at offset {exc.start}): wrong encoding?"
+    elif isinstance(exc, pd.errors.EmptyDataError):
+        problem = "has no data (empty, or blank lines only)"
+    elif isinstance(exc, pd.errors.ParserError) and "EOF" in str(exc):  # inside a quoted value
+        problem = f"ends in the middle of a row (truncated?): {exc}"
+    elif isinstance(exc, KeyError):
+        problem = f"lacks an expected column or sheet ({exc})"
+    else:
+        problem = f"cannot be parsed ({type(exc).__name__}: {exc})"
+    return DataValidationError(file, " ".join(problem.split()))
+
+
 def _read_table(path: Path, **kwargs: object) -> pd.DataFrame:
-    """Read a CSV or Excel file, turning parser failures into a named validation error."""
+    """Read a CSV or Excel file, turning parser failures into a named validation error; a whole
+    CSV must also end on a complete row (a file cut mid-line parses, with its last row short)."""
     try:
         if path.suffix in {".xls", ".xlsx"}:
             return pd.read_excel(path, engine="calamine", **kwargs)  # type: ignore[call-overload,no-any-return]
-        return pd.read_csv(path, **kwargs)  # type: ignore[call-overload,no-any-return]
-    except FileNotFoundError:
-        raise DataValidationError(str(path), "file not found") from None
+        if path.stat().st_size == 0:
+            raise DataValidationError(str(path), "is empty (0 bytes)")
+        frame: pd.DataFrame = pd.read_csv(path, **kwargs)  # type: ignore[call-overload]
     except Exception as exc:  # noqa: BLE001 - any parser failure means a corrupt file
-        raise DataValidationError(str(path), f"cannot be parsed ({type(exc).__name__}: {exc})") from None
+        raise read_failure(path, exc) from None
+    if "nrows" not in kwargs:
+        skip = kwargs.get("skiprows", 0)
+        _require_complete_last_row(path, skip if isinstance(skip, int) else 0)
+    return frame
+
+
+TAIL_BYTES = 1 << 16
+
+
+def _fields(line: bytes) -> int:
+    return len(next(csv.reader([line.decode("utf-8-sig", errors="replace")]), []))
+
+
+def _require_complete_last_row(path: Path, skiprows: int) -> None:
+    """Fail when the file's last line has fewer fields than its header: the file was cut short."""
+    with path.open("rb") as handle:
+        for _ in range(skiprows):
+            handle.readline()
+        header = _fields(handle.readline())
+        handle.seek(max(0, path.stat().st_size - TAIL_BYTES))
+        last = _fields(handle.read().rstrip(b"\r\n").rsplit(b"\n", 1)[-1])
+    if last < header:
+        raise DataValidationError(
+            str(path), f"ends in the middle of a row (truncated?): last line has {last} of {header} columns"
+        )
 
 
 def _wide_years_to_long(frame: pd.DataFrame, file: str) -> pd.DataFrame:
@@ -107,6 +160,15 @@ def read_datahub(path: Path) -> pd.DataFrame:
         }
     )
     return check(tidy.reset_index(drop=True), TIDY, file)
+
+
+def read_undesa_locations(path: Path) -> pd.DataFrame:
+    """UN DESA's location list ``locid, iso3, name, is_country`` (M49 codes; ISO3 may be empty)."""
+    file = str(path)
+    frame = _read_table(path)
+    require_columns(frame, ["locid", "iso3", "name", "is_country"], file)
+    require_rows(frame, file, minimum=200)
+    return numeric(frame, ["locid"], file)
 
 
 UNDESA_TOTALS = pa.DataFrameSchema(

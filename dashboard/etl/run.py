@@ -68,6 +68,17 @@ def step(name: str, action: Callable[[], T]) -> T:
     return action()
 
 
+def load(name: str, path: Path, reader: Callable[[Path], T]) -> T:
+    """Read one raw file as a step: whatever goes wrong in ``reader`` (a parser's error, bytes that
+    are not text, a missing column or sheet) becomes one :class:`DataValidationError` naming
+    ``path`` (:func:`readers.read_failure`), never a traceback."""
+    print(f"  - {name} ...", flush=True)
+    try:
+        return reader(path)
+    except Exception as exc:  # noqa: BLE001 - a raw file the reader cannot take is a bad file
+        raise readers.read_failure(path, exc) from None
+
+
 def run(raw_dir: Path, out_dir: Path) -> dict[str, Any]:
     """Read every raw file under ``raw_dir`` and write the processed tables to ``out_dir``."""
     paths = {key: raw_dir / rel for key, rel in FILES.items()}
@@ -76,30 +87,43 @@ def run(raw_dir: Path, out_dir: Path) -> dict[str, Any]:
     partners = set(ref.PARTNERS)
 
     print(f"Puentes ETL: {raw_dir} -> {out_dir}")
-    # -- load inputs
+    # -- load inputs: each read through load(), which names the file on any failure
     catalogue = step("catalogue", cat.load)
-    totals = step("UN DESA IMS 2024 totals", lambda: readers.read_undesa_totals(paths["totals"]))
-    bilateral = step("UN DESA IMS 2024 bilateral", lambda: readers.read_undesa_bilateral(paths["bilateral"]))
-    locations = step("UN DESA locations", lambda: pd.read_csv(paths["locations"]))
-    unhcr = step("UNHCR population", lambda: readers.read_unhcr_population(paths["unhcr"]))
-    netm, netm_ed = step("WDI net migration", lambda: readers.read_wdi_xls(paths["netm"], "SM.POP.NETM"))
-    received, received_ed = step(
-        "WDI remittances received", lambda: readers.read_wdi_xls(paths["remit_received"], "BX.TRF.PWKR.CD.DT")
+    totals = load("UN DESA IMS 2024 totals", paths["totals"], readers.read_undesa_totals)
+    bilateral = load("UN DESA IMS 2024 bilateral", paths["bilateral"], readers.read_undesa_bilateral)
+    locations = load("UN DESA locations", paths["locations"], readers.read_undesa_locations)
+    unhcr = load("UNHCR population", paths["unhcr"], readers.read_unhcr_population)
+    netm, netm_ed = load(
+        "WDI net migration", paths["netm"], lambda path: readers.read_wdi_xls(path, "SM.POP.NETM")
     )
-    paid, paid_ed = step(
-        "WDI remittances paid", lambda: readers.read_wdi_csv(paths["remit_paid"], "BM.TRF.PWKR.CD.DT")
+    received, received_ed = load(
+        "WDI remittances received",
+        paths["remit_received"],
+        lambda path: readers.read_wdi_xls(path, "BX.TRF.PWKR.CD.DT"),
     )
-    population = step("WDI population", lambda: readers.read_datahub(paths["population"]))
-    gdp = step("WDI GDP", lambda: readers.read_datahub(paths["gdp"]))
-    wb_names = readers.read_wdi_names(paths["remit_received"])
+    paid, paid_ed = load(
+        "WDI remittances paid",
+        paths["remit_paid"],
+        lambda path: readers.read_wdi_csv(path, "BM.TRF.PWKR.CD.DT"),
+    )
+    population = load("WDI population", paths["population"], readers.read_datahub)
+    gdp = load("WDI GDP", paths["gdp"], readers.read_datahub)
+    wb_names = load("WDI country names", paths["remit_received"], readers.read_wdi_names)
     names = {**wb_names, **ref.KNOMAD_NAME_FIXES}
-    knomad = step("KNOMAD remittance matrix", lambda: readers.read_knomad_matrix(paths["knomad"], names))
-    lac_areas = step("UN DESA 2020 region areas", lambda: regions.read_region_areas(paths["undesa2020"]))
-    shapes = step("Natural Earth 50m", lambda: geometry.read_natural_earth(paths["natural_earth"], members))
+    knomad = load(
+        "KNOMAD remittance matrix", paths["knomad"], lambda path: readers.read_knomad_matrix(path, names)
+    )
+    lac_areas = load("UN DESA 2020 region areas", paths["undesa2020"], regions.read_region_areas)
+    shapes = load(
+        "Natural Earth 50m",
+        paths["natural_earth"],
+        lambda path: geometry.read_natural_earth(path, members),
+    )
+    iso2 = load("Natural Earth ISO 2 codes", paths["natural_earth"], geometry.iso2_codes)
 
     # -- process
     bilateral = _one_edition(bilateral, paths["bilateral"])
-    _check_bilateral_sums(bilateral, totals, members, paths["bilateral"])
+    _check_bilateral_sums(bilateral, totals, members, paths["bilateral"], paths["totals"])
     long = step(
         "indicators",
         lambda: _country_indicators(
@@ -126,7 +150,6 @@ def run(raw_dir: Path, out_dir: Path) -> dict[str, Any]:
         | set(remittance_corridors["sender"])
         | set(remittance_corridors["receiver"])
     )
-    iso2 = geometry.iso2_codes(paths["natural_earth"])
     country_table = step(
         "countries",
         lambda: countries.build(
@@ -138,8 +161,10 @@ def run(raw_dir: Path, out_dir: Path) -> dict[str, Any]:
         "LAC incl. territories", lambda: regions.region_stock(lac_areas, totals, locations, country_table)
     )
     others = country_table.loc[~country_table["iso3"].isin(members), "iso3"]
-    world = step(
-        "Natural Earth 50m, rest of the world", lambda: geometry.read_world(paths["natural_earth"], others)
+    world = load(
+        "Natural Earth 50m, rest of the world",
+        paths["natural_earth"],
+        lambda path: geometry.read_world(path, others),
     )
 
     # -- save
@@ -181,9 +206,10 @@ def _one_edition(bilateral: pd.DataFrame, path: Path) -> pd.DataFrame:
 
 
 def _check_bilateral_sums(
-    bilateral: pd.DataFrame, totals: pd.DataFrame, members: set[str], path: Path
+    bilateral: pd.DataFrame, totals: pd.DataFrame, members: set[str], path: Path, totals_path: Path
 ) -> None:
-    """Every member's bilateral rows must add up to its published total (same edition)."""
+    """Every member's bilateral rows must add up to its published total (same edition); a total or
+    a set of bilateral rows missing altogether names the file that lacks it (cut short?)."""
     sums = (
         bilateral[bilateral["destination"].isin(members)]
         .groupby(["destination", "year", "sex"])["migrant_stock"]
@@ -191,9 +217,21 @@ def _check_bilateral_sums(
     )
     published = totals[totals["iso3"].isin(members)].set_index(["iso3", "year", "sex"])["value"]
     published.index.names = sums.index.names
-    diff = (sums - published).dropna()
+    no_total = sums.index.difference(published.index)
+    if len(no_total):
+        raise DataValidationError(
+            str(totals_path),
+            f"no total for {len(no_total)} destination/year/sex of the bilateral file (cut short?), "
+            f"e.g. {list(no_total[:3])}",
+        )
+    no_rows = published.index.difference(sums.index)
+    if len(no_rows):
+        raise DataValidationError(
+            str(path), f"no rows for {len(no_rows)} published total(s) (cut short?), e.g. {list(no_rows[:3])}"
+        )
+    diff = sums - published
     bad = diff[diff.abs() > 0]
-    if len(bad) or len(sums) != len(published):
+    if len(bad):
         raise DataValidationError(str(path), f"bilateral rows do not sum to totals for {list(bad.index[:5])}")
 
 
@@ -302,6 +340,17 @@ def main(argv: list[str] | None = None) -> int:
     try:
         run(args.raw_dir, args.out_dir)
     except DataValidationError as exc:
-        print(f"\nETL failed, data/ left unchanged: {exc}", file=sys.stderr)
+        sys.stdout.flush()
+        problem = " ".join(exc.problem.split())
+        where = shown(exc.file, args.raw_dir)
+        print(f"ETL failed, {args.out_dir} left unchanged: {where}: {problem}", file=sys.stderr)
         return 1
     return 0
+
+
+def shown(file: str, raw_dir: Path) -> str:
+    """A raw file by its path in the raw folder (as SOURCES.md names it); any other name as is."""
+    try:
+        return Path(file).relative_to(raw_dir).as_posix()
+    except ValueError:
+        return file
