@@ -1,9 +1,14 @@
-"""Load test: gunicorn on 127.0.0.1, 200 concurrent users mixing page loads, map interactions and
-CSV downloads (``make load``, part of ``make bench``; never part of ``make test``).
+"""Load test: gunicorn on 127.0.0.1, 200 concurrent users mixing page loads, map interactions,
+CSV downloads and exports (``make load``, part of ``make bench``; never part of ``make test``).
 
-Prints requests/s, p50/p95/p99 per kind, errors, RSS per worker before and after 10,000 requests,
-and the ratio of map-callback throughput to a trivial JSON route (``/healthz``) on the same
-server. Bounded: loopback only, at most ``--duration`` seconds and ``--max-requests`` requests.
+The mixed phase runs once per export share (``--exports 0,2,10``: per cent of the users' actions
+that are a chart image or, one in five, a briefing pack of 3-8 views, POSTed). For each it prints
+requests/s, p50/p95/p99 per kind, errors, exports shed (503 with ``Retry-After``: the render queue
+was full) and the p95 of everything that is not an export beside the 0 % run's (the target: within
+2x). Memory: RSS and PSS (pages shared with the master counted once) of each worker and of the
+render process with its Chromium, before and after each phase. Also the ratio of map-callback
+throughput to a trivial JSON route (``/healthz``), and the load average the run ran under.
+Bounded: loopback only, at most ``--duration`` seconds and ``--max-requests`` requests per phase.
 A small asyncio HTTP/1.1 client (keep-alive, gzip accepted like a browser) needs no extra package.
 """
 
@@ -19,6 +24,7 @@ import statistics
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from collections import defaultdict
 from pathlib import Path
@@ -30,6 +36,7 @@ YEARS = (1990, 1995, 2000, 2005, 2010, 2015, 2020, 2024)
 INDICATORS = ("migrant_stock", "migrant_share", "net_migration_rate", "refugees_hosted")
 PAGES = ("/map", "/corridors", "/dialogue", "/sources")
 MIX = (("page", 0.25), ("map_callback", 0.6), ("csv", 0.15))
+EXPORTS = ("export", "pack")
 
 
 class Http:
@@ -39,13 +46,15 @@ class Http:
         self.port = port
         self.streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
 
-    async def request(self, method: str, path: str, body: bytes = b"") -> tuple[int, int]:
+    async def request(
+        self, method: str, path: str, body: bytes = b"", kind: str = "application/json"
+    ) -> tuple[int, int]:
         if self.streams is None:
             self.streams = await asyncio.open_connection(HOST, self.port)
         reader, writer = self.streams
         head = f"{method} {path} HTTP/1.1\r\nHost: {HOST}\r\nAccept-Encoding: gzip\r\n"
         if body:
-            head += f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n"
+            head += f"Content-Type: {kind}\r\nContent-Length: {len(body)}\r\n"
         writer.write(head.encode("latin-1") + b"\r\n" + body)
         try:
             status = int((await reader.readline()).split()[1])
@@ -73,27 +82,35 @@ class Http:
             self.streams = None
 
 
-def map_callback_body(key: str, outputs: list[dict[str, str]], rng: random.Random) -> bytes:
-    """A year change on the map (the values-only patch path), as dash-renderer sends it."""
+# What the map's controls hold on a first visit; any control the callback reads and this does not
+# name is sent empty, as dash-renderer sends a control with no value.
+CONTROLS = {
+    "map-indicator": "migrant_stock",
+    "map-region": "both",
+    "map-scale": False,
+    "map-countries": [],
+    "map-groups": [],
+}
+
+
+def map_callback_body(
+    key: str, outputs: list[dict[str, str]], inputs: list[dict[str, str]], rng: random.Random
+) -> bytes:
+    """A year change on the map (the values-only patch path), as dash-renderer sends it; the
+    inputs are the ones ``/_dash-dependencies`` lists for the callback."""
     previous, year = rng.sample(YEARS, 2)
-    controls = [
-        ("map-indicator", "value", "migrant_stock"),
-        ("map-year", "value", year),
-        ("map-region", "value", "both"),
-        ("map-scale", "value", False),
-        ("map-countries", "value", []),
-    ]
+    values = CONTROLS | {"map-year": year}
     body = {
         "output": key,
         "outputs": outputs,
-        "inputs": [{"id": i, "property": p, "value": v} for i, p, v in controls],
+        "inputs": [{"id": i["id"], "property": i["property"], "value": values.get(i["id"])} for i in inputs],
         "state": [{"id": "app-url", "property": "search", "value": f"?year={previous}"}],
         "changedPropIds": ["map-year.value"],
     }
     return json.dumps(body).encode()
 
 
-def find_map_callback(port: int) -> tuple[str, list[dict[str, str]]]:
+def find_map_callback(port: int) -> tuple[str, list[dict[str, str]], list[dict[str, str]]]:
     with urllib.request.urlopen(f"http://{HOST}:{port}/_dash-dependencies", timeout=10) as response:
         dependencies = json.load(response)
     for dependency in dependencies:
@@ -101,7 +118,8 @@ def find_map_callback(port: int) -> tuple[str, list[dict[str, str]]]:
             key = dependency["output"]
             specs = key.strip(".").split("...")
             outputs = [dict(zip(("id", "property"), s.rsplit(".", 1), strict=True)) for s in specs]
-            return key, [{"id": o["id"], "property": o["property"].split("@")[0]} for o in outputs]
+            plain = [{"id": o["id"], "property": o["property"].split("@")[0]} for o in outputs]
+            return key, plain, dependency["inputs"]
     raise SystemExit("no map controls callback in /_dash-dependencies")
 
 
@@ -109,36 +127,63 @@ class Stats:
     def __init__(self) -> None:
         self.latencies: dict[str, list[float]] = defaultdict(list)
         self.errors: dict[str, int] = defaultdict(int)
+        self.shed: dict[str, int] = defaultdict(int)
         self.count = 0
 
-    def add(self, kind: str, seconds: float, ok: bool) -> None:
+    def add(self, kind: str, seconds: float, status: int) -> None:
         self.count += 1
+        if status == 503 and kind in EXPORTS:
+            self.shed[kind] += 1  # the render queue is full: "try again in N s", at once
+            return
         self.latencies[kind].append(seconds)
-        if not ok:
+        if not 200 <= status < 400:
             self.errors[kind] += 1
 
+    def others(self) -> list[float]:
+        """Latencies of every request that is not an export."""
+        return [v for kind, values in self.latencies.items() if kind not in EXPORTS for v in values]
 
-async def one(http: Http, stats: Stats, kind: str, method: str, path: str, body: bytes = b"") -> None:
+
+async def one(
+    http: Http, stats: Stats, kind: str, method: str, path: str, body: bytes = b"", form: bool = False
+) -> None:
     start = time.perf_counter()
     try:
-        status, _ = await http.request(method, path, body)
-        ok = status < 400
+        content = "application/x-www-form-urlencoded" if form else "application/json"
+        status, _ = await http.request(method, path, body, content)
     except (OSError, ValueError, IndexError, asyncio.IncompleteReadError):
-        ok = False
-    stats.add(kind, time.perf_counter() - start, ok)
+        status = 0
+    stats.add(kind, time.perf_counter() - start, status)
+
+
+def view(rng: random.Random) -> str:
+    return f"/map?indicator={rng.choice(INDICATORS)}&year={rng.choice(YEARS)}"
+
+
+async def export(http: Http, stats: Stats, rng: random.Random) -> None:
+    """A chart image (one of 2 x 2 x 32 views), or one time in five a briefing pack."""
+    if rng.random() < 0.2:
+        views = [view(rng) for _ in range(rng.randint(3, 8))]
+        body = urllib.parse.urlencode([("lang", "en"), *(("view", v) for v in views)]).encode()
+        await one(http, stats, "pack", "POST", "/briefing.pptx", body, form=True)
+        return
+    page, fmt = rng.choice(("map", "corridors")), rng.choice(("png", "svg"))
+    await one(http, stats, "export", "GET", f"/export/{page}.{fmt}?{view(rng).split('?')[1]}")
 
 
 async def user(
-    port: int, seed: int, stats: Stats, until: float, limit: int, callback: tuple[str, Any]
+    port: int, seed: int, stats: Stats, until: float, limit: int, callback: tuple[str, Any], share: float
 ) -> None:
-    """A delegate: open a page, move the year slider, download a table, think, repeat."""
+    """A delegate: open a page, move the year slider, download a table or an image, think, repeat."""
     rng = random.Random(seed)
     http = Http(port)
     kinds, weights = zip(*MIX, strict=True)
     await asyncio.sleep(rng.uniform(0, 1))  # users arrive over the first second
     while time.monotonic() < until and stats.count < limit:
         kind = rng.choices(kinds, weights)[0]
-        if kind == "page":
+        if rng.random() < share:
+            await export(http, stats, rng)
+        elif kind == "page":
             page = rng.choice(PAGES)
             for path in (f"{page}?year={rng.choice(YEARS)}", "/_dash-layout", "/_dash-dependencies"):
                 await one(http, stats, "page", "GET", path)
@@ -171,16 +216,65 @@ async def saturate(port: int, kind: str, method: str, make: Any, seconds: float,
     return (stats.count - failed) / (time.perf_counter() - start)
 
 
+def children(pid: int) -> list[int]:
+    """Every child of ``pid``, whichever of its threads started it (``/proc/*/stat``'s parent)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            if parent == pid:
+                found.append(int(entry.name))
+    return sorted(found)
+
+
 def worker_pids(master: int) -> list[int]:
-    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
-    return sorted(int(pid) for pid in children)
+    return [pid for pid in children(master) if "dashboard.renders" not in command_of(pid)]
 
 
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
+def command_of(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
+
+
+def descendants(pid: int) -> list[int]:
+    found = []
+    for child in children(pid):
+        found += [child, *descendants(child)]
+    return found
+
+
+def memory_mb(pids: list[int]) -> tuple[float, float]:
+    """(RSS, PSS) in MB summed over ``pids``: PSS counts a page shared by n processes as 1/n."""
+    rss = pss = 0.0
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Rss:"):
+                    rss += int(line.split()[1]) / 1024
+                elif line.startswith("Pss:"):
+                    pss += int(line.split()[1]) / 1024
+        except OSError:
+            continue
+    return rss, pss
+
+
+def memory(master: int) -> dict[str, tuple[float, float]]:
+    """(RSS, PSS) of the master, each worker, and the render process with its browser."""
+    out = {"master": memory_mb([master])}
+    for pid in worker_pids(master):
+        out[f"worker {pid}"] = memory_mb([pid])
+    renders = [pid for pid in descendants(master) if "dashboard.renders" in command_of(pid)]
+    out["render process + Chromium"] = memory_mb(sorted({p for r in renders for p in [r, *descendants(r)]}))
+    return out
+
+
+def load_average() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
 def percentiles(values: list[float]) -> str:
@@ -214,6 +308,43 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+async def mixed(
+    port: int,
+    master: int,
+    args: argparse.Namespace,
+    callback: tuple[str, Any],
+    share: float,
+    baseline: float | None,
+) -> float:
+    """One mixed phase with ``share`` of exports; returns the p95 (s) of the requests that are not exports."""
+    before = memory(master)
+    stats = Stats()
+    until = time.monotonic() + args.duration
+    start = time.perf_counter()
+    users = [user(port, i, stats, until, args.max_requests, callback, share) for i in range(args.users)]
+    print(f"\nMixed load with {share:.0%} exports (load average before: {load_average()})")
+    await asyncio.gather(*users)
+    elapsed = time.perf_counter() - start
+    after = memory(master)
+    total_errors = sum(stats.errors.values())
+    print(
+        f"  {args.users} users for {elapsed:.1f} s, {stats.count} requests, {stats.count / elapsed:.1f} req/s"
+    )
+    print(f"  {total_errors} errors; exports shed with 503 + Retry-After: {dict(stats.shed) or 0}")
+    print(f"  {'kind':<14}{'requests':>9}{'errors':>8}   p50 / p95 / p99 ms")
+    for kind, values in sorted(stats.latencies.items()):
+        print(f"  {kind:<14}{len(values):>9}{stats.errors.get(kind, 0):>8}   {percentiles(values)}")
+    others = stats.others()
+    p95 = statistics.quantiles(others, n=100, method="inclusive")[94] if len(others) > 1 else float("nan")
+    versus = f", {p95 / baseline:.2f}x the 0 % run (target <= 2)" if baseline else ""
+    print(f"  p95 of every non-export request: {p95 * 1000:.1f} ms{versus}")
+    print("  memory, RSS / PSS MB, before -> after:")
+    for name in sorted(set(before) | set(after)):
+        b, a = before.get(name, (0.0, 0.0)), after.get(name, (0.0, 0.0))
+        print(f"    {name:<28}{b[0]:7.1f} / {b[1]:7.1f} -> {a[0]:7.1f} / {a[1]:7.1f}")
+    return baseline if baseline is not None else p95
+
+
 async def run(args: argparse.Namespace) -> None:
     port = free_port()
     log = ROOT / "bench" / "out" / "load-gunicorn.log"
@@ -231,7 +362,6 @@ async def run(args: argparse.Namespace) -> None:
             return "/_dash-update-component", map_callback_body(*callback, rng)
 
         await saturate(port, "warm-up", "POST", map_call, 3, 8)
-        before = {pid: rss_mb(pid) for pid in pids}
         print(f"\nThroughput, {args.saturate:.0f} s each, {args.connections} connections, no think time:")
         trivial = await saturate(port, "healthz", "GET", healthz, args.saturate, args.connections)
         mapped = await saturate(port, "map_callback", "POST", map_call, args.saturate, args.connections)
@@ -239,28 +369,10 @@ async def run(args: argparse.Namespace) -> None:
         print(f"  map callback (year patch) {mapped:8.1f} req/s")
         print(f"  ratio map / trivial       {mapped / trivial:8.2f}   (target >= 0.6)")
 
-        stats = Stats()
-        until = time.monotonic() + args.duration
-        start = time.perf_counter()
-        users = [user(port, i, stats, until, args.max_requests, callback) for i in range(args.users)]
-        await asyncio.gather(*users)
-        elapsed = time.perf_counter() - start
-        after = {pid: rss_mb(pid) for pid in pids if Path(f"/proc/{pid}").exists()}
-
-        total_errors = sum(stats.errors.values())
-        print(f"\nMixed load: {args.users} users for {elapsed:.1f} s, {stats.count} requests")
-        print(f"  {stats.count / elapsed:.1f} req/s overall, {total_errors} errors")
-        print(f"  {'kind':<14}{'requests':>9}{'errors':>8}   p50 / p95 / p99 ms")
-        for kind, values in sorted(stats.latencies.items()):
-            print(f"  {kind:<14}{len(values):>9}{stats.errors.get(kind, 0):>8}   {percentiles(values)}")
-        served = stats.count
-        print(f"\nRSS per worker (MB), before and after the mixed phase ({served} requests):")
-        for pid in pids:
-            print(f"  pid {pid}: {before[pid]:7.1f} -> {after.get(pid, float('nan')):7.1f}")
-        if served < 10_000:
-            print("  (fewer than 10,000 requests: run the full 60 s for the memory check)")
-        if set(after) != set(pids):
-            print("  a worker was replaced during the run (crash or timeout): see " + str(log))
+        baseline: float | None = None
+        for share in args.exports:
+            baseline = await mixed(port, server.pid, args, callback, share / 100, baseline)
+        print(f"\nload average (1, 5, 15 min) at the end: {load_average()}")
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -275,7 +387,9 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WORKERS", "2")))
     parser.add_argument("--threads", type=int, default=int(os.environ.get("THREADS", "4")))
+    parser.add_argument("--exports", default="0,2,10", help="per cent of actions that are exports, per phase")
     args = parser.parse_args()
+    args.exports = [float(x) for x in args.exports.split(",")]
     args.duration = min(args.duration, 600.0)
     asyncio.run(run(args))
 
