@@ -14,9 +14,9 @@ import pytest
 from dash import Dash
 
 from app import create_app
-from dashboard import datasets
+from dashboard import datasets, rendering
 from dashboard.settings import Settings
-from server import cache, routes
+from server import cache, health, routes
 
 QUERY = "/download/map.csv?indicator=migrant_stock&year=2000&region=celac"
 
@@ -114,3 +114,25 @@ def test_every_charts_download_is_cached(server_app: Dash, monkeypatch: pytest.M
     monkeypatch.undo()
     other = client.get("/download/map.xlsx?chart=profile&countries=PER&lang=es")
     assert other.status_code == 200 and other.data != first.data  # keyed by path and query
+
+
+@pytest.mark.redis
+@pytest.mark.skipif(rendering.browser_path() is None, reason="no Chromium to draw images")
+def test_an_image_drawn_by_one_replica_is_served_by_another_without_drawing(
+    redis_url: str, data_dir: Path
+) -> None:
+    """Two replicas sharing Redis: the second answers from the cache even with its queue full."""
+    first, second = replica(data_dir, redis_url), replica(data_dir, redis_url)
+    url = "/export/map.png?indicator=refugees_hosted&year=2015&lang=pt"
+    drawn = first.server.test_client().get(url)
+    assert drawn.status_code == 200 and drawn.data.startswith(b"\x89PNG")
+    queue = second.server.extensions[health.EXPORTS].queue
+    held = queue.reserve(queue.capacity)  # nothing can be drawn on the second replica now
+    try:
+        served = second.server.test_client().get(url)
+        assert served.status_code == 200 and served.data == drawn.data
+        other = second.server.test_client().get(url.replace("2015", "2016"))
+        assert other.status_code == 503 and other.headers["Retry-After"].isdigit()
+    finally:
+        held.close()
+        first.server.extensions[health.EXPORTS].close()
