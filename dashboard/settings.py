@@ -32,7 +32,8 @@ def _positive_int(env: Mapping[str, str], name: str, default: int) -> int:
 class Settings:
     """What ``create_app`` and gunicorn need to know. Documented in README (a test checks it).
 
-    ``cache_url`` empty means an in-process cache; ``redis://…`` a cache shared by every replica.
+    ``cache_url`` empty means an in-process cache (at most ``cache_local_bytes`` per worker);
+    ``redis://…`` a cache shared by every replica.
     """
 
     data_dir: Path
@@ -42,6 +43,7 @@ class Settings:
     threads: int = 4
     log_level: str = "info"
     cache_url: str = ""
+    cache_local_bytes: int = 64 * 1024 * 1024
     title: str = "Puentes"
 
     @classmethod
@@ -65,4 +67,5 @@ class Settings:
             threads=_positive_int(env, "THREADS", 4),
             log_level=log_level,
             cache_url=cache_url,
+            cache_local_bytes=_positive_int(env, "CACHE_LOCAL_BYTES", 64 * 1024 * 1024),
         )

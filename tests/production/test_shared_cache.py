@@ -63,7 +63,7 @@ def replica(data_dir: Path, cache_url: str) -> Dash:
 
 def test_a_data_refresh_starts_a_fresh_key_space() -> None:
     assert datasets.digest({"files": {"a": 1}}) != datasets.digest({"files": {"a": 2}})
-    assert cache.cache_config("", "v1")["CACHE_TYPE"] == "SimpleCache"
+    assert cache.cache_config("", "v1")["CACHE_TYPE"] == "server.byte_cache.ByteLRUCache"
     assert cache.cache_config("redis://r:6379/0", "v1")["CACHE_KEY_PREFIX"] == "puentes:v1:"
 
 
