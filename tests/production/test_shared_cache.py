@@ -114,3 +114,18 @@ def test_every_charts_download_is_cached(server_app: Dash, monkeypatch: pytest.M
     monkeypatch.undo()
     other = client.get("/download/map.xlsx?chart=profile&countries=PER&lang=es")
     assert other.status_code == 200 and other.data != first.data  # keyed by path and query
+
+
+@pytest.mark.redis
+def test_redis_is_never_sent_a_value_over_its_cap(redis_url: str, data_dir: Path) -> None:
+    import redis
+
+    from server.byte_cache import REDIS_VALUE_BYTES, CappedRedisCache
+
+    app = replica(data_dir, redis_url)
+    (shared,) = app.server.extensions["cache"].values()
+    assert isinstance(shared, CappedRedisCache)
+    assert shared.set("image:big", b"0" * (REDIS_VALUE_BYTES + 1)) is False
+    assert shared.add("image:big", b"0" * (REDIS_VALUE_BYTES + 1)) is False
+    assert shared.set("image:small", b"png") and shared.get("image:small") == b"png"
+    assert redis.Redis.from_url(redis_url).keys("*image:big") == []
