@@ -19,9 +19,9 @@ from flask import Response, current_app, request
 from werkzeug.exceptions import HTTPException
 
 # The largest callback body the app can send is the briefing panel's (a basket of 20 views, the
-# address and the deck title): 43.6 kB with every value at the longest the app reads (views and
-# address of MAX_QUERY_LENGTH characters, a title of 4-byte characters), 3 kB with the longest
-# views its builders write (tests/production/test_body_bounds.py measures both). 128 KiB is three
+# address and the deck title): 43,258 bytes with every value at the longest the app reads (views
+# and address of MAX_QUERY_LENGTH characters, a title of 4-byte characters), 13,480 with the
+# longest views its builders write (593 characters; tests/production/test_body_bounds.py). 128 KiB is three
 # times the first; a larger body is a 413 with one log line. No query the app writes comes near
 # MAX_QUERY_BYTES (the address bar keeps MAX_QUERY_LENGTH characters); a longer one is a 414.
 MAX_REQUEST_BYTES = 128 * 1024
