@@ -76,7 +76,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     offline_route.register(server)
     health.register(app.server, manifest)
     not_found.register(app)
-    exports.cache = cache.register(app.server, settings.cache_url)  # finished images, shared
+    exports.cache = cache.register(app.server, settings.cache_url, settings.cache_local_bytes)  # images too
     answers.register(app.server, app.get_relative_path(security.CALLBACK_PATH))
     static.register(app)  # cache lifetimes and compression of bundles and assets
     warm_pages()

@@ -43,7 +43,8 @@ def _public_url(text: str) -> str:
 class Settings:
     """What ``create_app`` and gunicorn need to know. Documented in README (a test checks it).
 
-    ``cache_url`` empty means an in-process cache; ``redis://…`` a cache shared by every replica.
+    ``cache_url`` empty means an in-process cache (at most ``cache_local_bytes`` per worker);
+    ``redis://…`` a cache shared by every replica.
     ``public_url`` is the site's address on slides and saved files (empty: the request's own).
     ``render_queue`` is how many images may wait to be drawn per container (``dashboard.renders``).
     """
@@ -55,6 +56,7 @@ class Settings:
     threads: int = 4
     log_level: str = "info"
     cache_url: str = ""
+    cache_local_bytes: int = 64 * 1024 * 1024
     title: str = "Puentes"
     public_url: str = ""
     render_queue: int = 40
@@ -83,4 +85,5 @@ class Settings:
             cache_url=cache_url,
             public_url=public_url,
             render_queue=_positive_int(env, "RENDER_QUEUE", 40),
+            cache_local_bytes=_positive_int(env, "CACHE_LOCAL_BYTES", 64 * 1024 * 1024),
         )

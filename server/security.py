@@ -18,8 +18,14 @@ from dash.exceptions import DependencyException
 from flask import Response, current_app, request
 from werkzeug.exceptions import HTTPException
 
-# A real callback body is a few kB; 2 MiB leaves room and stops a forged 5 MB body with a 413.
-MAX_REQUEST_BYTES = 2 * 1024 * 1024
+# The largest callback body the app can send is the briefing panel's (a basket of 20 views, the
+# address and the deck title): 43,258 bytes with every value at the longest the app reads (views
+# and address of MAX_QUERY_LENGTH characters, a title of 4-byte characters), 13,480 with the
+# longest views its builders write (593 characters; tests/production/test_body_bounds.py). 128 KiB is three
+# times the first; a larger body is a 413 with one log line. No query the app writes comes near
+# MAX_QUERY_BYTES (the address bar keeps MAX_QUERY_LENGTH characters); a longer one is a 414.
+MAX_REQUEST_BYTES = 128 * 1024
+MAX_QUERY_BYTES = 8 * 1024
 CALLBACK_PATH = "/_dash-update-component"
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
 NOT_EXECUTED = re.compile(r"""type\s*=\s*["']?application/json""", re.I)
@@ -76,7 +82,7 @@ def one_line(text: str, limit: int = REASON_CHARS) -> str:
 
 
 def log_rejection(status: int, reason: str) -> None:
-    """One log line per rejected callback request: method, path, status and why, no traceback."""
+    """One log line per rejected request: method, path, status and why, no traceback."""
     method, path = one_line(request.method, 16), one_line(request.path)
     current_app.logger.warning("rejected %s %s %d: %s", method, path, status, one_line(reason))
 
@@ -93,6 +99,20 @@ def register(app: Dash) -> None:
     server.config[POLICY] = content_security_policy([], frame_ancestors="'none'")
     server.config[EMBED_POLICY] = content_security_policy([], frame_ancestors="*")
 
+    @server.before_request
+    def bounded_request() -> Response | None:
+        length = request.content_length
+        if length is not None and length > MAX_REQUEST_BYTES:
+            reason = f"Request Entity Too Large: a body of {length} bytes (at most {MAX_REQUEST_BYTES})"
+            log_rejection(413, reason)
+            return plain(f"413 {reason}", 413)
+        if len(request.query_string) > MAX_QUERY_BYTES:
+            size = len(request.query_string)
+            reason = f"URI Too Long: a query string of {size} bytes (at most {MAX_QUERY_BYTES})"
+            log_rejection(414, reason)
+            return plain(f"414 {reason}", 414)
+        return None
+
     @server.after_request
     def security_headers(response: Response) -> Response:
         for name, value in BASE_HEADERS.items():
@@ -108,7 +128,7 @@ def register(app: Dash) -> None:
     def http_error(error: HTTPException) -> Response | HTTPException:
         if error.code is None or error.code < 400:
             return error  # redirects raised by routing
-        if request.path == callback_path:  # a too large or malformed body, a GET
+        if request.path == callback_path or error.code == 413:  # too large or malformed body, a GET
             log_rejection(error.code, f"{error.name}: {error.description or ''}")
         return plain(f"{error.code} {error.name}", error.code)
 

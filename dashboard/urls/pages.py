@@ -32,15 +32,22 @@ class Vocabulary:
 def parse_shared(search: object, vocabulary: Vocabulary) -> shared.Parsed:
     """The shared filters of a URL and their notices (anything but a string reads as empty).
     Only queries the app can write are cached: an over-long one (read as empty, with a notice)
-    is parsed each time, so the cache holds at most 2,048 × MAX_QUERY_LENGTH characters of keys,
-    whatever a callback body carries."""
+    is parsed each time. The cache is bounded in bytes whatever a callback body carries: at most
+    :data:`PARSE_CACHE_ENTRIES` entries of at most :data:`PARSE_ENTRY_BYTES` each (a key of
+    MAX_QUERY_LENGTH characters of up to 4 bytes, and notices quoting at most as much again),
+    :data:`PARSE_CACHE_BYTES` = 18 MiB a worker; ASCII queries, as browsers send, about a quarter."""
     text = text_of(search)
     if len(text) > MAX_QUERY_LENGTH:
         return _parse_shared.__wrapped__(text, vocabulary)
     return _parse_shared(text, vocabulary)
 
 
-@lru_cache(maxsize=2048)
+PARSE_CACHE_ENTRIES = 1024
+PARSE_ENTRY_BYTES = 2 * (4 * MAX_QUERY_LENGTH + 100) + 2048  # key, quoted values, state and slots
+PARSE_CACHE_BYTES = PARSE_CACHE_ENTRIES * PARSE_ENTRY_BYTES
+
+
+@lru_cache(maxsize=PARSE_CACHE_ENTRIES)
 def _parse_shared(text: str, vocabulary: Vocabulary) -> shared.Parsed:
     return shared.parse(text, vocabulary.indicator_years, vocabulary.countries, vocabulary.groups)
 

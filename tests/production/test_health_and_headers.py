@@ -123,7 +123,7 @@ def test_a_forged_5mb_callback_body_gets_413(client: FlaskClient) -> None:
     assert len(body) > MAX_REQUEST_BYTES
     response = client.post("/_dash-update-component", data=body, content_type="application/json")
     assert response.status_code == 413
-    assert response.get_data(as_text=True) == "413 Request Entity Too Large\n"
+    assert response.get_data(as_text=True).startswith("413 Request Entity Too Large: a body of ")
 
 
 @pytest.mark.parametrize(

@@ -63,7 +63,7 @@ def replica(data_dir: Path, cache_url: str) -> Dash:
 
 def test_a_data_refresh_starts_a_fresh_key_space() -> None:
     assert datasets.digest({"files": {"a": 1}}) != datasets.digest({"files": {"a": 2}})
-    assert cache.cache_config("", "v1")["CACHE_TYPE"] == "SimpleCache"
+    assert cache.cache_config("", "v1")["CACHE_TYPE"] == "server.byte_cache.ByteLRUCache"
     assert cache.cache_config("redis://r:6379/0", "v1")["CACHE_KEY_PREFIX"] == "puentes:v1:"
 
 
@@ -136,3 +136,18 @@ def test_an_image_drawn_by_one_replica_is_served_by_another_without_drawing(
     finally:
         held.close()
         first.server.extensions[health.EXPORTS].close()
+
+
+@pytest.mark.redis
+def test_redis_is_never_sent_a_value_over_its_cap(redis_url: str, data_dir: Path) -> None:
+    import redis
+
+    from server.byte_cache import REDIS_VALUE_BYTES, CappedRedisCache
+
+    app = replica(data_dir, redis_url)
+    (shared,) = app.server.extensions["cache"].values()
+    assert isinstance(shared, CappedRedisCache)
+    assert shared.set("image:big", b"0" * (REDIS_VALUE_BYTES + 1)) is False
+    assert shared.add("image:big", b"0" * (REDIS_VALUE_BYTES + 1)) is False
+    assert shared.set("image:small", b"png") and shared.get("image:small") == b"png"
+    assert redis.Redis.from_url(redis_url).keys("*image:big") == []
