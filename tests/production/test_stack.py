@@ -271,3 +271,30 @@ def test_a_replica_killed_under_load_costs_no_request(stack: Stack) -> None:
     assert tally.total("callback") > before  # the load went on after the kill
     assert tally.failed("callback") == 0
     assert tally.failed("page") == 0
+
+
+def test_renders_alone_are_limited_per_address(stack: Stack) -> None:
+    """150 export requests at once from one address: beyond nginx's burst, 429 with Retry-After
+    (a cheap not-an-export path: the limit is nginx's, before any drawing)."""
+    answers: list[tuple[int, str | None]] = []
+    lock = threading.Lock()
+    start = threading.Barrier(150)
+
+    def export() -> None:
+        connection = http.client.HTTPConnection(HOST, stack.port, timeout=30)
+        start.wait()
+        connection.request("GET", "/export/not-a-chart.png")
+        response = connection.getresponse()
+        response.read()
+        with lock:
+            answers.append((response.status, response.getheader("Retry-After")))
+        connection.close()
+
+    with ThreadPoolExecutor(max_workers=150) as pool:
+        for _ in range(150):
+            pool.submit(export)
+    statuses = Counter(status for status, _ in answers)
+    print(f"\n150 exports at once from 127.0.0.1: {dict(statuses)}")
+    assert len(answers) == 150 and set(statuses) == {404, 429}
+    assert statuses[429] >= 30
+    assert all(retry == "10" for status, retry in answers if status == 429)
