@@ -277,6 +277,7 @@ def test_renders_alone_are_limited_per_address(stack: Stack) -> None:
     """150 export requests at once from one address: beyond nginx's burst, 429 with Retry-After
     (a cheap not-an-export path: the limit is nginx's, before any drawing)."""
     answers: list[tuple[int, str | None]] = []
+    bodies: set[str] = set()
     lock = threading.Lock()
     start = threading.Barrier(150)
 
@@ -285,9 +286,11 @@ def test_renders_alone_are_limited_per_address(stack: Stack) -> None:
         start.wait()
         connection.request("GET", "/export/not-a-chart.png")
         response = connection.getresponse()
-        response.read()
+        body = response.read().decode()
         with lock:
             answers.append((response.status, response.getheader("Retry-After")))
+            if response.status == 429:
+                bodies.add(body)
         connection.close()
 
     with ThreadPoolExecutor(max_workers=150) as pool:
@@ -298,3 +301,5 @@ def test_renders_alone_are_limited_per_address(stack: Stack) -> None:
     assert len(answers) == 150 and set(statuses) == {404, 429}
     assert statuses[429] >= 30
     assert all(retry == "10" for status, retry in answers if status == 429)
+    (message,) = bodies  # in the app's four languages: nginx knows no reader's
+    assert message.count("\n") == 4 and "try again" in message and "réessayez" in message
