@@ -125,6 +125,7 @@ class PuentesWorker(ThreadWorker):  # type: ignore[misc]
         if conn.parser is not None:  # a kept-alive connection: what the last read took ahead
             buffer += conn.parser.unreader.take_buffered()
         conn.buffer, conn.deadline = buffer, time.monotonic() + READ_SECONDS
+        conn.head_end = buffer.find(b"\r\n\r\n")
         if request_complete(buffer):
             self.hand_over(conn)
             return
@@ -144,11 +145,12 @@ class PuentesWorker(ThreadWorker):  # type: ignore[misc]
             return
         conn.buffer += data
         self.buffered += len(data)
-        head_end = conn.buffer.find(b"\r\n\r\n")
-        too_big = head_end < 0 and len(conn.buffer) > HEAD_BYTES
+        if conn.head_end < 0:  # only the new bytes are searched: a trickled head costs no rescans
+            conn.head_end = conn.buffer.find(b"\r\n\r\n", max(0, len(conn.buffer) - len(data) - 3))
+        too_big = conn.head_end < 0 and len(conn.buffer) > HEAD_BYTES
         if too_big or self.buffered > WORKER_BYTES:
             self.drop(conn)
-        elif request_complete(conn.buffer):
+        elif conn.head_end >= 0 and request_complete(conn.buffer):
             self.stop_reading(conn)
             self.hand_over(conn)
 

@@ -103,3 +103,17 @@ def test_slow_clients_do_not_stop_the_server(server: int, count: int, what: str)
     )
     print(f"\n{count} slow connections ({what} byte by byte every 2 s): {summary}")
     assert all(value < 2 for values in latencies.values() for value in values), summary
+
+
+def test_a_request_trickled_byte_by_byte_is_still_answered(server: int) -> None:
+    """Slow is not refused: a whole request sent one byte at a time gets its answer."""
+    request = b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    with socket.create_connection((HOST, server), timeout=10) as sock:
+        for byte in request:
+            sock.send(bytes([byte]))
+            time.sleep(0.01)
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 200 ") and b'"ok"' in body
