@@ -7,7 +7,7 @@ PORT   ?= 8050
 WORKERS ?= 2
 THREADS ?= 4
 
-.PHONY: run test lint format data install install-test browsers redis audit lock bench load clean
+.PHONY: run test lint format data install install-test browsers redis nginx audit lock bench load clean
 LOCK   := requirements.lock
 # DejaVu Sans, which the briefing's slides measure their text with (dashboard/slide_layout.py).
 FONTS  := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf /usr/share/fonts/dejavu/DejaVuSans.ttf
@@ -76,6 +76,15 @@ redis:
 	    || echo "warning: redis-server not installed; the Redis cache tests will be skipped"; \
 	fi
 
+## Debian nginx for the stack test (deploy/nginx.conf on the host), installed only if missing.
+nginx:
+	@if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then \
+	  echo "Installing Debian nginx..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  ( $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx ) \
+	    || echo "warning: nginx not installed; the stack test will be skipped"; \
+	fi
+
 ## Known vulnerabilities in the locked runtime set; only a warning when the index cannot be reached.
 audit: install-test
 	$(BIN)/python scripts/audit_dependencies.py $(LOCK)
@@ -90,7 +99,7 @@ format: install-test
 	$(BIN)/ruff check --fix .
 
 ## The whole suite: lint, unit, ETL, data spot checks and browser tests.
-test: install-test browsers redis lint audit
+test: install-test browsers redis nginx lint audit
 	$(BIN)/pytest
 
 ## Bytes, server and browser time per map interaction, beside a naive implementation; the first

@@ -100,3 +100,13 @@ class JsonAccessLogger(Logger):
 
 
 logger_class = JsonAccessLogger
+
+
+# --- Slow clients (issue 16) -----------------------------------------------------------------------
+# The image exposes gunicorn directly (`docker run -p 8050:8050`), without a buffering proxy in front.
+# gthread gives a connection to a request thread at its first byte: 8 clients trickling one header
+# byte every 2 s held all 2 x 4 threads. server/worker.py is gthread with each request read whole by
+# the worker's main loop first (no thread waits on a slow client), and each response's head sent
+# with its body in one send (a worker killed between the two left nginx a response it could not
+# retry). tests/production/test_slow_clients.py and test_stack.py check both.
+worker_class = "server.worker.PuentesWorker"
