@@ -19,6 +19,7 @@ from typing import Any
 from gunicorn.glogging import Logger
 
 from dashboard.renders import process as renders_process
+from dashboard.renders.exports import waiting_threads
 from dashboard.settings import Settings, SettingsError
 from server import health
 
@@ -29,7 +30,9 @@ except SettingsError as error:
 
 bind = f"{settings.host}:{settings.port}"
 workers = settings.workers
-threads = settings.threads
+# THREADS serve pages and callbacks; as many again as may wait for renders are added, so a room's
+# exports never take the threads the pages need (dashboard/renders/exports.py, waiting_threads).
+threads = settings.threads + waiting_threads(settings.threads)
 loglevel = settings.log_level
 accesslog = "-"
 errorlog = "-"
@@ -56,7 +59,8 @@ def on_starting(server: Any) -> None:
     exports = server.app.wsgi().extensions[health.EXPORTS]  # the preloaded app's
     folder = tempfile.mkdtemp(prefix="puentes-render-")  # private to this user (0700)
     path = os.path.join(folder, "render.sock")
-    process = renders_process.start(path, str(exports.renderer.assets), settings.render_queue)
+    assets = str(exports.renderer.assets)
+    process = renders_process.start(path, assets, settings.render_queue, str(settings.data_dir))
     _render.update(folder=folder, path=path, process=process)
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from flask import Flask, Response, request
 
-from dashboard import briefing, briefing_pdf, datasets, urls
+from dashboard import briefing, briefing_pdf, urls
 from dashboard.errors import ExportFailed
 from dashboard.locale import Locale
 from dashboard.renders import PDF_COST, Exports, Session
@@ -35,7 +35,6 @@ def _attachment(data: bytes, mimetype: str, name: str) -> Response:
 
 def register(server: Flask, exports_: Exports) -> None:
     """The briefing routes: the deck and the PDF of the views named by ``view`` parameters."""
-    shapes = {urls.GEOMETRY: datasets.geometry(), urls.WORLD_GEOMETRY: datasets.world_geometry()}
 
     def pack(locale: Locale, draw: Draw) -> tuple[briefing_views.Pack, Response | None]:
         """The slides, or the answer that says why there are none."""
@@ -49,7 +48,7 @@ def register(server: Flask, exports_: Exports) -> None:
         return made, None
 
     def figure(chart: exports.Chart) -> tuple[dict[str, Any], int, int]:
-        return briefing_views.slide_figure(chart, shapes)
+        return briefing_views.slide_figure(chart, {})  # shapes put in by the render process
 
     def views() -> int:
         """How many renders the pack may need: one per view it will read."""

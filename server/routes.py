@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 
 from flask import Flask, Response, request
 
@@ -12,11 +11,9 @@ from dashboard.errors import ExportFailed
 from dashboard.locale import Locale
 from dashboard.renders import ExportBusy, Exports
 from dashboard.tables import to_csv
-from dashboard.urls.pages import parse_shared
 from dashboard.views import charts, exports
 from dashboard.views import corridors as corridor_view
 from dashboard.views import map as map_view
-from dashboard.vocabulary import vocabulary
 from dashboard.workbook import XLSX_TYPE, to_xlsx
 
 ONE_DAY = 86400
@@ -84,32 +81,42 @@ def refused(error: ExportFailed, locale: Locale, message: str) -> Response:
     return Response(message.format(reason=error), status=503, mimetype="text/plain")
 
 
+def image_refused(error: ExportFailed, locale: Locale) -> Response:
+    message = locale.gettext(
+        "The image could not be made: {reason}. The chart is still on the page; try again in a minute."
+    )
+    return refused(error, locale, message)
+
+
 def image_response(exports_: Exports, page: str, fmt: str, query: str, shapes_etag: str) -> Response:
     """The chart as PNG (2x) or SVG; 503 with a plain message when the browser cannot draw it.
 
-    The ETag is a digest of what is drawn (figure, words, format, shapes), so a browser that has
-    the picture gets a 304 without the server drawing it again.
+    The image is named by what it shows: the view's state as the app reads it from the query, the
+    format and the data (its version and shapes). That name is the ETag (a browser that has the
+    picture gets a 304) and the cache key (a replica that drew it answers for all): a kept image
+    costs no chart building, and neither does a refusal when the render queue is full; the chart
+    is built only once the queue has taken it.
     """
-    shown = charts.chart(charts.read(page, query))
-    drawn = json.dumps(
-        [shown.figure, shown.caption, shown.key, fmt, shapes_etag], sort_keys=True, default=str
-    )
-    digest = hashlib.sha256(drawn.encode("utf-8")).hexdigest()[:32]
+    state = charts.read(page, query)
+    named = f"{page}|{fmt}|{state!r}|{datasets.version()}|{shapes_etag}"
+    digest = hashlib.sha256(named.encode("utf-8")).hexdigest()[:32]
     if any(tag.split(":")[0] == digest for tag in request.if_none_match.as_set(include_weak=True)):
         return Response(status=304)  # (Flask-Compress tags compressed copies "<etag>:gzip")
-    figure, width, height = exports.image_figure(
-        shown, {urls.GEOMETRY: datasets.geometry(), urls.WORLD_GEOMETRY: datasets.world_geometry()}
-    )
-    try:
-        data = exports_.image(figure, fmt, width, height, exports.SCALE if fmt == "png" else 1)
-    except ExportFailed as error:
-        locale = Locale.of(parse_shared(query, vocabulary()).state.lang)
-        message = locale.gettext(
-            "The image could not be made: {reason}. The chart is still on the page; try again in a minute."
-        )
-        return refused(error, locale, message)
+    kept = exports_.recall(f"export:{digest}")
+    if isinstance(kept, tuple) and len(kept) == 2:
+        filename, data = kept
+    else:
+        try:
+            with exports_.session(1) as session:
+                shown = charts.chart(state)
+                figure, width, height = exports.image_figure(shown, {})  # the render process adds shapes
+                scale = exports.SCALE if fmt == "png" else 1
+                filename, data = shown.filename, session.image(figure, fmt, width, height, scale, keep=False)
+        except ExportFailed as error:
+            return image_refused(error, Locale.of(state.shared.lang))
+        exports_.keep(f"export:{digest}", (filename, data))
     response = Response(data, mimetype="image/png" if fmt == "png" else "image/svg+xml")
-    response.headers["Content-Disposition"] = f'inline; filename="{shown.filename}.{fmt}"'
+    response.headers["Content-Disposition"] = f'inline; filename="{filename}.{fmt}"'
     response.cache_control.public = True
     response.cache_control.max_age = ONE_HOUR  # a data update shows within the hour
     response.set_etag(digest)

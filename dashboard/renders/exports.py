@@ -17,6 +17,13 @@ from dashboard.renders.wire import SocketQueue
 CACHE_TIMEOUT = 6 * 3600
 
 
+def waiting_threads(threads: int) -> int:
+    """How many requests of a worker may wait for renders at once: half its ``THREADS``, at least
+    one. gunicorn gives each worker that many threads more (``gunicorn.conf.py``), so the
+    ``THREADS`` that serve pages and callbacks are never the ones waiting for a render."""
+    return max(1, threads // 2)
+
+
 class ImageCache(Protocol):
     def get(self, key: str) -> Any: ...
 
@@ -25,13 +32,13 @@ class ImageCache(Protocol):
 
 class Exports:
     """What the routes draw with: a queue (here or in the render process), the finished-image cache,
-    and a limit on how many of this worker's threads may wait for renders."""
+    and a limit on how many of this worker's threads may wait for renders (:func:`waiting_threads`)."""
 
     def __init__(self, renderer: Renderer, threads: int, capacity: int = CAPACITY) -> None:
         self.renderer = renderer  # what exports lack (``missing``) is checked in the worker too
         self.capacity = capacity
         self.cache: ImageCache | None = None
-        self._waiting = threading.BoundedSemaphore(max(1, threads // 2))
+        self._waiting = threading.BoundedSemaphore(waiting_threads(threads))
         self._queue: Queue | None = None
 
     def connect(self, path: str) -> None:
@@ -55,13 +62,23 @@ class Exports:
 
     def cached(self, job: Job) -> bytes | None:
         """The image if it was drawn before (by any replica sharing the cache)."""
-        if self.cache is None or job.kind != "image":
+        if job.kind != "image":
+            return None
+        found = self.recall(f"image:{job.digest()}")
+        return found if isinstance(found, bytes) else None
+
+    def recall(self, key: str) -> Any:
+        """What :meth:`keep` kept under ``key`` (here or on a replica sharing the cache), or None."""
+        if self.cache is None:
             return None
         with contextlib.suppress(Exception):  # a cache that is down costs a render, not the answer
-            found = self.cache.get(f"image:{job.digest()}")
-            if isinstance(found, bytes):
-                return found
+            return self.cache.get(key)
         return None
+
+    def keep(self, key: str, value: Any) -> None:
+        if self.cache is not None:
+            with contextlib.suppress(Exception):
+                self.cache.set(key, value, timeout=CACHE_TIMEOUT)
 
     @contextlib.contextmanager
     def session(self, cost: int) -> Iterator[Session]:
@@ -95,17 +112,20 @@ class Session:
     def __init__(self, exports: Exports, ticket: Ticket) -> None:
         self._exports, self._ticket = exports, ticket
 
-    def draw(self, job: Job) -> bytes:
-        if (found := self._exports.cached(job)) is not None:
+    def draw(self, job: Job, keep: bool = True) -> bytes:
+        """The job drawn, or the cache's copy; with ``keep``, an image drawn is kept under a digest
+        of what was drawn (a caller that keeps it under a key of its own says ``keep=False``)."""
+        if keep and (found := self._exports.cached(job)) is not None:
             return found
         data = self._ticket.render(job)
-        if self._exports.cache is not None and job.kind == "image":
-            with contextlib.suppress(Exception):
-                self._exports.cache.set(f"image:{job.digest()}", data, timeout=CACHE_TIMEOUT)
+        if keep and job.kind == "image":
+            self._exports.keep(f"image:{job.digest()}", data)
         return data
 
-    def image(self, figure: dict[str, Any], fmt: str, width: int, height: int, scale: float = 1) -> bytes:
-        return self.draw(Job("image", figure, fmt, width, height, scale))
+    def image(
+        self, figure: dict[str, Any], fmt: str, width: int, height: int, scale: float = 1, keep: bool = True
+    ) -> bytes:
+        return self.draw(Job("image", figure, fmt, width, height, scale), keep)
 
     def pdf(self, page: str) -> bytes:
         return self.draw(Job("pdf", page=page))

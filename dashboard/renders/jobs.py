@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from dashboard import briefing_pdf
+from dashboard import briefing_pdf, datasets, urls
 from dashboard.errors import ExportFailed
 from dashboard.rendering import Renderer
+from dashboard.views.exports import inline_geometry
 
 CAPACITY = 40  # images waiting or being drawn, per container (RENDER_QUEUE): two full packs
 PDF_COST = 4  # a PDF is printed by a browser of its own: about four images' time
@@ -46,12 +48,21 @@ class Job:
         return hashlib.sha256(text).hexdigest()
 
 
-def draw(renderer: Renderer, job: Job) -> bytes:
-    """The job's bytes, drawn here (in the render process or thread)."""
+def shapes() -> dict[str, Any]:
+    """The map shapes a figure names by URL (``/geometry/…``), from the data in use."""
+    return {urls.GEOMETRY: datasets.geometry(), urls.WORLD_GEOMETRY: datasets.world_geometry()}
+
+
+def draw(renderer: Renderer, job: Job, geometry: Mapping[str, Any]) -> bytes:
+    """The job's bytes, drawn here (in the render process or thread). A figure arrives naming its
+    shapes by URL, as the page's does, and they are put in here: the worker never copies or sends
+    the megabytes of every country's outline, and the render process does that work at its lower
+    CPU priority."""
     if job.kind == "pdf":
         return briefing_pdf.print_pdf(job.page)
     assert job.figure is not None
-    return renderer.render(job.figure, job.fmt, job.width, job.height, job.scale)
+    figure = inline_geometry(job.figure, geometry)
+    return renderer.render(figure, job.fmt, job.width, job.height, job.scale)
 
 
 class Ticket(Protocol):

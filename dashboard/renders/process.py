@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from dashboard import datasets
 from dashboard.rendering import Renderer
 from dashboard.renders.queue import RenderQueue
 from dashboard.renders.wire import Server
@@ -23,11 +24,12 @@ LOG = logging.getLogger(__name__)
 NICE = 10  # the render process yields the CPU to pages and callbacks
 
 
-def serve(path: str, assets: str, capacity: int) -> None:
+def serve(path: str, assets: str, capacity: int, data_dir: str) -> None:
     """Serve renders on the Unix socket ``path`` until the parent (gunicorn's master) is gone."""
     parent = os.getppid()
     with contextlib.suppress(OSError):
         os.nice(NICE)
+    datasets.use(Path(data_dir))  # the map shapes figures name by URL are read from here
     render_queue = RenderQueue(Renderer(assets=assets), capacity)
     with contextlib.suppress(FileNotFoundError):
         os.unlink(path)
@@ -51,7 +53,7 @@ def serve(path: str, assets: str, capacity: int) -> None:
             os.unlink(path)
 
 
-def supervise(path: str, assets: str, capacity: int) -> None:
+def supervise(path: str, assets: str, capacity: int, data_dir: str) -> None:
     """Run :func:`serve` in a child process, and again if it dies (an out-of-memory kill, a crash),
     until this process's parent (gunicorn's master) is gone or asks it to stop."""
     parent, stopping = os.getppid(), threading.Event()
@@ -63,7 +65,16 @@ def supervise(path: str, assets: str, capacity: int) -> None:
             child.terminate()
 
     signal.signal(signal.SIGTERM, stop)
-    command = [sys.executable, "-m", "dashboard.renders.process", "serve", path, assets, str(capacity)]
+    command = [
+        sys.executable,
+        "-m",
+        "dashboard.renders.process",
+        "serve",
+        path,
+        assets,
+        str(capacity),
+        data_dir,
+    ]
     while not stopping.is_set() and os.getppid() == parent:
         child = subprocess.Popen(command)
         while child.poll() is None and os.getppid() == parent:
@@ -76,9 +87,10 @@ def supervise(path: str, assets: str, capacity: int) -> None:
             time.sleep(1)
 
 
-def start(path: str, assets: str, capacity: int) -> subprocess.Popen[bytes]:
+def start(path: str, assets: str, capacity: int, data_dir: str) -> subprocess.Popen[bytes]:
     """The render process (its supervisor), serving on ``path``, for gunicorn's master."""
     command = [sys.executable, "-m", "dashboard.renders.process", "supervise", path, assets, str(capacity)]
+    command.append(data_dir)
     return subprocess.Popen(command)
 
 
@@ -86,11 +98,11 @@ def main(argv: list[str]) -> int:
     """``python -m dashboard.renders.process supervise|serve SOCKET ASSETS CAPACITY``."""
     logging.basicConfig(level=logging.WARNING, format="%(message)s")  # not kaleido's chatter
     LOG.setLevel(logging.INFO)
-    mode, path, assets, capacity = argv[0], argv[1], argv[2], int(argv[3])
+    mode, path, assets, capacity, data_dir = argv[0], argv[1], argv[2], int(argv[3]), argv[4]
     if not Path(path).parent.is_dir():
         print(f"puentes: no folder for the render socket {path}", file=sys.stderr)
         return 2
-    (supervise if mode == "supervise" else serve)(path, assets, capacity)
+    (supervise if mode == "supervise" else serve)(path, assets, capacity, data_dir)
     return 0
 
 

@@ -5,17 +5,20 @@ from __future__ import annotations
 
 import logging
 import math
+import os
 import queue
 import threading
 import time
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
+from pathlib import Path
 
 from dashboard.errors import ExportFailed
 from dashboard.rendering import Renderer
-from dashboard.renders.jobs import CAPACITY, WAIT, ExportBusy, Job, draw
+from dashboard.renders.jobs import CAPACITY, WAIT, ExportBusy, Job, draw, shapes
 
 LOG = logging.getLogger(__name__)
+MEMORY_MB = 800  # proportional set size of the browser's processes past which it is restarted
 FIRST_ESTIMATE = 0.5  # seconds an image takes, until some were drawn (0.2-0.4 warm, 2.5 cold)
 
 
@@ -23,8 +26,11 @@ class RenderQueue:
     """The queue and its one drawing thread, in this process (the thread starts on first use, so a
     gunicorn master that loads the app before forking starts none)."""
 
-    def __init__(self, renderer: Renderer, capacity: int = CAPACITY, wait: float = WAIT) -> None:
+    def __init__(
+        self, renderer: Renderer, capacity: int = CAPACITY, wait: float = WAIT, memory_mb: int = MEMORY_MB
+    ) -> None:
         self.renderer = renderer
+        self.memory_mb = memory_mb
         self.capacity = capacity
         self.wait = wait
         self._lock = threading.Lock()
@@ -66,13 +72,14 @@ class RenderQueue:
             raise ExportFailed("the chart took too long to draw") from None
 
     def _work(self) -> None:
+        geometry = shapes()
         while True:
             job, future = self._jobs.get()
             if not future.set_running_or_notify_cancel():
                 continue
             started = time.monotonic()
             try:
-                future.set_result(draw(self.renderer, job))
+                future.set_result(draw(self.renderer, job, geometry))
             except ExportFailed as error:
                 future.set_exception(error)
             except Exception as error:  # a render never takes the queue down with it
@@ -80,6 +87,13 @@ class RenderQueue:
                 future.set_exception(ExportFailed(f"the image could not be drawn ({type(error).__name__})"))
             per_image = (time.monotonic() - started) / job.cost
             self._seconds = 0.8 * self._seconds + 0.2 * per_image
+            if self.renderer.running and browser_mb(os.getpid()) > self.memory_mb:
+                # Chromium grows with every map it draws (1.2 GB after a minute of a room's
+                # exports): past the bound it is closed, and the next render starts a fresh one.
+                LOG.warning(
+                    "puentes: the render browser used over %d MB; starting a fresh one", self.memory_mb
+                )
+                self.renderer.close()
 
 
 class _LocalTicket:
@@ -98,3 +112,32 @@ class _LocalTicket:
     def close(self) -> None:
         left, self._left = self._left, 0
         self._owner._release(left)
+
+
+def browser_mb(pid: int) -> float:
+    """The proportional set size (MB) of every process under ``pid``: the browser it started (a
+    page shared by n processes counts 1/n, as the memory limit of a container sees it)."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    below, found = {pid}, True
+    while found:
+        found = False
+        for child, parent in parents.items():
+            if parent in below and child not in below:
+                below.add(child)
+                found = True
+    total = 0.0
+    for child in below - {pid}:
+        try:
+            for line in Path(f"/proc/{child}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1]) / 1024
+                    break
+        except OSError:
+            continue
+    return total
