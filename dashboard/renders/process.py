@@ -21,14 +21,24 @@ from dashboard.renders.queue import RenderQueue
 from dashboard.renders.wire import Server
 
 LOG = logging.getLogger(__name__)
-NICE = 10  # the render process yields the CPU to pages and callbacks
+NICE = 19  # where SCHED_IDLE is not allowed: the lowest priority a process can give itself
+
+
+def yield_the_cpu() -> None:
+    """Run this process and the browser it starts only when pages and callbacks leave a core idle:
+    Linux's ``SCHED_IDLE`` (inherited by Chromium's processes), else the lowest niceness. A render
+    then takes longer on a busy server, never a page."""
+    try:
+        os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+    except (AttributeError, OSError):
+        with contextlib.suppress(OSError):
+            os.nice(NICE)
 
 
 def serve(path: str, assets: str, capacity: int, data_dir: str) -> None:
     """Serve renders on the Unix socket ``path`` until the parent (gunicorn's master) is gone."""
     parent = os.getppid()
-    with contextlib.suppress(OSError):
-        os.nice(NICE)
+    yield_the_cpu()
     datasets.use(Path(data_dir))  # the map shapes figures name by URL are read from here
     render_queue = RenderQueue(Renderer(assets=assets), capacity)
     with contextlib.suppress(FileNotFoundError):
