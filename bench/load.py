@@ -37,6 +37,7 @@ INDICATORS = ("migrant_stock", "migrant_share", "net_migration_rate", "refugees_
 PAGES = ("/map", "/corridors", "/dialogue", "/sources")
 MIX = (("page", 0.25), ("map_callback", 0.6), ("csv", 0.15))
 EXPORTS = ("export", "pack")
+PACKS = [0.2]  # of exports, the share that are briefing packs (--packs)
 
 
 class Http:
@@ -161,8 +162,8 @@ def view(rng: random.Random) -> str:
 
 
 async def export(http: Http, stats: Stats, rng: random.Random) -> None:
-    """A chart image (one of 2 x 2 x 32 views), or one time in five a briefing pack."""
-    if rng.random() < 0.2:
+    """A chart image (one of 2 x 2 x 32 views), or (``--packs``, one time in five) a briefing pack."""
+    if rng.random() < PACKS[0]:
         views = [view(rng) for _ in range(rng.randint(3, 8))]
         body = urllib.parse.urlencode([("lang", "en"), *(("view", v) for v in views)]).encode()
         await one(http, stats, "pack", "POST", "/briefing.pptx", body, form=True)
@@ -388,8 +389,10 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WORKERS", "2")))
     parser.add_argument("--threads", type=int, default=int(os.environ.get("THREADS", "4")))
     parser.add_argument("--exports", default="0,2,10", help="per cent of actions that are exports, per phase")
+    parser.add_argument("--packs", type=float, default=0.2, help="share of exports that are briefing packs")
     args = parser.parse_args()
     args.exports = [float(x) for x in args.exports.split(",")]
+    PACKS[0] = args.packs
     args.duration = min(args.duration, 600.0)
     asyncio.run(run(args))
 

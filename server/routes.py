@@ -11,7 +11,7 @@ from dashboard.errors import ExportFailed
 from dashboard.locale import Locale
 from dashboard.renders import ExportBusy, Exports
 from dashboard.tables import to_csv
-from dashboard.views import charts, exports
+from dashboard.views import charts
 from dashboard.views import corridors as corridor_view
 from dashboard.views import map as map_view
 from dashboard.workbook import XLSX_TYPE, to_xlsx
@@ -95,7 +95,7 @@ def image_response(exports_: Exports, page: str, fmt: str, query: str, shapes_et
     format and the data (its version and shapes). That name is the ETag (a browser that has the
     picture gets a 304) and the cache key (a replica that drew it answers for all): a kept image
     costs no chart building, and neither does a refusal when the render queue is full; the chart
-    is built only once the queue has taken it.
+    is built and drawn by the render queue (in the render process under gunicorn), never here.
     """
     state = charts.read(page, query)
     named = f"{page}|{fmt}|{state!r}|{datasets.version()}|{shapes_etag}"
@@ -107,11 +107,8 @@ def image_response(exports_: Exports, page: str, fmt: str, query: str, shapes_et
         filename, data = kept
     else:
         try:
-            with exports_.session(1) as session:
-                shown = charts.chart(state)
-                figure, width, height = exports.image_figure(shown, {})  # the render process adds shapes
-                scale = exports.SCALE if fmt == "png" else 1
-                filename, data = shown.filename, session.image(figure, fmt, width, height, scale, keep=False)
+            with exports_.session(1) as session:  # the chart is built and drawn where renders run
+                filename, data = session.export(page, fmt, query)
         except ExportFailed as error:
             return image_refused(error, Locale.of(state.shared.lang))
         exports_.keep(f"export:{digest}", (filename, data))

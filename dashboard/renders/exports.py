@@ -8,13 +8,21 @@ import threading
 from collections.abc import Iterator
 from typing import Any, Protocol
 
+from dashboard import briefing
 from dashboard.errors import ExportFailed
 from dashboard.rendering import Renderer
-from dashboard.renders.jobs import CAPACITY, ExportBusy, Job, Queue, Ticket
+from dashboard.renders.jobs import CAPACITY, PDF_COST, ExportBusy, Job, Queue, Ticket
+from dashboard.renders.packs import Made
 from dashboard.renders.queue import RenderQueue
 from dashboard.renders.wire import SocketQueue
 
 CACHE_TIMEOUT = 6 * 3600
+
+
+def pack_cost(views: tuple[str, ...], pdf: bool) -> int:
+    """What a pack reserves: one render per view it will read (at most ``briefing.MAX_VIEWS``),
+    and :data:`PDF_COST` more for the PDF's printing."""
+    return max(1, len(briefing.views(views))) + (PDF_COST if pdf else 0)
 
 
 def waiting_threads(threads: int) -> int:
@@ -118,9 +126,26 @@ class Session:
         if keep and (found := self._exports.cached(job)) is not None:
             return found
         data = self._ticket.render(job)
+        if not isinstance(data, bytes):
+            raise ExportFailed("the renderer answered something else than a file")
         if keep and job.kind == "image":
             self._exports.keep(f"image:{job.digest()}", data)
         return data
+
+    def export(self, page: str, fmt: str, query: str) -> tuple[str, bytes]:
+        """The chart of ``/page?query`` and its file name, built and drawn where renders run."""
+        made = self._ticket.render(Job("export", fmt=fmt, args=(page, fmt, query)))
+        if not (isinstance(made, tuple) and len(made) == 2 and isinstance(made[1], bytes)):
+            raise ExportFailed("the renderer answered something else than an image")
+        return str(made[0]), made[1]
+
+    def pack(self, views: tuple[str, ...], lang: str, title: str, site: str, pdf: bool) -> Made:
+        """The basket's PowerPoint or PDF, built and drawn where renders run (cost: :func:`pack_cost`)."""
+        job = Job("pack", args=(views, lang, title, site, pdf), weight=pack_cost(views, pdf))
+        made = self._ticket.render(job)
+        if not isinstance(made, Made):
+            raise ExportFailed("the renderer answered something else than a briefing")
+        return made
 
     def image(
         self, figure: dict[str, Any], fmt: str, width: int, height: int, scale: float = 1, keep: bool = True

@@ -11,6 +11,7 @@ from typing import Any, Protocol
 from dashboard import briefing_pdf, datasets, urls
 from dashboard.errors import ExportFailed
 from dashboard.rendering import Renderer
+from dashboard.renders import packs
 from dashboard.views.exports import inline_geometry
 
 CAPACITY = 40  # images waiting or being drawn, per container (RENDER_QUEUE): two full packs
@@ -28,7 +29,8 @@ class ExportBusy(ExportFailed):
 
 @dataclass(frozen=True)
 class Job:
-    """One thing to draw: a figure as ``png``/``svg`` (``image``), or an HTML page as PDF (``pdf``)."""
+    """One thing to draw: a figure as ``png``/``svg`` (``image``), an HTML page as PDF (``pdf``), a
+    view's chart from its query (``export``) or a briefing pack (``pack``)."""
 
     kind: str
     figure: dict[str, Any] | None = None
@@ -37,10 +39,12 @@ class Job:
     height: int = 0
     scale: float = 1
     page: str = ""
+    args: tuple[Any, ...] = ()  # an ``export``'s (page, format, query); a ``pack``'s, see packs.pack
+    weight: int = 0  # a pack's cost: one per view, PDF_COST more for a PDF
 
     @property
     def cost(self) -> int:
-        return PDF_COST if self.kind == "pdf" else 1
+        return self.weight or (PDF_COST if self.kind == "pdf" else 1)
 
     def digest(self) -> str:
         """What is drawn, as a cache key (images only; a PDF is never cached)."""
@@ -53,22 +57,31 @@ def shapes() -> dict[str, Any]:
     return {urls.GEOMETRY: datasets.geometry(), urls.WORLD_GEOMETRY: datasets.world_geometry()}
 
 
-def draw(renderer: Renderer, job: Job, geometry: Mapping[str, Any]) -> bytes:
-    """The job's bytes, drawn here (in the render process or thread). A figure arrives naming its
-    shapes by URL, as the page's does, and they are put in here: the worker never copies or sends
-    the megabytes of every country's outline, and the render process does that work at its lower
-    CPU priority."""
+def draw(renderer: Renderer, job: Job, geometry: Mapping[str, Any]) -> Any:
+    """The job done here (in the render process or the queue's thread): bytes, an export's (file
+    name, bytes) or a pack's :class:`~dashboard.renders.packs.Made`. A figure names its shapes by
+    URL, as the page's does, and they are put in here: the worker never copies or sends the
+    megabytes of every country's outline, and this work runs at the render process's priority."""
+
+    def image(figure: dict[str, Any], fmt: str, width: int, height: int, scale: float) -> bytes:
+        return renderer.render(inline_geometry(figure, geometry), fmt, width, height, scale)
+
     if job.kind == "pdf":
         return briefing_pdf.print_pdf(job.page)
+    if job.kind == "export":
+        page, fmt, query = job.args
+        return packs.export(page, fmt, query, image)
+    if job.kind == "pack":
+        views, lang, title, site, pdf = job.args
+        return packs.pack(views, lang, title, site, pdf, image, briefing_pdf.print_pdf)
     assert job.figure is not None
-    figure = inline_geometry(job.figure, geometry)
-    return renderer.render(figure, job.fmt, job.width, job.height, job.scale)
+    return image(job.figure, job.fmt, job.width, job.height, job.scale)
 
 
 class Ticket(Protocol):
     """A reservation in the queue: draw up to the reserved cost, then close."""
 
-    def render(self, job: Job) -> bytes: ...
+    def render(self, job: Job) -> Any: ...
 
     def close(self) -> None: ...
 

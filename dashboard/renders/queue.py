@@ -12,6 +12,7 @@ import time
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
+from typing import Any
 
 from dashboard.errors import ExportFailed
 from dashboard.rendering import Renderer
@@ -36,7 +37,7 @@ class RenderQueue:
         self._lock = threading.Lock()
         self._reserved = 0
         self._seconds = FIRST_ESTIMATE  # per image, a moving average
-        self._jobs: queue.SimpleQueue[tuple[Job, Future[bytes]]] = queue.SimpleQueue()
+        self._jobs: queue.SimpleQueue[tuple[Job, Future[Any]]] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
 
     @property
@@ -62,8 +63,8 @@ class RenderQueue:
         with self._lock:
             self._reserved -= cost
 
-    def _submit(self, job: Job) -> bytes:
-        future: Future[bytes] = Future()
+    def _submit(self, job: Job) -> Any:
+        future: Future[Any] = Future()
         self._jobs.put((job, future))
         try:
             return future.result(self.wait)
@@ -100,7 +101,7 @@ class _LocalTicket:
     def __init__(self, owner: RenderQueue, cost: int) -> None:
         self._owner, self._left = owner, cost
 
-    def render(self, job: Job) -> bytes:
+    def render(self, job: Job) -> Any:
         if job.cost > self._left:
             raise ExportFailed("more charts than were reserved")
         try:

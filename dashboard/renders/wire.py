@@ -131,7 +131,7 @@ class _SocketTicket:
     def __init__(self, sock: socket.socket) -> None:
         self._sock = sock
 
-    def render(self, job: Job) -> bytes:
+    def render(self, job: Job) -> Any:
         try:
             _send(self._sock, ("render", job))
             answer = _receive(self._sock)
@@ -143,7 +143,7 @@ class _SocketTicket:
             raise ExportFailed("the chart renderer stopped")
         if answer[0] != "done":
             raise ExportFailed(str(answer[1]))
-        return bytes(answer[1])
+        return answer[1]
 
     def close(self) -> None:
         self._sock.close()
