@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import random
@@ -285,11 +286,43 @@ def percentiles(values: list[float]) -> str:
     return " / ".join(f"{cuts[q - 1] * 1000:6.1f}" for q in (50, 95, 99))
 
 
-def start_server(port: int, workers: int, threads: int, log: Path) -> subprocess.Popen[bytes]:
+class Confined:
+    """A memory cgroup (v1 or v2) the server runs in, as a container's limit would hold it."""
+
+    def __init__(self, limit_mb: int) -> None:
+        name = f"puentes-load-{os.getpid()}"
+        v1 = Path("/sys/fs/cgroup/memory")
+        self.v1 = v1.is_dir()
+        self.path = (v1 if self.v1 else Path("/sys/fs/cgroup")) / name
+        self.path.mkdir()
+        limit = str(limit_mb * 1024 * 1024)
+        (self.path / ("memory.limit_in_bytes" if self.v1 else "memory.max")).write_text(limit)
+        self.limit_mb = limit_mb
+
+    def procs(self) -> str:
+        return str(self.path / "cgroup.procs")
+
+    def report(self) -> str:
+        peak_file = "memory.max_usage_in_bytes" if self.v1 else "memory.peak"
+        peak = int((self.path / peak_file).read_text()) / 1024 / 1024
+        events = (self.path / ("memory.oom_control" if self.v1 else "memory.events")).read_text()
+        kills = next((line.split()[1] for line in events.splitlines() if line.startswith("oom_kill ")), "?")
+        return f"memory cgroup {self.limit_mb} MB: peak {peak:.0f} MB, {kills} out-of-memory kills"
+
+    def remove(self) -> None:
+        with contextlib.suppress(OSError):
+            self.path.rmdir()
+
+
+def start_server(
+    port: int, workers: int, threads: int, log: Path, confined: Confined | None
+) -> subprocess.Popen[bytes]:
     env = os.environ | {"HOST": HOST, "PORT": str(port), "WORKERS": str(workers), "THREADS": str(threads)}
     gunicorn = Path(sys.executable).with_name("gunicorn")
     with log.open("wb") as out:
-        command = [gunicorn, "-c", "gunicorn.conf.py", "app:create_server()"]
+        command = [str(gunicorn), "-c", "gunicorn.conf.py", "app:create_server()"]
+        if confined is not None:  # the shell joins the cgroup, then becomes gunicorn: all it starts is in
+            command = ["sh", "-c", f'echo $$ > {confined.procs()} && exec "$@"', "sh", *command]
         server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
@@ -350,7 +383,8 @@ async def run(args: argparse.Namespace) -> None:
     port = free_port()
     log = ROOT / "bench" / "out" / "load-gunicorn.log"
     log.parent.mkdir(parents=True, exist_ok=True)
-    server = start_server(port, args.workers, args.threads, log)
+    confined = Confined(args.memory_limit) if args.memory_limit else None
+    server = start_server(port, args.workers, args.threads, log, confined)
     try:
         callback = find_map_callback(port)
         pids = worker_pids(server.pid)
@@ -374,9 +408,14 @@ async def run(args: argparse.Namespace) -> None:
         for share in args.exports:
             baseline = await mixed(port, server.pid, args, callback, share / 100, baseline)
         print(f"\nload average (1, 5, 15 min) at the end: {load_average()}")
+        if confined is not None:
+            print(confined.report())
     finally:
         server.terminate()
         server.wait(timeout=30)
+        if confined is not None:
+            time.sleep(3)  # the render process and its browser leave after the master
+            confined.remove()
 
 
 def main() -> None:
@@ -389,6 +428,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WORKERS", "2")))
     parser.add_argument("--threads", type=int, default=int(os.environ.get("THREADS", "4")))
     parser.add_argument("--exports", default="0,2,10", help="per cent of actions that are exports, per phase")
+    parser.add_argument("--memory-limit", type=int, default=0, help="MB: run the server in a memory cgroup")
     parser.add_argument("--packs", type=float, default=0.2, help="share of exports that are briefing packs")
     args = parser.parse_args()
     args.exports = [float(x) for x in args.exports.split(",")]
