@@ -26,7 +26,8 @@ def register(server: Flask, exports_: Exports) -> None:
 
     def down(error: ExportFailed, locale: Locale) -> Response:
         """503: the queue is full (``Retry-After``), or the renderer cannot draw (say so)."""
-        message = locale.gettext(
+        _ = locale.gettext
+        message = _(
             "The charts could not be drawn: {reason}. The server's chart renderer (Chromium) is "
             "not working; ask the site's administrator to restart it, then download again."
         )
@@ -47,7 +48,7 @@ def register(server: Flask, exports_: Exports) -> None:
         title = request.values.get("title", "")
         try:
             with exports_.session(pack_cost(views, pdf)) as session:
-                made = session.pack(views, locale.lang, title, site_url(), pdf)
+                made = session.pack(views, locale, title, site_url(), pdf)
         except ExportFailed as error:  # the queue is full, or exports cannot run here
             return down(error, locale)
         return answer(made, locale)

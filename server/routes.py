@@ -82,7 +82,8 @@ def refused(error: ExportFailed, locale: Locale, message: str) -> Response:
 
 
 def image_refused(error: ExportFailed, locale: Locale) -> Response:
-    message = locale.gettext(
+    _ = locale.gettext
+    message = _(
         "The image could not be made: {reason}. The chart is still on the page; try again in a minute."
     )
     return refused(error, locale, message)

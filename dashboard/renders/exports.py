@@ -10,6 +10,7 @@ from typing import Any, Protocol
 
 from dashboard import briefing
 from dashboard.errors import ExportFailed
+from dashboard.locale import Locale
 from dashboard.rendering import Renderer
 from dashboard.renders.jobs import CAPACITY, PDF_COST, ExportBusy, Job, Queue, Ticket
 from dashboard.renders.packs import Made
@@ -139,9 +140,9 @@ class Session:
             raise ExportFailed("the renderer answered something else than an image")
         return str(made[0]), made[1]
 
-    def pack(self, views: tuple[str, ...], lang: str, title: str, site: str, pdf: bool) -> Made:
+    def pack(self, views: tuple[str, ...], locale: Locale, title: str, site: str, pdf: bool) -> Made:
         """The basket's PowerPoint or PDF, built and drawn where renders run (cost: :func:`pack_cost`)."""
-        job = Job("pack", args=(views, lang, title, site, pdf), weight=pack_cost(views, pdf))
+        job = Job("pack", args=(views, locale, title, site, pdf), weight=pack_cost(views, pdf))
         made = self._ticket.render(job)
         if not isinstance(made, Made):
             raise ExportFailed("the renderer answered something else than a briefing")

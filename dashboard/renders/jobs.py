@@ -72,8 +72,8 @@ def draw(renderer: Renderer, job: Job, geometry: Mapping[str, Any]) -> Any:
         page, fmt, query = job.args
         return packs.export(page, fmt, query, image)
     if job.kind == "pack":
-        views, lang, title, site, pdf = job.args
-        return packs.pack(views, lang, title, site, pdf, image, briefing_pdf.print_pdf)
+        views, locale, title, site, pdf = job.args
+        return packs.pack(views, locale, title, site, pdf, image, briefing_pdf.print_pdf)
     assert job.figure is not None
     return image(job.figure, job.fmt, job.width, job.height, job.scale)
 

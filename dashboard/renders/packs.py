@@ -40,7 +40,7 @@ def export(page: str, fmt: str, query: str, image: Image) -> tuple[str, bytes]:
 
 def pack(
     views: tuple[str, ...],
-    lang: str,
+    locale: Locale,
     title: str,
     site: str,
     pdf: bool,
@@ -49,7 +49,6 @@ def pack(
 ) -> Made:
     """The PowerPoint (or, with ``pdf``, the PDF) of ``views``: one slide per view with a chart. A
     view whose chart fails becomes a slide saying why; when every chart fails, a 503 saying so."""
-    locale = Locale.of(lang)
     _ = locale.gettext
     svgs: list[str] = []
 

@@ -123,6 +123,8 @@ READERS_ALLOWED = {
     ("dashboard/offline/assets.py", "read_text"),  # once, when the routes are registered
     # the first-paint frame's stylesheet beside it, inlined in the index page (code, not data/)
     ("layouts/first_paint.py", "read_text"),
+    # the render browser's memory, from /proc (the kernel's process table, not data/)
+    ("dashboard/renders/queue.py", "read_text"),
 }
 
 
