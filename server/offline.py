@@ -70,7 +70,8 @@ def step_of(given: str | None, story: stories.Story, locale: Locale) -> int:
 
 
 def refusal_page(refused: Refused) -> Response:
-    title = refused.locale.gettext("This file cannot be made")
+    _ = refused.locale.gettext
+    title = _("This file cannot be made")
     body = page.message_page(title, refused.lines, refused.locale)
     return Response(body, status=refused.status, mimetype="text/html")
 
