@@ -7,6 +7,7 @@ per request, so a log shipper can count statuses and latencies without parsing A
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import shutil
@@ -62,6 +63,10 @@ def on_starting(server: Any) -> None:
     assets = str(exports.renderer.assets)
     process = renders_process.start(path, assets, settings.render_queue, str(settings.data_dir))
     _render.update(folder=folder, path=path, process=process)
+    # The preloaded app's objects live as long as the server: the workers' collector need not walk
+    # them (a full collection over every table's objects was a pause, and wrote to shared pages).
+    gc.collect()
+    gc.freeze()
 
 
 def post_worker_init(worker: Any) -> None:
