@@ -126,6 +126,19 @@ def test_the_basket_file_has_its_views(client: FlaskClient) -> None:
     assert FETCHED.findall(text) == []
 
 
+def test_the_basket_file_is_made_from_the_posted_form(client: FlaskClient) -> None:
+    """The panel POSTs the basket (twenty views are longer than a link should be): the same file."""
+    views = [f"/map?indicator=migrant_share&year={year}&region=celac" for year in range(1990, 2025, 2)][:18]
+    views += ["/dialogue?start=2010&end=2016", "/corridors?chart=map"]
+    form = {"lang": "fr", "title": "Dossier", "view": views}
+    response = client.post(offline_urls.BRIEFING_FILE, data=form)
+    assert response.status_code == 200
+    data = inlined(response.get_data(as_text=True), DATA_ID)
+    assert data["title"] == "Dossier" and len(data["steps"]) == 20
+    assert [s["count"] for s in data["steps"]] == [20] * 20
+    assert client.post(offline_urls.BRIEFING_FILE, data={"lang": "fr"}).status_code == 400
+
+
 @pytest.mark.parametrize(
     ("path", "status", "words"),
     [
