@@ -50,7 +50,13 @@ def downloads(raw: list[str], locale: Locale) -> html.Form:
         dcc.Input(type="hidden", name="lang", value=locale.lang),
         *(dcc.Input(type="hidden", name="view", value=view) for view in raw),
     ]
-    button = "btn btn-primary me-2 mb-2"
+    button, quiet = "btn btn-primary me-2 mb-2", "btn btn-outline-primary me-2 mb-2"
+    usb = _("These views as one file that plays without the network, from a USB stick")
+    submits: list[tuple[str, str, str, str, str | None]] = [  # one form, three destinations
+        (_("Download PowerPoint"), ids.BRIEFING_DOWNLOAD, urls.BRIEFING, button, None),
+        (_("Download PDF"), ids.BRIEFING_PDF, urls.BRIEFING_PDF, button, None),
+        (_("Download for offline"), ids.BRIEFING_OFFLINE, offline_urls.BRIEFING_FILE, quiet, usb),
+    ]
     words = {  # what the script says while it works
         "data-making": _("Making the file…"),
         "data-offline": _("No network: the file could not be made. Try again when you are back online."),
@@ -71,27 +77,9 @@ def downloads(raw: list[str], locale: Locale) -> html.Form:
                 persistence_type="local",
                 className="form-control mb-2",
             ),
-            html.Button(
-                _("Download PowerPoint"),
-                id=ids.BRIEFING_DOWNLOAD,
-                type="submit",
-                formAction=urls.BRIEFING,
-                className=button,
-            ),
-            html.Button(
-                _("Download PDF"),
-                id=ids.BRIEFING_PDF,
-                type="submit",
-                formAction=urls.BRIEFING_PDF,
-                className=button,
-            ),
-            html.Button(
-                _("Download for offline"),
-                id=ids.BRIEFING_OFFLINE,
-                type="submit",
-                formAction=offline_urls.BRIEFING_FILE,
-                className="btn btn-outline-primary me-2 mb-2",
-                title=_("These views as one file that plays without the network, from a USB stick"),
+            *(
+                html.Button(text, id=key, type="submit", formAction=action, className=look, title=tip)
+                for text, key, action, look, tip in submits
             ),
             html.P(id=ids.BRIEFING_STATUS, role="status", className="small mb-2"),
         ],
