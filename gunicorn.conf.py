@@ -61,7 +61,9 @@ def on_starting(server: Any) -> None:
     folder = tempfile.mkdtemp(prefix="puentes-render-")  # private to this user (0700)
     path = os.path.join(folder, "render.sock")
     assets = str(exports.renderer.assets)
-    process = renders_process.start(path, assets, settings.render_queue, str(settings.data_dir))
+    process = renders_process.start(
+        path, assets, settings.render_queue, str(settings.data_dir), settings.render_share
+    )
     _render.update(folder=folder, path=path, process=process)
     # The preloaded app's objects live as long as the server: the workers' collector need not walk
     # them (a full collection over every table's objects was a pause, and wrote to shared pages).

@@ -29,6 +29,17 @@ def _positive_int(env: Mapping[str, str], name: str, default: int) -> int:
     return value
 
 
+def _share(env: Mapping[str, str], name: str, default: float) -> float:
+    text = env.get(name, "").strip() or str(default)
+    try:
+        value = float(text)
+    except ValueError:
+        raise SettingsError(f"{name}={text!r} is not a number") from None
+    if not 0 < value <= 1:
+        raise SettingsError(f"{name}={text!r} must be above 0 and at most 1")
+    return value
+
+
 def _public_url(text: str) -> str:
     """``PUBLIC_URL`` as ``scheme://host[:port]/path/`` (ending in ``/``), or "" when unset."""
     text = text.strip()
@@ -46,7 +57,8 @@ class Settings:
     ``cache_url`` empty means an in-process cache (at most ``cache_local_bytes`` per worker);
     ``redis://…`` a cache shared by every replica.
     ``public_url`` is the site's address on slides and saved files (empty: the request's own).
-    ``render_queue`` is how many images may wait to be drawn per container (``dashboard.renders``).
+    ``render_queue`` is how many images may wait to be drawn per container (``dashboard.renders``);
+    ``render_share`` the largest share of time the render process may draw (it rests in between).
     """
 
     data_dir: Path
@@ -60,6 +72,7 @@ class Settings:
     title: str = "Puentes"
     public_url: str = ""
     render_queue: int = 40
+    render_share: float = 0.5
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -85,5 +98,6 @@ class Settings:
             cache_url=cache_url,
             public_url=public_url,
             render_queue=_positive_int(env, "RENDER_QUEUE", 40),
+            render_share=_share(env, "RENDER_SHARE", 0.5),
             cache_local_bytes=_positive_int(env, "CACHE_LOCAL_BYTES", 64 * 1024 * 1024),
         )

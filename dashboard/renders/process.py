@@ -35,12 +35,12 @@ def yield_the_cpu() -> None:
             os.nice(NICE)
 
 
-def serve(path: str, assets: str, capacity: int, data_dir: str) -> None:
+def serve(path: str, assets: str, capacity: int, data_dir: str, share: float) -> None:
     """Serve renders on the Unix socket ``path`` until the parent (gunicorn's master) is gone."""
     parent = os.getppid()
     yield_the_cpu()
     datasets.use(Path(data_dir))  # the map shapes figures name by URL are read from here
-    render_queue = RenderQueue(Renderer(assets=assets), capacity)
+    render_queue = RenderQueue(Renderer(assets=assets), capacity, share=share)
     with contextlib.suppress(FileNotFoundError):
         os.unlink(path)
     server = Server(path, render_queue)
@@ -63,7 +63,7 @@ def serve(path: str, assets: str, capacity: int, data_dir: str) -> None:
             os.unlink(path)
 
 
-def supervise(path: str, assets: str, capacity: int, data_dir: str) -> None:
+def supervise(path: str, assets: str, capacity: int, data_dir: str, share: float) -> None:
     """Run :func:`serve` in a child process, and again if it dies (an out-of-memory kill, a crash),
     until this process's parent (gunicorn's master) is gone or asks it to stop."""
     parent, stopping = os.getppid(), threading.Event()
@@ -84,6 +84,7 @@ def supervise(path: str, assets: str, capacity: int, data_dir: str) -> None:
         assets,
         str(capacity),
         data_dir,
+        str(share),
     ]
     while not stopping.is_set() and os.getppid() == parent:
         child = subprocess.Popen(command)
@@ -97,22 +98,31 @@ def supervise(path: str, assets: str, capacity: int, data_dir: str) -> None:
             time.sleep(1)
 
 
-def start(path: str, assets: str, capacity: int, data_dir: str) -> subprocess.Popen[bytes]:
+def start(
+    path: str, assets: str, capacity: int, data_dir: str, share: float = 1.0
+) -> subprocess.Popen[bytes]:
     """The render process (its supervisor), serving on ``path``, for gunicorn's master."""
     command = [sys.executable, "-m", "dashboard.renders.process", "supervise", path, assets, str(capacity)]
-    command.append(data_dir)
+    command += [data_dir, str(share)]
     return subprocess.Popen(command)
 
 
 def main(argv: list[str]) -> int:
-    """``python -m dashboard.renders.process supervise|serve SOCKET ASSETS CAPACITY``."""
+    """``python -m dashboard.renders.process supervise|serve SOCKET ASSETS CAPACITY DATA SHARE``."""
     logging.basicConfig(level=logging.WARNING, format="%(message)s")  # not kaleido's chatter
     LOG.setLevel(logging.INFO)
-    mode, path, assets, capacity, data_dir = argv[0], argv[1], argv[2], int(argv[3]), argv[4]
+    mode, path, assets, capacity, data_dir, share = (
+        argv[0],
+        argv[1],
+        argv[2],
+        int(argv[3]),
+        argv[4],
+        float(argv[5]),
+    )
     if not Path(path).parent.is_dir():
         print(f"puentes: no folder for the render socket {path}", file=sys.stderr)
         return 2
-    (supervise if mode == "supervise" else serve)(path, assets, capacity, data_dir)
+    (supervise if mode == "supervise" else serve)(path, assets, capacity, data_dir, share)
     return 0
 
 

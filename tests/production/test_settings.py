@@ -21,6 +21,7 @@ def test_defaults_suit_a_laptop() -> None:
     settings = Settings.from_env({})
     assert (settings.host, settings.port, settings.workers, settings.threads) == ("127.0.0.1", 8050, 2, 4)
     assert (settings.log_level, settings.cache_url) == ("info", "")
+    assert (settings.render_queue, settings.render_share) == (40, 0.5)
 
 
 def test_values_come_from_the_environment() -> None:
@@ -46,6 +47,9 @@ def test_values_come_from_the_environment() -> None:
         ({"THREADS": "-2"}, "THREADS"),
         ({"LOG_LEVEL": "loud"}, "LOG_LEVEL"),
         ({"CACHE_URL": "memcached://x"}, "CACHE_URL"),
+        ({"RENDER_SHARE": "0"}, "RENDER_SHARE"),
+        ({"RENDER_SHARE": "1.5"}, "RENDER_SHARE"),
+        ({"RENDER_SHARE": "half"}, "RENDER_SHARE"),
     ],
 )
 def test_a_bad_value_fails_naming_the_variable(env: dict[str, str], named: str) -> None:

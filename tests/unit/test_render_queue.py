@@ -62,6 +62,16 @@ def test_a_ticket_draws_no_more_than_it_reserved(renderer: rendering.Renderer) -
         ticket.render(Job("pdf", page="<p>x</p>"))  # a PDF costs more than one image
 
 
+@pytest.mark.parametrize(("share", "rest"), [(1.0, None), (0.5, 0.3), (0.25, 0.9)])
+def test_the_drawing_thread_rests_for_the_share_it_does_not_draw(
+    renderer: rendering.Renderer, monkeypatch: pytest.MonkeyPatch, share: float, rest: float | None
+) -> None:
+    rests: list[float] = []
+    monkeypatch.setattr("dashboard.renders.queue.time.sleep", rests.append)
+    RenderQueue(renderer, share=share)._rest(0.3)  # 0.3 s spent drawing
+    assert rests == ([] if rest is None else [pytest.approx(rest)])
+
+
 @chromium
 def test_the_queue_draws_a_png_and_releases_its_room(renderer: rendering.Renderer) -> None:
     queue = RenderQueue(renderer, capacity=2)
