@@ -17,6 +17,7 @@ from dashboard.locale import Locale
 from dashboard.renders import Exports
 from dashboard.renders.exports import pack_cost
 from dashboard.renders.packs import Made
+from dashboard.views import briefing as briefing_views
 from server.routes import refused
 from server.site import site_url
 
@@ -46,6 +47,8 @@ def register(server: Flask, exports_: Exports) -> None:
         locale = Locale.of(request.values.get("lang"))
         views = tuple(request.values.getlist("view"))
         title = request.values.get("title", "")
+        if not briefing_views.charted(views):  # empty or forged: refused before anything is queued
+            return Response(briefing_views.nothing_to_draw(locale), status=400, mimetype="text/plain")
         try:
             with exports_.session(pack_cost(views, pdf)) as session:
                 made = session.pack(views, locale, title, site_url(), pdf)

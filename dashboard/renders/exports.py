@@ -47,7 +47,9 @@ class Exports:
         self.renderer = renderer  # what exports lack (``missing``) is checked in the worker too
         self.capacity = capacity
         self.cache: ImageCache | None = None
-        self._waiting = threading.BoundedSemaphore(waiting_threads(threads))
+        self._limit = waiting_threads(threads)
+        self._lock = threading.Lock()
+        self.waiting = 0  # this worker's requests waiting for renders now
         self._queue: Queue | None = None
 
     def connect(self, path: str) -> None:
@@ -95,8 +97,10 @@ class Exports:
         queue are full."""
         if missing := self.missing():
             raise ExportFailed(f"the server lacks {', '.join(missing)}")
-        if not self._waiting.acquire(blocking=False):
-            raise ExportBusy(2)
+        with self._lock:
+            if self.waiting >= self._limit:
+                raise ExportBusy(2)
+            self.waiting += 1
         try:
             ticket = self.queue.reserve(cost)
             try:
@@ -104,7 +108,8 @@ class Exports:
             finally:
                 ticket.close()
         finally:
-            self._waiting.release()
+            with self._lock:
+                self.waiting -= 1
 
     def image(self, figure: dict[str, Any], fmt: str, width: int, height: int, scale: float = 1) -> bytes:
         """One image: from the cache, else drawn in a session of its own."""

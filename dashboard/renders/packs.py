@@ -63,8 +63,7 @@ def pack(
     if made.renderer_down:  # every chart failed: retrying the same request will not help
         return Made(503, made.failures[0].encode("utf-8"), "text/plain", retry=True)
     if not made.slides:
-        text = _("No views to put in a briefing: add views with “Add this view” first.")
-        return Made(400, text.encode("utf-8"), "text/plain")
+        return Made(400, briefing_views.nothing_to_draw(locale).encode("utf-8"), "text/plain")
     day = date.today()
     named = briefing.deck_title(title)
     deck = briefing.deck(made.slides, locale, day, site, named)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import copy
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,12 +44,23 @@ def charts(raw: list[str], locale: Locale) -> list[tuple[str, str, exports.Chart
     return [(page, href, chart_views.chart(shown)) for page, href, shown in _entries(raw, locale)]
 
 
+def charted(raw: Sequence[str]) -> list[tuple[str, str]]:
+    """The basket's views that have a chart to draw, as (page, query): an empty list means a
+    pack has nothing in it, which is answered before anything is queued."""
+    return [
+        (page, query) for path, query in briefing.views(raw) if (page := urls.page_key(path)) in urls.CHARTS
+    ]
+
+
+def nothing_to_draw(locale: Locale) -> str:
+    """What a pack with no view to draw answers (400)."""
+    _ = locale.gettext
+    return _("No views to put in a briefing: add views with “Add this view” first.")
+
+
 def _entries(raw: list[str], locale: Locale) -> list[tuple[str, str, chart_views.ChartState]]:
     out = []
-    for path, query in briefing.views(raw):
-        page = urls.page_key(path)
-        if page not in urls.CHARTS:
-            continue
+    for page, query in charted(raw):
         query = urls.in_language(query, locale.lang)
         out.append((page, urls.page(page, query), chart_views.read(page, query)))
     return out

@@ -57,6 +57,18 @@ def test_a_full_queue_answers_503_with_retry_after_in_the_readers_language(
     assert full_queue.reserved == full_queue.capacity  # a refusal reserves nothing
 
 
+@pytest.mark.parametrize(
+    "query", ["", "?view=https://evil.example/map&lang=fr", "?view=/sources&view=/nowhere"]
+)
+def test_an_empty_or_forged_pack_is_refused_without_queueing(
+    client: FlaskClient, full_queue: RenderQueue, query: str
+) -> None:
+    response = client.get("/briefing.pptx" + query)  # the queue is full: a 400 means never queued
+    assert response.status_code == 400 and response.mimetype == "text/plain"
+    text = response.get_data(as_text=True)
+    assert ("Aucune vue" if "lang=fr" in query else "No views to put in a briefing") in text
+
+
 def test_a_pack_reserves_one_render_per_view_at_most_the_basket_limit(server_app: Dash) -> None:
     queue = server_app.server.extensions[health.EXPORTS].queue
     assert isinstance(queue, RenderQueue)
