@@ -144,6 +144,19 @@ class Visit:
     painted_ms: float
     traffic: Tally
     twice: list[str]
+    files: list[Request] = field(default_factory=list)  # the GETs, with their response headers
+
+
+@dataclass
+class Revalidation:
+    """Every file of a first visit asked again with its validators, as a browser does once a
+    cached copy has expired: how many answered 304, how many came whole again, and the bytes."""
+
+    not_modified: int = 0
+    again: int = 0  # answered 200 although the browser had the file and said so
+    no_validator: int = 0  # neither ETag nor Last-Modified: the browser can only fetch it again
+    down: int = 0
+    again_paths: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -153,6 +166,7 @@ class Runs:
     first: list[Visit] = field(default_factory=list)
     repeat: list[Visit] = field(default_factory=list)
     repaint_ms: list[float] = field(default_factory=list)
+    revalidation: Revalidation | None = None
     missed: int = 0  # changes whose chart did not repaint within 20 s
     changes: list[Tally] = field(default_factory=list)
     last_change: list[Request] = field(default_factory=list)
@@ -242,7 +256,8 @@ def visit(driver: Any, recorder: Recorder, load: Any) -> tuple[Visit, list[Reque
     painted = float(driver.execute_async_script(WAIT_PAINTED))
     settle(recorder)
     requests = recorder.wire()
-    return Visit(painted, tally(requests), fetched_twice(requests)), requests
+    files = [r for r in requests if r.method == "GET" and r.status == 200]
+    return Visit(painted, tally(requests), fetched_twice(requests), files), requests
 
 
 def run_page(server: Server, spec: Page, changes: int, runs: Runs) -> None:
@@ -255,6 +270,8 @@ def run_page(server: Server, spec: Page, changes: int, runs: Runs) -> None:
         first, requests = visit(driver, recorder, lambda: driver.get(url))
         runs.first.append(first)
         keep(server, requests)
+        if runs.revalidation is None:
+            runs.revalidation = revalidate(server, first.files)
         for value in spec.values[:changes]:
             recorder.reset()
             repaint = driver.execute_async_script(CHANGE, graph, control, value)
@@ -275,6 +292,37 @@ def run_page(server: Server, spec: Page, changes: int, runs: Runs) -> None:
         keep(server, requests)
     finally:
         driver.quit()
+
+
+def revalidate(server: Server, files: list[Request]) -> Revalidation:
+    """Ask for each file again with the validators its first answer carried (``If-None-Match``,
+    ``If-Modified-Since``) and Chromium's ``Accept-Encoding``; count the bytes of the answers."""
+    port = int(server.base.rsplit(":", 1)[1])
+    out = Revalidation()
+    connection = http.client.HTTPConnection(HOST, port, timeout=30)
+    try:
+        for file in files:
+            validators = {}
+            if "etag" in file.response_headers:
+                validators["If-None-Match"] = file.response_headers["etag"]
+            if "last-modified" in file.response_headers:
+                validators["If-Modified-Since"] = file.response_headers["last-modified"]
+            if not validators:
+                out.no_validator += 1
+            headers = {"Accept-Encoding": "gzip, deflate, br, zstd", **validators}
+            connection.request("GET", file.path, headers=headers)
+            response = connection.getresponse()
+            body = response.read()
+            head = sum(len(f"{k}: {v}\r\n") for k, v in response.getheaders()) + 17 + 2
+            out.down += head + len(body)
+            if response.status == 304:
+                out.not_modified += 1
+            elif validators:
+                out.again += 1
+                out.again_paths.append(file.path)
+    finally:
+        connection.close()
+    return out
 
 
 def keep(server: Server, requests: list[Request]) -> None:
@@ -413,10 +461,10 @@ class Table:
 
     def header(self) -> None:
         self.row("measure", "Puentes", "naive", "naive+comp.", "target (Puentes)", "")
-        self.lines.append("-" * 118)
+        self.lines.append("-" * 117)
 
     def row(self, name: str, ours: str, naive: str, naivez: str, target: str = "", ok: str = "") -> None:
-        self.lines.append(f"{name:<46}{ours:>14}{naive:>14}{naivez:>14}  {target:<20}{ok}")
+        self.lines.append(f"{name:<46}{ours:>15}{naive:>15}{naivez:>15}  {target:<16}{ok}")
 
     def section(self, title: str) -> None:
         self.lines.append(f"{title}")
@@ -462,6 +510,21 @@ def page_rows(table: Table, spec: Page, runs: dict[str, Runs]) -> None:
         "<= 60 kB",
         verdict(repeat <= 60_000),
     )
+
+    def revalidated(r: Runs) -> str:
+        v = r.revalidation or Revalidation()
+        return f"{kb(v.down)} ({v.not_modified}/{v.not_modified + v.again + v.no_validator})"
+
+    ours = runs["puentes"].revalidation or Revalidation()
+    table.row(
+        "  every file revalidated (expired), kB (304s)",
+        *each(revalidated),
+        "all 304",
+        verdict(ours.again == 0),
+    )
+    if ours.again_paths or ours.no_validator:
+        again = ", ".join(p.split("?")[0] for p in ours.again_paths[:6])
+        table.section(f"    Puentes: {ours.no_validator} without a validator; whole again: {again or 'none'}")
     per_change = {app: changes(r, "total") for app, r in runs.items()}
     is_map = spec.path == "/map"
     table.row(
