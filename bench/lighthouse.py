@@ -141,7 +141,14 @@ def scores(result: dict[str, Any]) -> dict[str, float | None]:
         ("total-blocking-time", "tbt"),
     ):
         out[name] = audits.get(key, {}).get("numericValue")
+    out["cpu"] = result.get("environment", {}).get("benchmarkIndex")
     return out
+
+
+def shifts(result: dict[str, Any]) -> str:
+    """The elements that moved most (Lighthouse's layout-shifts audit), with their share of CLS."""
+    items = result.get("audits", {}).get("layout-shifts", {}).get("details", {}).get("items", [])
+    return ", ".join(f"{i['node'].get('selector', '?')} {i['score']:.3f}" for i in items[:3] if "node" in i)
 
 
 def mark(value: float | None, ok: bool) -> str:
@@ -157,12 +164,13 @@ def row(label: str, form: str, s: dict[str, float | None], error: str = "") -> s
         return "n/a" if value is None else f"{value:.2f}{mark(value, value >= target)}"
 
     performance_target = 0.85 if form == "mobile" else 0.95
-    cls, lcp, tbt = s.get("cls"), s.get("lcp"), s.get("tbt")
+    cls, lcp, tbt, cpu = s.get("cls"), s.get("lcp"), s.get("tbt"), s.get("cpu")
     return (
         f"{label:<16}{form:<9}{score('performance', performance_target):>7}"
         f"{score('accessibility', 0.95):>8}{score('best-practices', 0):>8}{score('seo', 0.95):>8}"
         f"{'n/a' if cls is None else f'{cls:.3f}{mark(cls, cls <= 0.05)}':>9}"
         f"{'n/a' if lcp is None else f'{lcp / 1000:.2f}':>8}{'n/a' if tbt is None else f'{tbt:.0f}':>8}"
+        f"{'n/a' if cpu is None else f'{cpu:.0f}':>7}"
     )
 
 
@@ -181,7 +189,7 @@ def main() -> None:
     command = lighthouse_command()
     LOGS.mkdir(parents=True, exist_ok=True)
     load_before = os.getloadavg()
-    lines = []
+    lines, notes = [], []
     with server(args.port or free_port(), LOGS / "lighthouse-gunicorn.log") as url:
         for label, path, form in RUNS:
             if args.only and label not in args.only.split(","):
@@ -195,6 +203,8 @@ def main() -> None:
                     break
             error = "; ".join(result.get("error", []))
             lines.append(row(label, form, scores(result), error))
+            if "error" not in result and shifts(result):
+                notes.append(f"  {label:<16}{shifts(result)}")
             print(lines[-1], file=sys.stderr)
     load_after = os.getloadavg()
     dirty = git("status", "--porcelain", "--untracked-files=no")
@@ -207,12 +217,15 @@ def main() -> None:
         f"after {'/'.join(f'{x:.2f}' for x in load_after)} ({os.cpu_count()} cores, shared)",
         "gunicorn 2 workers x 4 threads on loopback, the committed data. * = below target "
         "(performance >= 0.95 desktop / 0.85 mobile, accessibility and SEO >= 0.95, CLS <= 0.05).",
-        "LCP in s, TBT in ms (Lighthouse's simulated throttling).",
+        "LCP in s, TBT in ms (Lighthouse's simulated throttling); CPU = Lighthouse's benchmarkIndex of"
+        " this machine during the run (higher is faster).",
         "",
         f"{'page':<16}{'form':<9}{'perf':>7}{'a11y':>8}{'b.p.':>8}{'SEO':>8}"
-        f"{'CLS':>9}{'LCP s':>8}{'TBT ms':>8}",
+        f"{'CLS':>9}{'LCP s':>8}{'TBT ms':>8}{'CPU':>7}",
     ]
-    text = "\n".join(head + lines) + "\n"
+    if notes:
+        notes.insert(0, "\nLargest layout shifts (element, its score):")
+    text = "\n".join(head + lines + notes) + "\n"
     print(text)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(text, encoding="utf-8")
