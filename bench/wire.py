@@ -31,7 +31,7 @@ class Request:
     up_headers: int = 0
     up_body: int = 0
     down_headers: int = 0
-    down: int = 0  # everything received: status line, headers, body (encoded)
+    received: int = 0  # loadingFinished.encodedDataLength: status line, headers, body (encoded)
     cached: bool = False  # answered from the browser's cache without the network
     finished: bool = False
     failed: bool = False
@@ -40,6 +40,12 @@ class Request:
     post_data: str | None = None
     has_post_data: bool = False
     response_headers: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def down(self) -> int:
+        """Everything received. Chromium leaves out the headers of a response without a body (204,
+        304) from ``encodedDataLength``: they are put back from ``headersText``."""
+        return max(self.received, self.down_headers)
 
     @property
     def up(self) -> int:
@@ -142,8 +148,7 @@ class Recorder:
             found.response_headers = {k.lower(): v for k, v in headers.items()}
             found.status = int(params.get("statusCode", found.status))
         elif method == "Network.loadingFinished":
-            # Chromium leaves out the headers of a response without a body (204, 304): put them back
-            found.down = max(int(params.get("encodedDataLength", 0)), found.down_headers)
+            found.received = int(params.get("encodedDataLength", 0))
             found.finished = True
             found.ended = params.get("timestamp", 0.0)
         elif method == "Network.loadingFailed":
