@@ -335,12 +335,15 @@ def keep(server: Server, requests: list[Request]) -> None:
 
 
 def callback_name(body: bytes) -> str:
-    """A callback type's name: its output ids (the first three, then how many more), and the page
-    when the callback reads the address bar's path (the routing callback draws every page)."""
+    """A callback type's name: its output ids but the address bar's (the first two, then how many
+    more; "url+" when it writes the address bar too), and the page when it reads the address
+    bar's path (the routing callback draws every page)."""
     request = json.loads(body)
     parts = [part.split("@")[0] for part in request["output"].strip(".").split("...")]
     names = list(dict.fromkeys(part.rsplit(".", 1)[0] for part in parts))
-    shown = ", ".join(names[:2]) + (f" +{len(names) - 2}" if len(names) > 2 else "")
+    own = [n for n in names if n not in ("app-url", "app-search")] or names
+    shown = ("url+" if own != names else "") + ", ".join(own[:2])
+    shown += f" +{len(own) - 2}" if len(own) > 2 else ""
     paths = [
         item.get("value")
         for item in [*request.get("inputs", []), *request.get("state", [])]
@@ -573,7 +576,7 @@ def build_table(
         page_rows(table, spec, {app: results[(spec.path, app)] for app in APPS})
     table.section("Server time per callback type, Puentes, answer cache off (Flask test client, 1 thread)")
     for name, values in sorted(times.items(), key=lambda item: -p95(item[1])):
-        label = f"  {name[:38]} (n={len(values)})"
+        label = f"  {name[:35]} (n={len(values)})"
         numbers = f"{median(values):.1f} / {p95(values):.1f}"
         table.row(label, numbers, "", "", "p95 <= 10 ms", verdict(p95(values) <= 10))
     slow = sum(p95(v) > 10 for v in times.values())
