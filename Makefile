@@ -7,7 +7,7 @@ PORT   ?= 8050
 WORKERS ?= 2
 THREADS ?= 4
 
-.PHONY: run test lint format data install install-test browsers redis nginx audit lock bench load clean
+.PHONY: run test lint format data install install-test browsers redis nginx audit lock bench lighthouse load clean
 LOCK   := requirements.lock
 # DejaVu Sans, which the briefing's slides measure their text with (dashboard/slide_layout.py).
 FONTS  := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf /usr/share/fonts/dejavu/DejaVuSans.ttf
@@ -102,13 +102,20 @@ format: install-test
 test: install-test browsers redis nginx lint audit
 	$(BIN)/pytest
 
-## Bytes, server and browser time per map interaction, beside a naive implementation; the first
-## load at 1.5 Mbit/s / 300 ms beside the baseline commit (bench/results/first_paint.txt).
+## One table (bench/report.py, about 5 minutes): Puentes beside a naive Dash app serving the same
+## figures, uncompressed and compressed, in one interleaved run in headless Chromium: repaint and first
+## paint, bytes per change both ways with headers, first and repeat visits, server time per callback
+## type (answer cache off), start-up and RSS per worker, with issue 17's targets. bench/results/bench.txt.
 bench: install-test browsers
-	$(BIN)/python bench/map_interactions.py
-	$(BIN)/python bench/corridor_interactions.py
-	$(BIN)/python bench/first_paint.py
-	$(MAKE) load
+	$(BIN)/python bench/report.py
+
+## Lighthouse scores of every page, desktop and mobile /map (bench/results/lighthouse.txt). Needs the
+## npm package, installed once beside the script (never a browser download; the system Chromium):
+## PUPPETEER_SKIP_DOWNLOAD=1 npm install --prefix bench --no-save --no-package-lock lighthouse@12
+lighthouse: install browsers
+	@[ -x bench/node_modules/.bin/lighthouse ] || command -v lighthouse >/dev/null || { \
+	  echo "make lighthouse: run 'PUPPETEER_SKIP_DOWNLOAD=1 npm install --prefix bench --no-save --no-package-lock lighthouse@12' first"; exit 1; }
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python bench/lighthouse.py
 
 ## 200 concurrent users for 60 s against gunicorn on 127.0.0.1 (bounded; loopback only).
 load: install-test
