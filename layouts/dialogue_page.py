@@ -17,7 +17,7 @@ from dashboard.urls.shared import FilterState
 from dashboard.views import dialogue as dialogue_view
 from dashboard.views.dialogue import DialogueView
 from dashboard.vocabulary import vocabulary
-from layouts import claims_panel, ids
+from layouts import a11y, claims_panel, ids
 from layouts.common import documents_source_line, filter_column, header, href, notice
 from layouts.exports import export_bar
 from layouts.graph_config import graph_config
@@ -108,14 +108,17 @@ def controls(view: DialogueView) -> dbc.Row:
             dbc.Col(
                 [
                     dbc.Label(_("Years"), html_for=ids.DIALOGUE_YEARS),
-                    dcc.RangeSlider(
-                        id=ids.DIALOGUE_YEARS,
-                        min=SPAN[0],
-                        max=SPAN[1],
-                        step=1,
-                        value=[page.start, page.end],
-                        marks={y: str(y) for y in range(SPAN[0], SPAN[1] + 1, 3)},
-                        tooltip={"placement": "bottom"},
+                    html.Div(
+                        dcc.RangeSlider(
+                            id=ids.DIALOGUE_YEARS,
+                            min=SPAN[0],
+                            max=SPAN[1],
+                            step=1,
+                            value=[page.start, page.end],
+                            marks={y: str(y) for y in range(SPAN[0], SPAN[1] + 1, 3)},
+                            tooltip={"placement": "bottom"},
+                        ),
+                        **a11y.thumbs(_("First year"), _("Last year")),
                     ),
                 ],
                 xl=5,
