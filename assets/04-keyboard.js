@@ -1,7 +1,8 @@
 // Keyboard and screen-reader repairs of the Dash 4 and dash-bootstrap-components widgets the pages
 // use (issue 18), applied to whatever the page draws (a MutationObserver: callbacks redraw them):
 //  - dropdowns: Tab reaches the labelled button itself, not an aria-hidden input in front of it,
-//    and the button is named by its visible <label> before its value;
+//    the button is named by its visible <label> before its value, and the open list is a named
+//    dialog holding a named group of checkboxes or radio buttons (not "options" wrapping inputs);
 //  - sliders: each thumb (and each number box beside it) is named by its wrapper's `data-thumbs`
 //    (a JSON list of translated names, layouts/a11y.py) or by the slider's <label for>;
 //  - year sliders (class `year-steps`): arrow keys step through the years that have data — the
@@ -24,6 +25,12 @@
     return label;
   }
 
+  function placeholderOf(id) {
+    var api = window.dash_component_api;
+    var layout = api && api.getLayout && api.getLayout(id);
+    return (layout && layout.props && layout.props.placeholder) || '';
+  }
+
   function dropdowns() {
     document.querySelectorAll('.dash-dropdown-focus-target').forEach(function (input) {
       var button = input.nextElementSibling;
@@ -31,9 +38,25 @@
       if (!button || button.tagName !== 'BUTTON') { return; }
       if (button.tabIndex !== 0) { button.tabIndex = 0; }
       var label = labelOf(button.id);
-      if (label) {
-        setAttr(button, 'aria-labelledby', label.id + ' ' + button.id + '-value-count ' + button.id + '-value');
-      }
+      // Its label, then what it shows in the order it shows it (value, then "2 selected").
+      var named = (label ? label.id + ' ' : '') + button.id + '-value ' + button.id + '-value-count';
+      setAttr(button, 'aria-labelledby', named);
+      var content = input.parentNode.querySelector('.dash-dropdown-content');
+      if (!content) { return; }
+      // The open list: a dialog named like its dropdown, holding a group of checkboxes (or radio
+      // buttons) rather than "options" that wrap focusable inputs.
+      var name = label ? label.textContent.trim() : placeholderOf(button.id);
+      if (name) { setAttr(content, 'aria-label', name); }
+      content.querySelectorAll('.dash-options-list[role="listbox"]').forEach(function (list) {
+        setAttr(list, 'role', 'group');
+      });
+      content.querySelectorAll('.dash-options-list').forEach(function (list) {
+        if (name) { setAttr(list, 'aria-label', name); }
+      });
+      content.querySelectorAll('label[role="option"], label[aria-selected]').forEach(function (option) {
+        option.removeAttribute('role');
+        option.removeAttribute('aria-selected');
+      });
     });
   }
 
@@ -162,7 +185,7 @@
     if (tab) { event.preventDefault(); }
   });
   new MutationObserver(later).observe(document.documentElement, {
-    childList: true, subtree: true, attributes: true, attributeFilter: ['tabindex', 'class'],
+    childList: true, subtree: true, attributes: true, attributeFilter: ['tabindex', 'class', 'role', 'aria-selected'],
   });
   later();
 })();

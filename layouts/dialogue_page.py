@@ -11,6 +11,7 @@ from dash import dcc, html
 
 from dashboard import timeline
 from dashboard.locale import Locale
+from dashboard.urls.dialogue import DialogueState
 from dashboard.urls.dialogue import query as dialogue_query
 from dashboard.urls.pages import parse_dialogue
 from dashboard.urls.shared import FilterState
@@ -128,6 +129,24 @@ def controls(view: DialogueView) -> dbc.Row:
     )
 
 
+def event_picker(state: FilterState, page: DialogueState, locale: Locale) -> html.Div:
+    """The timeline's events as a list, for a keyboard or a screen reader: choosing one shows its
+    card, as a click on its marker does."""
+    _ = locale.gettext
+    return html.Div(
+        [
+            dbc.Label(_("Event"), html_for=ids.DIALOGUE_EVENT),
+            dcc.Dropdown(
+                id=ids.DIALOGUE_EVENT,
+                options=dialogue_view.event_options(state, page, locale),
+                placeholder=_("Choose an event, or click one on the timeline"),
+                clearable=False,
+            ),
+        ],
+        className="mt-2 page-controls",
+    )
+
+
 def layout(state: FilterState, search: str = "") -> html.Div:
     page, problems = parse_dialogue(search, vocabulary())
     view = dialogue_view.build(state, page)
@@ -163,6 +182,7 @@ def layout(state: FilterState, search: str = "") -> html.Div:
                                 config=graph_config(locale),
                                 style={"height": f"{figure['layout']['height']}px"},
                             ),
+                            event_picker(state, page, locale),
                         ],
                         xl=8,
                     ),
