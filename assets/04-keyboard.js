@@ -8,6 +8,8 @@
 //  - year sliders (class `year-steps`): arrow keys step through the years that have data — the
 //    marks when the slider has no step, else the years of the store named by `data-years-store` —
 //    and commit each step (Radix steps by min..max / 100 and commits values the thumb never shows);
+//  - tables (dash_table.DataTable): the sort icons are buttons named by their column (Enter or Space
+//    sorts), and the sorted column says so (aria-sort);
 //  - tabs (dbc.Tabs): unique ids, aria-controls/aria-selected, one tab in the Tab order (the active
 //    one), arrow keys / Home / End move between tabs and open them.
 (function () {
@@ -38,9 +40,12 @@
       if (!button || button.tagName !== 'BUTTON') { return; }
       if (button.tabIndex !== 0) { button.tabIndex = 0; }
       var label = labelOf(button.id);
-      // Its label, then what it shows in the order it shows it (value, then "2 selected").
-      var named = (label ? label.id + ' ' : '') + button.id + '-value ' + button.id + '-value-count';
-      setAttr(button, 'aria-labelledby', named);
+      // Its label, then what it shows as it shows it (value, "2 selected"); the clear cross (not
+      // focusable: "Deselect all" in the list does the same) is left out of the name.
+      setAttr(button, 'aria-labelledby', (label ? label.id + ' ' : '') + button.id);
+      button.querySelectorAll('.dash-dropdown-clear').forEach(function (cross) {
+        setAttr(cross, 'aria-hidden', 'true');
+      });
       var content = input.parentNode.querySelector('.dash-dropdown-content');
       if (!content) { return; }
       // The open list: a dialog named like its dropdown, holding a group of checkboxes (or radio
@@ -104,7 +109,22 @@
     });
   }
 
-  function repair() { dropdowns(); sliders(); tabs(); }
+  var SORTS = {sort: 'none', 'sort-up': 'ascending', 'sort-down': 'descending'};
+
+  function tables() {  // dash_table.DataTable: its sort icons as buttons, the sorted column said
+    document.querySelectorAll('.dash-spreadsheet .column-header--sort').forEach(function (sort) {
+      var th = sort.closest('th');
+      var name = th && th.querySelector('.column-header-name');
+      setAttr(sort, 'role', 'button');
+      setAttr(sort, 'tabindex', '0');
+      if (name) { setAttr(sort, 'aria-label', name.textContent.trim()); }
+      var icon = sort.querySelector('svg');
+      var state = SORTS[icon && icon.getAttribute('data-icon')];
+      if (th && state) { setAttr(th, 'aria-sort', state); }
+    });
+  }
+
+  function repair() { dropdowns(); sliders(); tabs(); tables(); }
 
   var queued = false;
   function later() {
@@ -178,6 +198,21 @@
     target.click();
   }
 
+  document.addEventListener('keydown', function (event) {  // a table's sort buttons
+    var sort = event.target;
+    if ((event.key !== 'Enter' && event.key !== ' ') || !sort.matches || !sort.matches('.column-header--sort')) {
+      return;
+    }
+    event.preventDefault();
+    var th = sort.closest('th');
+    var column = th ? th.getAttribute('data-dash-column') : null;
+    sort.click();
+    window.setTimeout(function () {  // the header may be redrawn: the focus stays on that column's button
+      var again = column && document.querySelector(
+        '.dash-spreadsheet th[data-dash-column="' + CSS.escape(column) + '"] .column-header--sort');
+      if (again && document.activeElement !== again) { again.focus(); }
+    }, 0);
+  }, true);
   document.addEventListener('keydown', stepYear, true);
   document.addEventListener('keydown', moveTab, true);
   document.addEventListener('click', function (event) {  // tabs are links to "#": never jump
@@ -185,7 +220,7 @@
     if (tab) { event.preventDefault(); }
   });
   new MutationObserver(later).observe(document.documentElement, {
-    childList: true, subtree: true, attributes: true, attributeFilter: ['tabindex', 'class', 'role', 'aria-selected'],
+    childList: true, subtree: true, attributes: true, attributeFilter: ['tabindex', 'class', 'role', 'aria-selected', 'data-icon'],
   });
   later();
 })();

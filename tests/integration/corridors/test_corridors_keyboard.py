@@ -7,6 +7,7 @@ from typing import Any
 
 from dash import Dash
 from dash.testing.composite import DashComposite
+from dash.testing.wait import until
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
@@ -33,10 +34,10 @@ def test_arrow_keys_commit_the_year_the_thumb_shows(dash_duo: DashComposite, pue
         before = flows(dash_duo)
         ActionChains(dash_duo.driver).send_keys(Keys.ARROW_LEFT).perform()
         dash_duo.wait_for_element(f"{THUMB}[aria-valuenow='{year}']", timeout=10)
-        dash_duo.wait_for(lambda y=year: f"year={y}" in dash_duo.driver.current_url, timeout=15)
-        dash_duo.wait_for(lambda b=before: flows(dash_duo) != b, timeout=15)  # redrawn for that year
+        until(lambda y=year: f"year={y}" in dash_duo.driver.current_url, 15)
+        until(lambda b=before: flows(dash_duo) != b, 15)  # redrawn for that year
         assert dash_duo.find_element(THUMB).get_attribute("aria-valuenow") == str(year)
     ActionChains(dash_duo.driver).send_keys(Keys.END).perform()
     dash_duo.wait_for_element(f"{THUMB}[aria-valuenow='{YEARS[-1]}']", timeout=10)
-    dash_duo.wait_for(lambda: "year=" not in dash_duo.driver.current_url, timeout=15)  # the default year
+    until(lambda: "year=" not in dash_duo.driver.current_url, 15)  # the default year
     assert dash_duo.get_logs() == []

@@ -8,6 +8,7 @@ from typing import Any
 
 from dash import Dash
 from dash.testing.composite import DashComposite
+from dash.testing.wait import until
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
@@ -35,7 +36,7 @@ def year_shown(dash_duo: DashComposite, year: int) -> None:
     """The thumb, the subtitle and the address bar all say ``year``."""
     dash_duo.wait_for_element(f"{THUMB}[aria-valuenow='{year}']", timeout=15)
     dash_duo.wait_for_contains_text(f"#{ids.MAP_SUBTITLE}", str(year), timeout=15)
-    dash_duo.wait_for(lambda: f"year={year}" in dash_duo.driver.current_url or year == 2024, timeout=15)
+    until(lambda: f"year={year}" in dash_duo.driver.current_url or year == 2024, 15)
 
 
 def test_arrow_keys_step_through_data_years_and_redraw_the_map(
@@ -49,7 +50,7 @@ def test_arrow_keys_step_through_data_years_and_redraw_the_map(
     before = map_values(dash_duo)
     press(dash_duo, Keys.ARROW_LEFT)
     year_shown(dash_duo, UN_DESA_YEARS[-2])
-    dash_duo.wait_for(lambda: map_values(dash_duo) != before, timeout=15)  # the map is redrawn
+    until(lambda: map_values(dash_duo) != before, 15)  # the map is redrawn
     press(dash_duo, Keys.ARROW_DOWN)
     year_shown(dash_duo, UN_DESA_YEARS[-3])
     assert focused(dash_duo, "role") == "slider"  # the thumb keeps the focus
@@ -69,7 +70,7 @@ def test_arrow_keys_step_one_year_on_an_annual_indicator(dash_duo: DashComposite
     before = map_values(dash_duo)
     press(dash_duo, Keys.ARROW_RIGHT)
     year_shown(dash_duo, 2001)  # UN DESA WPP: one estimate a year
-    dash_duo.wait_for(lambda: map_values(dash_duo) != before, timeout=15)
+    until(lambda: map_values(dash_duo) != before, 15)
     assert dash_duo.get_logs() == []
 
 
@@ -96,12 +97,18 @@ def test_the_table_is_reached_and_opened_by_keyboard(dash_duo: DashComposite, pu
     assert panel is not None and panel.get_attribute("role") == "tabpanel"
     press(dash_duo, Keys.TAB)  # into the table's panel: its CSV link first
     assert focused(dash_duo, "id") == ids.MAP_DOWNLOAD
-    press(dash_duo, Keys.TAB)
-    inside = dash_duo.driver.execute_script(
-        f"return !!document.activeElement.closest('#{ids.MAP_TABLE_BOX}')"
-    )
-    assert inside  # the table itself is the next stop
-    press(dash_duo, Keys.SHIFT, Keys.TAB, Keys.SHIFT, Keys.TAB)  # back to the tabs
+    press(dash_duo, Keys.TAB)  # then the table: its first column's sort button
+    assert focused(dash_duo, "role") == "button" and focused(dash_duo, "aria-label") == "Country"
+    first = f"#{ids.MAP_TABLE} td[data-dash-column='country'] .dash-cell-value"
+    countries = [e.text for e in dash_duo.find_elements(first)]
+    press(dash_duo, Keys.ENTER)  # sorts by country
+    until(lambda: dash_duo.find_element(first).text in (min(countries), max(countries)), 10)
+    assert dash_duo.find_element(f"#{ids.MAP_TABLE} th[data-dash-column='country']").get_attribute(
+        "aria-sort"
+    ) in ("ascending", "descending")
+    back = ActionChains(dash_duo.driver).key_down(Keys.SHIFT).send_keys(Keys.TAB, Keys.TAB).key_up(Keys.SHIFT)
+    back.perform()  # back to the tabs
+    assert focused(dash_duo, "role") == "tab"
     press(dash_duo, Keys.ARROW_LEFT)
     dash_duo.wait_for_element(f"{PLOT}", timeout=10)
     assert dash_duo.find_element(f"#{ids.MAP_TABS} [aria-selected='true']").text == "Map"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dash import Dash
 from dash.testing.composite import DashComposite
+from dash.testing.wait import until
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
@@ -31,5 +32,5 @@ def test_the_list_of_countries_is_reached_and_scrolled(dash_duo: DashComposite, 
     assert dash_duo.driver.execute_script("return document.activeElement.id") == ids.PROGRAMMES_REACHED
     assert scrolled(dash_duo) == 0
     ActionChains(dash_duo.driver).send_keys(Keys.PAGE_DOWN).perform()
-    dash_duo.wait_for(lambda: scrolled(dash_duo) > 0, timeout=5)
+    until(lambda: scrolled(dash_duo) > 0, 5)
     assert dash_duo.get_logs() == []
