@@ -200,9 +200,12 @@
 
   document.addEventListener('keydown', function (event) {  // a table's sort buttons
     var sort = event.target;
-    if ((event.key !== 'Enter' && event.key !== ' ') || !sort.matches || !sort.matches('.column-header--sort')) {
+    if (!sort.matches || !sort.matches('.column-header--sort')) { return; }
+    if (event.key === 'Tab') {  // the table's own Tab handling (between cells) would trap the focus here
+      event.stopPropagation();
       return;
     }
+    if (event.key !== 'Enter' && event.key !== ' ') { return; }
     event.preventDefault();
     var th = sort.closest('th');
     var column = th ? th.getAttribute('data-dash-column') : null;

@@ -39,5 +39,10 @@ def test_arrow_keys_commit_the_year_the_thumb_shows(dash_duo: DashComposite, pue
         assert dash_duo.find_element(THUMB).get_attribute("aria-valuenow") == str(year)
     ActionChains(dash_duo.driver).send_keys(Keys.END).perform()
     dash_duo.wait_for_element(f"{THUMB}[aria-valuenow='{YEARS[-1]}']", timeout=10)
-    until(lambda: "year=" not in dash_duo.driver.current_url, 15)  # the default year
+    until(
+        lambda: (
+            f"year={YEARS[-1]}" in dash_duo.driver.current_url or "year=" not in dash_duo.driver.current_url
+        ),
+        15,
+    )
     assert dash_duo.get_logs() == []

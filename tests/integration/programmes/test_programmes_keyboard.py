@@ -23,9 +23,8 @@ def test_the_list_of_countries_is_reached_and_scrolled(dash_duo: DashComposite, 
     dash_duo.wait_for_element(f"#{ids.PROGRAMMES_REACHED} tbody tr", timeout=20)
     box = dash_duo.find_element(f"#{ids.PROGRAMMES_REACHED}")
     assert box.get_attribute("role") == "region" and box.get_attribute("aria-label") == "Países abrangidos"
-    dash_duo.driver.execute_script(f"document.getElementById('{ids.PROGRAMMES_MAP}').scrollIntoView()")
-    dash_duo.driver.execute_script("document.activeElement.blur()")
-    for _ in range(30):  # Tab from the top of the page to the list
+    dash_duo.driver.execute_script(f"document.getElementById('{ids.PROGRAMMES_COUNTRIES}').focus()")
+    for _ in range(30):  # Tab from the last filter, past the map's export links, to the list
         ActionChains(dash_duo.driver).send_keys(Keys.TAB).perform()
         if dash_duo.driver.execute_script("return document.activeElement.id") == ids.PROGRAMMES_REACHED:
             break
