@@ -48,10 +48,12 @@ def filter_timeline(themes: Any, years: Any, countries: Any, pathname: Any, sear
     query = dialogue_query(state, page, dialogue_view.SPAN)
     if query == page_query("dialogue", parse_shared(text, words).state, text, words):
         raise PreventUpdate  # the controls show what the address bar says
+    locale = Locale.of(state.lang)
     return {
         "search": query,
         "written": written(pathname, query),
-        "timeline": dialogue_view.timeline_figure(state, page, Locale.of(state.lang)),
+        "timeline": dialogue_view.timeline_figure(state, page, locale),
+        "events": dialogue_view.event_options(state, page, locale),
     }
 
 
@@ -59,6 +61,13 @@ def show_event(click: Any, search: Any) -> dict[str, Any]:
     """A click on the timeline -> the event's card."""
     state = parse_shared(search, vocabulary()).state
     return {"detail": dialogue_page.event_card(timeline.clicked_event(click), state, Locale.of(state.lang))}
+
+
+def choose_event(chosen: Any, search: Any) -> dict[str, Any]:
+    """An event chosen in the list under the timeline (the keyboard's way) -> the event's card."""
+    state = parse_shared(search, vocabulary()).state
+    event_id = chosen if isinstance(chosen, str) else None
+    return {"detail": dialogue_page.event_card(event_id, state, Locale.of(state.lang))}
 
 
 def changed_programme_control(triggered: Any) -> str:
@@ -112,7 +121,11 @@ def where() -> dict[str, Any]:
 def register(app: Dash) -> None:
     """Bind the dialogue and programmes page callbacks to ``app``."""
     app.callback(
-        output={**address_bar(), "timeline": Output(ids.DIALOGUE_TIMELINE, "figure")},
+        output={
+            **address_bar(),
+            "timeline": Output(ids.DIALOGUE_TIMELINE, "figure"),
+            "events": Output(ids.DIALOGUE_EVENT, "options"),
+        },
         inputs={
             "themes": Input(ids.DIALOGUE_THEMES, "value"),
             "years": Input(ids.DIALOGUE_YEARS, "value"),
@@ -127,6 +140,12 @@ def register(app: Dash) -> None:
         state={"search": State(ids.URL, "search")},
         prevent_initial_call=True,
     )(show_event)
+    app.callback(
+        output={"detail": Output(ids.DIALOGUE_DETAIL, "children", allow_duplicate=True)},
+        inputs={"chosen": Input(ids.DIALOGUE_EVENT, "value")},
+        state={"search": State(ids.URL, "search")},
+        prevent_initial_call=True,
+    )(choose_event)
     app.callback(
         output={
             **address_bar(),

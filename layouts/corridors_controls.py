@@ -9,7 +9,7 @@ from dash import dcc
 from dashboard.locale import Locale
 from dashboard.views import filters
 from dashboard.views.corridors import CorridorView
-from layouts import ids
+from layouts import a11y, ids
 
 
 def code_options(locale: Locale) -> list[dict[str, str]]:
@@ -131,6 +131,7 @@ def controls(view: CorridorView) -> dbc.Row:
                         value=view.year,
                         included=False,
                         updatemode="mouseup",
+                        className=a11y.YEAR_STEPS,  # arrow keys step through the marks (layouts/a11y.py)
                     ),
                 ],
                 xs=12,

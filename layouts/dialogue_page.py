@@ -11,13 +11,14 @@ from dash import dcc, html
 
 from dashboard import timeline
 from dashboard.locale import Locale
+from dashboard.urls.dialogue import DialogueState
 from dashboard.urls.dialogue import query as dialogue_query
 from dashboard.urls.pages import parse_dialogue
 from dashboard.urls.shared import FilterState
 from dashboard.views import dialogue as dialogue_view
 from dashboard.views.dialogue import DialogueView
 from dashboard.vocabulary import vocabulary
-from layouts import claims_panel, ids
+from layouts import a11y, claims_panel, ids
 from layouts.common import documents_source_line, filter_column, header, href, notice
 from layouts.exports import export_bar
 from layouts.graph_config import graph_config
@@ -108,20 +109,41 @@ def controls(view: DialogueView) -> dbc.Row:
             dbc.Col(
                 [
                     dbc.Label(_("Years"), html_for=ids.DIALOGUE_YEARS),
-                    dcc.RangeSlider(
-                        id=ids.DIALOGUE_YEARS,
-                        min=SPAN[0],
-                        max=SPAN[1],
-                        step=1,
-                        value=[page.start, page.end],
-                        marks={y: str(y) for y in range(SPAN[0], SPAN[1] + 1, 3)},
-                        tooltip={"placement": "bottom"},
+                    html.Div(
+                        dcc.RangeSlider(
+                            id=ids.DIALOGUE_YEARS,
+                            min=SPAN[0],
+                            max=SPAN[1],
+                            step=1,
+                            value=[page.start, page.end],
+                            marks={y: str(y) for y in range(SPAN[0], SPAN[1] + 1, 3)},
+                            tooltip={"placement": "bottom"},
+                        ),
+                        **a11y.thumbs(_("First year"), _("Last year")),
                     ),
                 ],
                 xl=5,
             ),
         ],
         className="g-3 mb-2 page-controls",
+    )
+
+
+def event_picker(state: FilterState, page: DialogueState, locale: Locale) -> html.Div:
+    """The timeline's events as a list, for a keyboard or a screen reader: choosing one shows its
+    card, as a click on its marker does."""
+    _ = locale.gettext
+    return html.Div(
+        [
+            dbc.Label(_("Event"), html_for=ids.DIALOGUE_EVENT),
+            dcc.Dropdown(
+                id=ids.DIALOGUE_EVENT,
+                options=dialogue_view.event_options(state, page, locale),
+                placeholder=_("Choose an event, or click one on the timeline"),
+                clearable=False,
+            ),
+        ],
+        className="mt-2 page-controls",
     )
 
 
@@ -160,6 +182,7 @@ def layout(state: FilterState, search: str = "") -> html.Div:
                                 config=graph_config(locale),
                                 style={"height": f"{figure['layout']['height']}px"},
                             ),
+                            event_picker(state, page, locale),
                         ],
                         xl=8,
                     ),

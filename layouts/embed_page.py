@@ -38,16 +38,21 @@ def layout(page: str, shared: FilterState, search: str, locale: Locale) -> html.
                 config=graph_config(locale),
                 className="embed-graph",
             ),
-            html.P(
-                [
-                    shown.caption.source,
-                    " · ",
-                    html.A(
-                        _("Open in Puentes"), href=urls.page(page, search), target="_blank", rel="noopener"
-                    ),
-                ],
-                id=ids.EMBED_SOURCE,
-                className="embed-source",
+            html.Footer(  # a landmark, as the header is: nothing of the frame outside one
+                html.P(
+                    [
+                        shown.caption.source,
+                        " · ",
+                        html.A(
+                            _("Open in Puentes"),
+                            href=urls.page(page, search),
+                            target="_blank",
+                            rel="noopener",
+                        ),
+                    ],
+                    id=ids.EMBED_SOURCE,
+                    className="embed-source",
+                )
             ),
         ],
         className="embed",

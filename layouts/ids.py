@@ -78,6 +78,7 @@ DIALOGUE_TIMELINE: Final = "dialogue-timeline"
 DIALOGUE_DETAIL: Final = "dialogue-detail"
 DIALOGUE_NOTICE: Final = "dialogue-notice"
 DIALOGUE_COUNTRIES: Final = "dialogue-countries"
+DIALOGUE_EVENT: Final = "dialogue-event"  # the timeline's events as a list (keyboard, screen reader)
 DIALOGUE_CLAIMS: Final = "dialogue-claims"
 PROGRAMMES_BODY: Final = "programmes-body"
 PROGRAMMES_FILTER: Final = "programmes-filter"

@@ -14,7 +14,7 @@ from dashboard.locale import Locale
 from dashboard.urls.shared import FilterState
 from dashboard.views import filters
 from dashboard.views.map import MapView, build
-from layouts import ids
+from layouts import a11y, ids
 from layouts.common import source_line
 from layouts.exports import export_bar
 from layouts.graph_config import graph_config
@@ -163,7 +163,12 @@ def layout(state: FilterState, presenting: bool = False) -> html.Div:
                 ),
                 width="auto",
             ),
-            dbc.Col(dcc.Slider(id=ids.MAP_YEAR, included=False, updatemode="mouseup", **slider)),
+            dbc.Col(
+                html.Div(  # named, and stepped through the data years by the keyboard (layouts/a11y.py)
+                    dcc.Slider(id=ids.MAP_YEAR, included=False, className=a11y.YEAR_STEPS, **slider),
+                    **a11y.thumbs(_("Year"), years_store=ids.MAP_YEARS),
+                )
+            ),
         ],
         className="g-3 mb-2 align-items-center page-controls",
     )

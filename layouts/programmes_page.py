@@ -17,7 +17,7 @@ from dashboard.views import programmes as programmes_view
 from dashboard.views.dialogue import theme_options
 from dashboard.views.programmes import Citation, ProgrammeCard, ProgrammesView
 from dashboard.vocabulary import vocabulary
-from layouts import ids
+from layouts import a11y, ids
 from layouts.common import documents_source_line, filter_column, header, notice
 from layouts.exports import export_bar
 from layouts.graph_config import graph_config
@@ -205,6 +205,10 @@ def layout(state: FilterState, search: str = "") -> html.Div:
                             reached,
                             id=ids.PROGRAMMES_REACHED,
                             style={"maxHeight": "560px", "overflowY": "auto"},
+                            # A scrolling box: in the Tab order, so that arrow keys scroll it.
+                            tabIndex=0,
+                            role="region",
+                            **a11y.named(_("Countries reached")),
                         ),
                         xl=5,
                     ),

@@ -15,6 +15,7 @@ from dashboard.urls.pages import page_query, parse_shared
 from dashboard.urls.shared import FilterState, Parsed
 from dashboard.vocabulary import vocabulary
 from layouts import (
+    a11y,
     briefing,
     corridors_page,
     dialogue_page,
@@ -107,10 +108,10 @@ def page_view(
     if own is not None:
         text = search or ""
         bar = navbar(key, state, locale, lambda s: page_query(key, s, text, vocabulary()))
-        return bar, html.Div([notice(parsed.notices, locale), own.layout(state, text)], className="page-body")
-    return navbar(key, state, locale), html.Div(
-        [notice(parsed.notices, locale), PAGES[key](state, presenting)], className="page-body"
-    )
+        body = html.Div([notice(parsed.notices, locale), own.layout(state, text)], className="page-body")
+        return bar, a11y.dropdowns(body, locale)
+    body = html.Div([notice(parsed.notices, locale), PAGES[key](state, presenting)], className="page-body")
+    return navbar(key, state, locale), a11y.dropdowns(body, locale)
 
 
 def not_found(pathname: str, state: FilterState, locale: Locale) -> Component:

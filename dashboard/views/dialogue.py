@@ -30,6 +30,16 @@ def timeline_figure(state: FilterState, page: DialogueState, locale: Locale) -> 
     return timeline.figure(events(state, page), dialogue.themes(), locale, kinds)
 
 
+def event_options(state: FilterState, page: DialogueState, locale: Locale) -> list[dict[str, str]]:
+    """The events the timeline shows, in date order, as choices ("date — title"): the timeline's
+    markers for a keyboard or a screen reader."""
+    rows = timeline.records(events(state, page).sort_values("date", kind="stable"))
+    return [
+        {"label": f"{timeline.date_label(row, locale)} — {dialogue.text(row, locale)}", "value": row["id"]}
+        for row in rows
+    ]
+
+
 def theme_options(locale: Locale) -> list[dict[str, str]]:
     """Every theme as a dropdown option, labelled in ``locale``."""
     themes = dialogue.themes()
