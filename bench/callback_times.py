@@ -89,9 +89,7 @@ class Callbacks:
 
     def post(self, body: dict[str, Any]) -> tuple[float, int, Any]:
         start = time.perf_counter()
-        response = self.client.post(
-            "/_dash-update-component", json=body, headers={"Accept-Encoding": "gzip"}
-        )
+        response = self.client.post("/_dash-update-component", json=body, headers={"Accept-Encoding": "gzip"})
         elapsed = (time.perf_counter() - start) * 1000
         data = response.data
         if response.status_code != 200:
@@ -120,8 +118,9 @@ def cases(cb: Callbacks) -> Iterator[tuple[str, dict[str, Any]]]:
         }
         yield "map year/indicator", cb.body("map-indicator", values, "map-year.value")
         query = f"?indicator={indicator}&year={year}" + ("&countries=MEX,ESP" if n % 2 else "")
-        yield "map table", cb.body(
-            "map-tabs", {"map-query.data": query, "map-tabs.active_tab": "table"}, "map-query.data"
+        yield (
+            "map table",
+            cb.body("map-tabs", {"map-query.data": query, "map-tabs.active_tab": "table"}, "map-query.data"),
         )
         yield "map profile", cb.body("map-profile-box", {"map-query.data": query}, "map-query.data")
     yield from corridor_cases(cb)
@@ -135,7 +134,13 @@ def cases(cb: Callbacks) -> Iterator[tuple[str, dict[str, Any]]]:
         }
         yield "dialogue filter", cb.body("dialogue-themes", values, "dialogue-themes.value")
     for n, (programme, themes) in enumerate(
-        [("mieux", []), ("", ["asylum"]), ("eurosocial_plus", []), ("", []), ("eclac_celade_2012", ["remittances"])]
+        [
+            ("mieux", []),
+            ("", ["asylum"]),
+            ("eurosocial_plus", []),
+            ("", []),
+            ("eclac_celade_2012", ["remittances"]),
+        ]
     ):
         values = {
             "programmes-filter.value": programme,
@@ -177,7 +182,9 @@ def corridor_cases(cb: Callbacks) -> Iterator[tuple[str, dict[str, Any]]]:
             "app-url.search": "",
         }
         yield "corridors state", cb.body("corridors-direction", values, "corridors-year.value")
-        query = f"?direction={direction}&year={year}&sex={sex}&base={base}" + (f"&focus={focus}" if focus else "")
+        query = f"?direction={direction}&year={year}&sex={sex}&base={base}" + (
+            f"&focus={focus}" if focus else ""
+        )
         for dep in cb.deps:
             if [i["id"] for i in dep["inputs"]] == ["corridors-state"]:
                 first = dep["output"].strip(".").split("...")[0].split(".")[0]
@@ -190,7 +197,11 @@ def corridor_cases(cb: Callbacks) -> Iterator[tuple[str, dict[str, Any]]]:
                     "output": dep["output"],
                     "outputs": outputs if dep["output"].startswith("..") else outputs[0],
                     "inputs": [
-                        {"id": "corridors-state", "property": "data", "value": {"query": query, "redraw": panels}}
+                        {
+                            "id": "corridors-state",
+                            "property": "data",
+                            "value": {"query": query, "redraw": panels},
+                        }
                     ],
                     "state": [],
                     "changedPropIds": ["corridors-state.data"],
