@@ -51,11 +51,28 @@ def blocs() -> dict[str, str]:
 @datasets.derived(maxsize=None)
 def diaspora_table(sex: str) -> pd.DataFrame:
     """Where every CELAC diaspora lives, every year, for one sex (computed once)."""
-    countries = datasets.countries()
-    celac = corridors.bloc_codes(countries, "CELAC")
-    return corridors.diaspora(
-        datasets.corridors_by_sex()[sex], celac, celac, corridors.bloc_codes(countries, "EU27")
-    )
+    celac = bloc_members("CELAC")
+    return corridors.diaspora(datasets.corridors_by_sex()[sex], celac, celac, bloc_members("EU27"))
+
+
+@datasets.derived(maxsize=None)
+def bloc_members(bloc: str) -> frozenset[str]:
+    """The ISO3 codes of ``CELAC`` or ``EU27``."""
+    return corridors.bloc_codes(datasets.countries(), bloc)
+
+
+@datasets.derived(maxsize=256)
+def direction_sets(
+    direction: str, origins: tuple[str, ...], destinations: tuple[str, ...]
+) -> tuple[corridors.Codes, corridors.Codes]:
+    """:func:`corridors.direction_sets` of the loaded countries (frozen sets, shared)."""
+    return corridors.direction_sets(direction, datasets.countries(), origins, destinations)
+
+
+@datasets.derived(maxsize=None)
+def estimated_receivers() -> frozenset[str]:
+    """Every receiver the remittance matrix gives an estimate for."""
+    return frozenset(datasets.remittance_corridors()["receiver"])
 
 
 @dataclass(frozen=True)
@@ -221,13 +238,19 @@ class CorridorView:
     @cached_property
     def _diaspora_origin(self) -> str:
         """The CELAC origin of the time series: the focus if it is one, else the largest."""
-        celac = corridors.bloc_codes(datasets.countries(), "CELAC")
+        celac = bloc_members("CELAC")
         if self.state.focus in celac:
             return str(self.state.focus)
-        origins = self.current.loc[self.current["origin"].isin(celac)]
-        if origins.empty:
+        totals: dict[str, float] = {}
+        for origin, stock in zip(
+            self.current["origin"].tolist(), self.current["migrant_stock"].tolist(), strict=True
+        ):
+            if origin in celac:
+                totals[origin] = totals.get(origin, 0.0) + (0.0 if stock != stock else stock)
+        if not totals:
             return "MEX"
-        return str(origins.groupby("origin")["migrant_stock"].sum().idxmax())
+        ordered = sorted(totals)  # the first of equal totals by code, as a group-by's idxmax
+        return str(max(ordered, key=lambda code: totals[code]))
 
     def diaspora_origin(self) -> str:
         return self._diaspora_origin
@@ -261,7 +284,9 @@ class CorridorView:
 
     def unestimated(self) -> list[str]:
         """The chosen receivers (the origins) KNOMAD 2021 has no remittance estimate for, by name."""
-        empty = corridors.without_estimates(datasets.remittance_corridors(), self.origins)
+        empty = corridors.without_estimates(
+            datasets.remittance_corridors(), self.origins, estimated_receivers()
+        )
         lookup = names(self.locale)
         return sorted((lookup.get(code, code) for code in empty), key=str.casefold)
 
@@ -286,9 +311,7 @@ def build(shared: FilterState, state: CorridorState) -> CorridorView:
     years = datasets.corridor_years()
     year = state.year if state.year in years else years[-1]
     base = state.base if state.base in years else (DEFAULT_BASE if DEFAULT_BASE in years else years[0])
-    origins, destinations = corridors.direction_sets(
-        state.direction, datasets.countries(), state.origins, state.destinations
-    )
+    origins, destinations = direction_sets(state.direction, tuple(state.origins), tuple(state.destinations))
     frame = datasets.corridors_by_key()[(year, state.sex)]
     current = corridors.select(frame, origins, destinations)
     focus = state.focus or corridors.largest_destination(current) or "ESP"
