@@ -131,6 +131,15 @@ def largest_destination(current: pd.DataFrame) -> str | None:
     return str(max(totals, key=lambda code: totals[code]))  # the first of equal totals, by code
 
 
+def largest_origin(current: pd.DataFrame, among: Collection[str]) -> str | None:
+    """The origin of ``among`` with the most emigrants in ``current`` (the first of equal totals
+    by code), or None when none of them is an origin there."""
+    stock = [0.0 if value != value else value for value in current["migrant_stock"].tolist()]
+    totals = _totals(current["origin"].tolist(), stock)
+    mine = [code for code in totals if code in among]
+    return str(max(mine, key=lambda code: totals[code])) if mine else None
+
+
 def focus_values(frame: pd.DataFrame, focus: str, side: str) -> pd.Series:
     """For a destination: migrants by origin; for an origin: emigrants by destination."""
     mine, other = ("destination", "origin") if side == "destination" else ("origin", "destination")

@@ -17,6 +17,7 @@ from dashboard.urls.corridors import CorridorState
 from dashboard.urls.corridors import query as corridors_query
 from dashboard.urls.shared import FilterState
 from dashboard.views import corridor_words as words
+from dashboard.views.corridor_sets import bloc_members, direction_sets, estimated_receivers
 
 DEFAULT_BASE = 2000
 TOP_NODES = 7
@@ -53,26 +54,6 @@ def diaspora_table(sex: str) -> pd.DataFrame:
     """Where every CELAC diaspora lives, every year, for one sex (computed once)."""
     celac = bloc_members("CELAC")
     return corridors.diaspora(datasets.corridors_by_sex()[sex], celac, celac, bloc_members("EU27"))
-
-
-@datasets.derived(maxsize=None)
-def bloc_members(bloc: str) -> frozenset[str]:
-    """The ISO3 codes of ``CELAC`` or ``EU27``."""
-    return corridors.bloc_codes(datasets.countries(), bloc)
-
-
-@datasets.derived(maxsize=256)
-def direction_sets(
-    direction: str, origins: tuple[str, ...], destinations: tuple[str, ...]
-) -> tuple[corridors.Codes, corridors.Codes]:
-    """:func:`corridors.direction_sets` of the loaded countries (frozen sets, shared)."""
-    return corridors.direction_sets(direction, datasets.countries(), origins, destinations)
-
-
-@datasets.derived(maxsize=None)
-def estimated_receivers() -> frozenset[str]:
-    """Every receiver the remittance matrix gives an estimate for."""
-    return frozenset(datasets.remittance_corridors()["receiver"])
 
 
 @dataclass(frozen=True)
@@ -241,16 +222,7 @@ class CorridorView:
         celac = bloc_members("CELAC")
         if self.state.focus in celac:
             return str(self.state.focus)
-        totals: dict[str, float] = {}
-        for origin, stock in zip(
-            self.current["origin"].tolist(), self.current["migrant_stock"].tolist(), strict=True
-        ):
-            if origin in celac:
-                totals[origin] = totals.get(origin, 0.0) + (0.0 if stock != stock else stock)
-        if not totals:
-            return "MEX"
-        ordered = sorted(totals)  # the first of equal totals by code, as a group-by's idxmax
-        return str(max(ordered, key=lambda code: totals[code]))
+        return corridors.largest_origin(self.current, celac) or "MEX"
 
     def diaspora_origin(self) -> str:
         return self._diaspora_origin

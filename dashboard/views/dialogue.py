@@ -43,9 +43,8 @@ def timeline_events() -> TimelineEvents:
 
 
 @datasets.derived(maxsize=8)
-def timeline_points(lang: str) -> dict[str, list[str]]:
-    """Each timeline event's hover (:func:`timeline.point`) in ``lang``, by id."""
-    locale = Locale.of(lang)
+def timeline_points(locale: Locale) -> dict[str, list[str]]:
+    """Each timeline event's hover (:func:`timeline.point`) in ``locale``, by id."""
     return {r["id"]: timeline.point(r, locale) for r in timeline_events().rows}
 
 
@@ -66,7 +65,7 @@ def events(state: FilterState, page: DialogueState) -> list[dict[str, Any]]:
 def timeline_figure(state: FilterState, page: DialogueState, locale: Locale) -> dict[str, Any]:
     """The timeline for the filters, with every lane of the unfiltered timeline (a steady height)."""
     kinds = timeline_events().kinds
-    points = timeline_points(locale.lang)
+    points = timeline_points(locale)
     return timeline.figure(events(state, page), dialogue.themes(), locale, kinds, points)
 
 
@@ -81,12 +80,11 @@ def theme_options(locale: Locale) -> list[dict[str, str]]:
 
 def place_options(codes: set[str] | frozenset[str], locale: Locale) -> list[dict[str, str]]:
     """The 60 members and ``codes`` as dropdown options, by name in the reader's language."""
-    return list(_place_options(frozenset(codes), locale.lang))
+    return list(_place_options(frozenset(codes), locale))
 
 
 @datasets.derived(maxsize=64)
-def _place_options(codes: frozenset[str], lang: str) -> tuple[dict[str, str], ...]:
-    locale = Locale.of(lang)
+def _place_options(codes: frozenset[str], locale: Locale) -> tuple[dict[str, str], ...]:
     table = datasets.countries()
     extra = sorted(c for c in codes if c in table.index and table.loc[c, "bloc"] not in ("CELAC", "EU27"))
     names = transforms.country_names(table, extra, locale)

@@ -15,21 +15,11 @@ from dashboard.figures.programmes import programme_map
 from dashboard.locale import Locale
 from dashboard.urls.programmes import ProgrammeState
 from dashboard.urls.shared import FilterState
-from dashboard.views.dialogue import place_options
-
-
-@datasets.derived(maxsize=1)
-def reach_rows() -> pd.DataFrame:
-    """Every programme, component and result with the places it reached."""
-    return programmes.reach(
-        dialogue.programmes(), dialogue.components(), dialogue.results(), datasets.groups()
-    )
-
-
-@datasets.derived(maxsize=1)
-def reach_records() -> tuple[dict[str, Any], ...]:
-    """:func:`reach_rows` as records (what a filter goes through, once per data version)."""
-    return tuple(timeline.records(reach_rows()))
+from dashboard.views.programme_choices import component_options as component_options
+from dashboard.views.programme_choices import country_options as country_options
+from dashboard.views.programme_choices import names_in, reach_records, reach_rows, table_records
+from dashboard.views.programme_choices import programme_names as programme_names
+from dashboard.views.programme_choices import programme_options as programme_options
 
 
 def selected(state: FilterState, page: ProgrammeState) -> pd.DataFrame:
@@ -41,73 +31,6 @@ def selected_records(state: FilterState, page: ProgrammeState) -> list[dict[str,
     """:func:`selected` as records, in the same order."""
     wanted = (page.programme, page.component, tuple(page.themes), tuple(state.countries))
     return [row for row in reach_records() if programmes.keeps(row, *wanted)]
-
-
-@datasets.derived(maxsize=1)
-def table_records() -> dict[str, tuple[dict[str, Any], ...]]:
-    """The programmes, components and results tables as records, once per data version."""
-    return {
-        "programme": tuple(timeline.records(dialogue.programmes())),
-        "component": tuple(timeline.records(dialogue.components())),
-        "result": tuple(timeline.records(dialogue.results())),
-    }
-
-
-def programme_names(locale: Locale) -> dict[str, str]:
-    return dict(_programme_names(locale.lang))
-
-
-@datasets.derived(maxsize=8)
-def _programme_names(lang: str) -> dict[str, str]:
-    locale = Locale.of(lang)
-    return {row["id"]: dialogue.text(row, locale) for row in table_records()["programme"]}
-
-
-def programme_options(locale: Locale) -> list[dict[str, str]]:
-    return [dict(option) for option in _programme_options(locale.lang)]
-
-
-@datasets.derived(maxsize=8)
-def _programme_options(lang: str) -> tuple[dict[str, str], ...]:
-    locale = Locale.of(lang)
-    _ = locale.gettext
-    return tuple(
-        [{"label": _("All programmes"), "value": "all"}]
-        + [{"label": dialogue.text(row, locale), "value": row["id"]} for row in table_records()["programme"]]
-    )
-
-
-def component_options(programme: str, locale: Locale) -> list[dict[str, str]]:
-    """The components of one programme, or of every programme named "Programme — component"."""
-    return [dict(option) for option in _component_options(programme, locale.lang)]
-
-
-@datasets.derived(maxsize=64)
-def _component_options(programme: str, lang: str) -> tuple[dict[str, str], ...]:
-    locale = Locale.of(lang)
-    names = _programme_names(lang)
-    rows = table_records()["component"]
-    return tuple(
-        {
-            "label": dialogue.text(row, locale)
-            if programme
-            else f"{names[row['programme']]} — {dialogue.text(row, locale)}",
-            "value": row["id"],
-        }
-        for row in rows
-        if not programme or row["programme"] == programme
-    )
-
-
-@datasets.derived(maxsize=1)
-def reached_places() -> frozenset[str]:
-    """Every country a programme, component or result reached."""
-    return frozenset(code for row in reach_records() for code in row["places"])
-
-
-def country_options(state: FilterState, locale: Locale) -> list[dict[str, str]]:
-    """The members and every country a programme reached, as the country filter's choices."""
-    return place_options(reached_places() | set(state.countries), locale)
 
 
 def unit_words(locale: Locale) -> dict[str, str]:
@@ -135,13 +58,12 @@ def value_text(row: dict[str, Any], locale: Locale) -> str:
 
 def group_names(codes: Any, locale: Locale) -> list[str]:
     """Names of group codes: data/groups.csv, then the seed-only groups of themes.toml."""
-    names = _group_names(locale.lang)
+    names = _group_names(locale)
     return [names.get(code, str(code)) for code in codes]
 
 
 @datasets.derived(maxsize=8)
-def _group_names(lang: str) -> dict[Any, str]:
-    locale = Locale.of(lang)
+def _group_names(locale: Locale) -> dict[Any, str]:
     table, extra = datasets.groups(), dialogue.groups().set_index("id")
     names = {code: dialogue.text(extra.loc[code], locale, "label") for code in extra.index}
     names.update(
@@ -212,10 +134,10 @@ def build(state: FilterState, page: ProgrammeState) -> ProgrammesView:
     tables = table_records()
     kept = [row["id"] for row in tables["programme"] if row["id"] in named]
     results = [row["id"] for row in tables["result"] if row["id"] in ids]
-    names = _programme_names(locale.lang)
+    names = names_in(locale)
     table = programmes.reached(rows)
-    words = _result_words(locale.lang)
-    cards = _cards(locale.lang)
+    words = _result_words(locale)
+    cards = _cards(locale)
     return ProgrammesView(
         state,
         page,
@@ -235,11 +157,10 @@ def build(state: FilterState, page: ProgrammeState) -> ProgrammesView:
 
 
 @datasets.derived(maxsize=8)
-def _result_words(lang: str) -> dict[str, tuple[str, tuple[str, str] | None, Result]]:
+def _result_words(locale: Locale) -> dict[str, tuple[str, tuple[str, str] | None, Result]]:
     """Each result's programme, its figure on its programme's card (None without a figure) and
-    its entry in the list of results, in ``lang``."""
-    locale = Locale.of(lang)
-    names = _programme_names(lang)
+    its entry in the list of results, in ``locale``."""
+    names = names_in(locale)
     return {
         r["id"]: (
             r["programme"],
@@ -258,9 +179,8 @@ def _result_words(lang: str) -> dict[str, tuple[str, tuple[str, str] | None, Res
 
 
 @datasets.derived(maxsize=8)
-def _cards(lang: str) -> dict[str, ProgrammeCard]:
-    """Each programme's card in ``lang`` without its results' figures (the filters choose those)."""
-    locale = Locale.of(lang)
+def _cards(locale: Locale) -> dict[str, ProgrammeCard]:
+    """Each programme's card in ``locale`` without its results' figures (the filters choose those)."""
     empty = dialogue.results().iloc[:0]
     return {row["id"]: card(row, empty, locale) for row in table_records()["programme"]}
 
@@ -304,7 +224,7 @@ def reached(
 ) -> tuple[Reached, ...]:
     """Each country reached, by name, with the programmes that reached it and how often."""
     table = programmes.reached(rows) if table is None else table
-    names = _programme_names(locale.lang)
+    names = names_in(locale)
     codes = list(table.index)
     countries = dict(zip(codes, transforms.country_names(datasets.countries(), codes, locale), strict=True))
     return tuple(
