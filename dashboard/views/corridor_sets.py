@@ -24,3 +24,9 @@ def direction_sets(
 def estimated_receivers() -> frozenset[str]:
     """Every receiver the remittance matrix gives an estimate for."""
     return frozenset(datasets.remittance_corridors()["receiver"])
+
+
+@datasets.derived(maxsize=None)
+def real_countries() -> frozenset[str]:
+    """Every country code but the two pseudo-codes (rest of the world, other)."""
+    return frozenset(datasets.countries()["iso3"]) - {"ROW", "OTH"}

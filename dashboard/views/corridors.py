@@ -17,7 +17,7 @@ from dashboard.urls.corridors import CorridorState
 from dashboard.urls.corridors import query as corridors_query
 from dashboard.urls.shared import FilterState
 from dashboard.views import corridor_words as words
-from dashboard.views.corridor_sets import bloc_members, direction_sets, estimated_receivers
+from dashboard.views.corridor_sets import bloc_members, direction_sets, estimated_receivers, real_countries
 
 DEFAULT_BASE = 2000
 TOP_NODES = 7
@@ -160,7 +160,7 @@ class CorridorView:
         focus = self.state.focus or ""
         frame = datasets.corridors_by_key().get((self.year, self.state.sex), self.current.iloc[:0])
         values = corridors.focus_values(frame, focus, self.state.side)
-        values = values[values.index.isin(set(datasets.countries()["iso3"]) - {"ROW", "OTH"})]
+        values = values[values.index.isin(real_countries())]
         if not values.gt(0).any():
             lookup = names(self.locale)
             ends = [words.side_label((), "origin", lookup, self.locale), lookup.get(focus, focus)]
