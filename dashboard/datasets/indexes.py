@@ -54,11 +54,9 @@ class Lookups(Mapping[K, V]):
 def positions(frame: pd.DataFrame, columns: list[str], kind: Callable[[Any], Any]) -> dict[Any, np.ndarray]:
     """Group key (its parts converted by ``kind``, e.g. ``(str, int)``) -> the rows' positions, in
     the frame's order; keys in order of first appearance."""
-    codes = [frame[c].to_numpy() for c in columns]
-    found: dict[Any, list[int]] = {}
-    for i, key in enumerate(zip(*codes, strict=True)):
-        found.setdefault(kind(key), []).append(i)
-    return {key: np.asarray(rows, dtype=np.intp) for key, rows in found.items()}
+    found: dict[Any, Any] = frame.groupby(columns, sort=False).indices
+    ordered = sorted(found.items(), key=lambda item: int(item[1][0]))
+    return {kind(key): np.asarray(rows, dtype=np.intp) for key, rows in ordered}
 
 
 @loader
