@@ -17,11 +17,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from pptx import Presentation
-from pptx.dml.color import RGBColor
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-from pptx.util import Emu, Inches, Pt
-
 from dashboard import slide_layout, urls
 from dashboard.locale import Locale
 from dashboard.slide_figures import KeyFigure, corridor_figures, map_figures
@@ -32,9 +27,18 @@ __all__ = ["MAX_VIEWS", "KeyFigure", "Slide", "corridor_figures", "deck", "deck_
 
 MAX_VIEWS = BASKET_MAX
 TITLE_MAX = 120  # characters of a deck title the reader types
-INK = RGBColor(0x1F, 0x29, 0x33)
-MUTED = RGBColor(0x52, 0x60, 0x6D)
-ACCENT = RGBColor(0x0B, 0x6E, 0x99)
+Colour = tuple[int, int, int]
+INK: Colour = (0x1F, 0x29, 0x33)
+MUTED: Colour = (0x52, 0x60, 0x6D)
+ACCENT: Colour = (0x0B, 0x6E, 0x99)
+EMU_PER_INCH = 914400  # python-pptx's ``Inches``; pptx itself is imported when a deck is made
+
+
+def Inches(inches: float) -> int:  # python-pptx's name, without importing it at start
+    """A length in EMU, as ``pptx.util.Inches`` computes it."""
+    return int(inches * EMU_PER_INCH)
+
+
 WIDTH, HEIGHT = int(Inches(13.333)), int(Inches(7.5))  # 16:9
 MARGIN = int(Inches(0.45))
 GAP = int(Inches(0.12))
@@ -83,8 +87,12 @@ def png_size(data: bytes) -> tuple[int, int]:
     return int(width), int(height)
 
 
-def _set(frame: object, fitted: Fitted, colour: RGBColor, bold: bool = False, link: str = "") -> None:
+def _set(frame: object, fitted: Fitted, colour: Colour, bold: bool = False, link: str = "") -> None:
     """Write fitted lines into a text frame: no insets, no autofit, one paragraph a line."""
+    from pptx.dml.color import RGBColor
+    from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+    from pptx.util import Pt
+
     frame.word_wrap = True  # type: ignore[attr-defined]
     frame.auto_size = MSO_AUTO_SIZE.NONE  # type: ignore[attr-defined]
     frame.vertical_anchor = MSO_ANCHOR.TOP  # type: ignore[attr-defined]
@@ -101,7 +109,7 @@ def _set(frame: object, fitted: Fitted, colour: RGBColor, bold: bool = False, li
         run.font.name = slide_layout.FONT_NAME
         run.font.size = Pt(fitted.size)
         run.font.bold = bold
-        run.font.color.rgb = colour
+        run.font.color.rgb = RGBColor(*colour)
         if link:
             run.hyperlink.address = link
 
@@ -112,7 +120,7 @@ def _text(
     top: int,
     width: int,
     fitted: Fitted,
-    colour: RGBColor = INK,
+    colour: Colour = INK,
     bold: bool = False,
     link: str = "",
 ) -> int:
@@ -209,6 +217,9 @@ def _chart_slide(presentation: object, view: Slide, locale: Locale, when: str) -
 
 def deck(slides: Sequence[Slide], locale: Locale, made: date, site: str, title: str = "") -> bytes:
     """The .pptx file: a cover (the reader's title, or "Briefing"), then one slide per view."""
+    from pptx import Presentation
+    from pptx.util import Emu
+
     _ = locale.gettext
     when = locale.date(made)
     presentation = Presentation()

@@ -17,9 +17,6 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from PIL import Image
-from pptx import Presentation
-
 from dashboard import slide_layout
 from dashboard.errors import ExportFailed
 from dashboard.locale import Locale
@@ -32,6 +29,8 @@ PICTURE = 13  # MSO_SHAPE_TYPE.PICTURE
 
 def placeholder(width: int, height: int) -> bytes:
     """A blank PNG of the chart's size: the deck lays the picture out from it, the PDF draws the SVG."""
+    from PIL import Image  # imported on the first pack: the pages never need it
+
     out = io.BytesIO()
     Image.new("1", (width, height), 1).save(out, format="PNG")
     return out.getvalue()
@@ -77,6 +76,8 @@ def _text(shape: object) -> str:
 
 def page_html(deck: bytes, svgs: Sequence[str], title: str, locale: Locale) -> str:
     """One HTML page per slide of ``deck``; its pictures, in order, become ``svgs``."""
+    from pptx import Presentation
+
     presentation = Presentation(io.BytesIO(deck))
     width, height = _inches(presentation.slide_width), _inches(presentation.slide_height)
     charts = iter(svgs)

@@ -5,7 +5,7 @@ and the remittance corridors. DataFrames in, DataFrames out; no I/O.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -79,9 +79,17 @@ def ranked(current: pd.DataFrame, base: pd.DataFrame | None) -> pd.DataFrame:
     return merged.assign(growth=growth)
 
 
-def _top(totals: pd.Series, k: int) -> list[str]:
-    ordered = totals.sort_values(ascending=False, kind="stable")
-    return [str(code) for code in ordered.index[:k] if ordered[code] > 0]
+def _totals(codes: Iterable[str], values: Iterable[float]) -> dict[str, float]:
+    """Sum of ``values`` by code, codes in sorted order (as a pandas group-by gives them)."""
+    totals: dict[str, float] = {}
+    for code, value in zip(codes, values, strict=True):
+        totals[code] = totals.get(code, 0.0) + value
+    return {code: totals[code] for code in sorted(totals)}
+
+
+def _top(totals: Mapping[str, float], k: int) -> list[str]:
+    ordered = sorted(totals, key=lambda code: -totals[code])  # stable: ties stay in code order
+    return [str(code) for code in ordered[:k] if totals[code] > 0]
 
 
 def flows(current: pd.DataFrame, k: int = 7) -> pd.DataFrame:
@@ -90,29 +98,46 @@ def flows(current: pd.DataFrame, k: int = 7) -> pd.DataFrame:
     The values add up to the total of ``current``; zero links are left out."""
     if current.empty:
         return pd.DataFrame({"source": [], "target": [], "value": []})
-    origins = _top(current.groupby("origin")["migrant_stock"].sum(), k)
-    destinations = _top(current.groupby("destination")["migrant_stock"].sum(), k)
-    source = current["origin"].where(current["origin"].isin(origins), OTHER_ORIGINS)
-    target = current["destination"].where(current["destination"].isin(destinations), OTHER_DESTINATIONS)
-    grouped = (
-        pd.DataFrame({"source": source, "target": target, "value": current["migrant_stock"]})
-        .groupby(["source", "target"], sort=False)["value"]
-        .sum()
-        .reset_index()
-    )
+    origin = current["origin"].tolist()
+    destination = current["destination"].tolist()
+    stock = [0.0 if value != value else value for value in current["migrant_stock"].tolist()]  # NaN: none
+    origins = _top(_totals(origin, stock), k)
+    destinations = _top(_totals(destination, stock), k)
+    kept_origins, kept_destinations = set(origins), set(destinations)
+    links: dict[tuple[str, str], float] = {}  # in first-seen order, as a group-by without sorting
+    for o, d, value in zip(origin, destination, stock, strict=True):
+        key = (o if o in kept_origins else OTHER_ORIGINS, d if d in kept_destinations else OTHER_DESTINATIONS)
+        links[key] = links.get(key, 0.0) + value
     order = {code: i for i, code in enumerate([*origins, OTHER_ORIGINS, *destinations, OTHER_DESTINATIONS])}
-    grouped = grouped[grouped["value"] > 0]
-    return grouped.sort_values(
-        ["source", "target"],
-        key=lambda s: s.map(order),  # type: ignore[arg-type]
-    ).reset_index(drop=True)
+    shown = sorted(
+        ((o, d, value) for (o, d), value in links.items() if value > 0),
+        key=lambda link: (order[link[0]], order[link[1]]),
+    )
+    return pd.DataFrame(
+        {
+            "source": pd.Series([o for o, _d, _v in shown], dtype=current["origin"].dtype),
+            "target": pd.Series([d for _o, d, _v in shown], dtype=current["destination"].dtype),
+            "value": pd.Series([v for _o, _d, v in shown], dtype=float),
+        }
+    )
 
 
 def largest_destination(current: pd.DataFrame) -> str | None:
     """The destination with the most migrants in ``current`` (the default linked-map focus)."""
     if current.empty:
         return None
-    return str(current.groupby("destination")["migrant_stock"].sum().idxmax())
+    stock = [0.0 if value != value else value for value in current["migrant_stock"].tolist()]
+    totals = _totals(current["destination"].tolist(), stock)
+    return str(max(totals, key=lambda code: totals[code]))  # the first of equal totals, by code
+
+
+def largest_origin(current: pd.DataFrame, among: Collection[str]) -> str | None:
+    """The origin of ``among`` with the most emigrants in ``current`` (the first of equal totals
+    by code), or None when none of them is an origin there."""
+    stock = [0.0 if value != value else value for value in current["migrant_stock"].tolist()]
+    totals = _totals(current["origin"].tolist(), stock)
+    mine = [code for code in totals if code in among]
+    return str(max(mine, key=lambda code: totals[code])) if mine else None
 
 
 def focus_values(frame: pd.DataFrame, focus: str, side: str) -> pd.Series:
@@ -158,12 +183,15 @@ def remittances(frame: pd.DataFrame, senders: Codes, receivers: Codes, n: int = 
     return rows.sort_values(["usd_millions", "sender", "receiver"], ascending=[False, True, True]).head(n)
 
 
-def without_estimates(frame: pd.DataFrame, receivers: Codes) -> list[str]:
+def without_estimates(
+    frame: pd.DataFrame, receivers: Codes, estimated: Collection[str] | None = None
+) -> list[str]:
     """The chosen receivers the remittance matrix gives no estimate for at all (an empty column:
-    KNOMAD 2021 has none for Venezuela, Cuba, the Bahamas or Barbados), in the order given."""
+    KNOMAD 2021 has none for Venezuela, Cuba, the Bahamas or Barbados), in the order given
+    (``estimated``: the frame's receivers, if already known)."""
     if receivers is None:
         return []
-    estimated = set(frame["receiver"])
+    estimated = set(frame["receiver"]) if estimated is None else estimated
     return sorted(code for code in receivers if code not in estimated)
 
 

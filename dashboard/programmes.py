@@ -8,7 +8,7 @@ never drawn as, nor counted for, their member countries, since no seed says whic
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -68,12 +68,28 @@ def select(
     return rows[keep]
 
 
-def reached(rows: pd.DataFrame) -> pd.DataFrame:
+def keeps(
+    row: Mapping[str, Any],
+    programme: str = "",
+    component: str = "",
+    themes: Collection[str] = (),
+    countries: Collection[str] = (),
+) -> bool:
+    """Whether :func:`select` keeps the reach row ``row`` (one record of :func:`reach`)."""
+    return (
+        (not programme or row["programme"] == programme)
+        and (not component or row["component"] == component)
+        and (not themes or not set(themes).isdisjoint(row["themes"]))
+        and (not countries or not set(countries).isdisjoint(row["places"]))
+    )
+
+
+def reached(rows: pd.DataFrame | Sequence[Mapping[str, Any]]) -> pd.DataFrame:
     """Countries the rows reached: ``iso3`` -> ``programmes`` (ids, in first-seen order: what the
     map colours by) and ``results`` (how many result rows name it: what the list beside the map and
     the table of every result count), sorted by ISO3."""
     found: dict[str, dict[str, Any]] = {}
-    for row in rows.to_dict("records"):
+    for row in rows.to_dict("records") if isinstance(rows, pd.DataFrame) else rows:
         for code in row["places"]:
             entry = found.setdefault(code, {"programmes": [], "results": 0})
             if row["programme"] not in entry["programmes"]:
@@ -89,9 +105,10 @@ def reached(rows: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values("iso3").set_index("iso3")
 
 
-def regions(rows: pd.DataFrame) -> tuple[str, ...]:
+def regions(rows: pd.DataFrame | Sequence[Mapping[str, Any]]) -> tuple[str, ...]:
     """The groups the rows name (credited whole, not drawn), in first-seen order."""
-    return tuple(dict.fromkeys(code for codes in rows["regions"] for code in codes))
+    named = rows["regions"] if isinstance(rows, pd.DataFrame) else (row["regions"] for row in rows)
+    return tuple(dict.fromkeys(code for codes in named for code in codes))
 
 
 def component_ids(components: pd.DataFrame) -> dict[str, str]:

@@ -58,9 +58,10 @@ def lines(
     over_time: pd.DataFrame, pairs: Sequence[tuple[str, str]], years: Sequence[int]
 ) -> dict[tuple[str, str], np.ndarray]:
     """Each corridor's stock in every one of ``years`` (NaN where the source has no row)."""
-    out = {}
-    for origin, destination in pairs:
-        rows = over_time[(over_time["origin"] == origin) & (over_time["destination"] == destination)]
-        by_year = dict(zip(rows["year"].astype(int), rows["migrant_stock"].astype(float), strict=True))
-        out[(origin, destination)] = np.array([by_year.get(int(y), np.nan) for y in years], dtype=float)
-    return out
+    wanted = set(pairs)
+    by_pair: dict[tuple[str, str], dict[int, float]] = {pair: {} for pair in pairs}
+    columns = (over_time[c].tolist() for c in ("origin", "destination", "year", "migrant_stock"))
+    for origin, destination, year, stock in zip(*columns, strict=True):  # one pass, not one per line
+        if (origin, destination) in wanted:
+            by_pair[(origin, destination)][int(year)] = float(stock)
+    return {pair: np.array([by_pair[pair].get(int(y), np.nan) for y in years], dtype=float) for pair in pairs}

@@ -3,7 +3,7 @@ Pure: frames from :mod:`dashboard.dialogue` in, frames and figure dicts out."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -124,20 +124,29 @@ def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 def figure(
-    rows: pd.DataFrame, themes: pd.DataFrame, locale: Locale, kinds: Collection[str] = ()
+    rows: pd.DataFrame | Sequence[Mapping[str, Any]],
+    themes: pd.DataFrame,
+    locale: Locale,
+    kinds: Collection[str] = (),
+    points: Mapping[str, list[str]] | None = None,
 ) -> dict[str, Any]:
     """Markers on a date axis, one lane per kind, coloured by the event's first theme. ``kinds``
-    keeps lanes even when a filter empties them (a steady chart while filtering)."""
+    keeps lanes even when a filter empties them (a steady chart while filtering). ``rows``: a frame
+    or its :func:`records`; ``points``: each event's hover (:func:`point`) by id, if already made."""
+    items = records(rows) if isinstance(rows, pd.DataFrame) else rows
     labels = lane_labels(locale)
     colour = dict(zip(themes["id"], themes["colour"], strict=True))
     theme_name = dict(zip(themes["id"], themes[f"label_{locale.lang}"], strict=True))
-    lanes = [k for k in LANES if k in set(rows["kind"]) | set(kinds)]
+    lanes = [k for k in LANES if k in {row["kind"] for row in items} | set(kinds)]
     _ = locale.gettext
     colour[""], theme_name[""] = NO_THEME_COLOUR, _("No theme stated")
+    by_theme: dict[str, list[Mapping[str, Any]]] = {}
+    for row in items:  # one pass, each theme's events in the rows' order
+        by_theme.setdefault(row["themes"][0] if row["themes"] else "", []).append(row)
     traces = []
     for theme_id in [*themes["id"], ""]:
-        part = rows[rows["themes"].map(lambda ts, t=theme_id: (ts[0] if ts else "") == t)]
-        if part.empty:
+        part = by_theme.get(theme_id)
+        if not part:
             continue
         traces.append(
             {
@@ -145,24 +154,18 @@ def figure(
                 "mode": "markers+text",
                 # HLM numbers on the markers: a projector has no hover.
                 "text": [
-                    ROMAN.get(i.removeprefix("hlm_"), "") if k == "hlm" else ""
-                    for i, k in zip(part["id"], part["kind"], strict=True)
+                    ROMAN.get(row["id"].removeprefix("hlm_"), "") if row["kind"] == "hlm" else ""
+                    for row in part
                 ],
                 "textposition": "top center",
                 "textfont": {"size": 14},
                 "cliponaxis": False,  # the top lane's numerals stand above the plot, in its margin
                 "name": theme_name[theme_id],
-                "x": [d.strftime("%Y-%m-%d") for d in part["date"]],
-                "y": [labels[k] for k in part["kind"]],
+                "x": [row["date"].strftime("%Y-%m-%d") for row in part],
+                "y": [labels[row["kind"]] for row in part],
                 "marker": {"size": 16, "color": colour[theme_id], "line": {"color": "white", "width": 1.5}},
                 "customdata": [
-                    [
-                        row["id"],
-                        dialogue.text(row, locale),
-                        date_label(row, locale),
-                        dialogue.text(row, locale, "city"),
-                    ]
-                    for row in records(part)
+                    list(points[row["id"]]) if points is not None else point(row, locale) for row in part
                 ],
                 "hovertemplate": "<b>%{customdata[1]}</b><br>%{customdata[2]} %{customdata[3]}"
                 + "<extra></extra>",
@@ -199,6 +202,16 @@ def figure(
             "hovermode": "closest",
         },
     }
+
+
+def point(row: Mapping[str, Any], locale: Locale) -> list[str]:
+    """An event's hover on the timeline: id, title, date and city in the reader's language."""
+    return [
+        row["id"],
+        dialogue.text(row, locale),
+        date_label(row, locale),
+        dialogue.text(row, locale, "city"),
+    ]
 
 
 def clicked_event(click: object) -> str | None:

@@ -9,8 +9,6 @@ import math
 from typing import Any
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.utils import get_column_letter
 
 from dashboard.locale import Locale
 from dashboard.workbook_words import meaning
@@ -30,6 +28,9 @@ def _cell(value: Any) -> Any:
 def to_xlsx(table: pd.DataFrame, locale: Locale) -> bytes:
     """The workbook's bytes: sheet "data" (ids as headers, unrounded values, empty cells for no
     data) and sheet "About" (each column id and its meaning in ``locale``)."""
+    from openpyxl import Workbook  # imported on the first download: the pages never need it
+    from openpyxl.utils import get_column_letter
+
     _ = locale.gettext
     book = Workbook()
     data = book.active

@@ -7,6 +7,7 @@ scrubbing the years sends the same map requests again. The answer is kept in the
 (bounded, least recently used first out), keyed by the data version and a digest of the body:
 a data refresh starts afresh, and nothing about a reader is kept but what every reader asks.
 Errors are never kept; compression and security headers are applied to every answer as usual.
+``Answers.enabled = False`` turns it off (every request runs its callback: benchmarks time them so).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ class Answers:
         self._bytes = 0
         self._kept: OrderedDict[bytes, tuple[bytes, int, str]] = OrderedDict()
         self._lock = threading.Lock()
+        self.enabled = True  # False: every request is answered afresh, nothing kept
 
     def get(self, key: bytes) -> tuple[bytes, int, str] | None:
         with self._lock:
@@ -75,7 +77,7 @@ def register(server: Flask, callback_path: str) -> Answers:
 
     @server.before_request
     def answer_again() -> Response | None:
-        if request.method != "POST" or request.path != callback_path:
+        if not answers.enabled or request.method != "POST" or request.path != callback_path:
             return None
         length = request.content_length
         if length is None or length > MAX_BODY:

@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard.datasets import swap
-from dashboard.datasets.registry import folder
+from dashboard.datasets.registry import folder, forget_handed, hand_over, take
 from dashboard.errors import DataValidationError
 
 REQUIRED_COLUMNS: dict[str, list[str]] = {
@@ -54,7 +54,13 @@ JSON_FILES = ("catalogue.json", "geometry.geojson", "world.geojson")
 
 
 def read(name: str, data_dir: Path) -> Any:
-    """A table (parquet, csv: checked for its required columns) or a JSON document of ``data_dir``."""
+    """A table (parquet, csv: checked for its required columns) or a JSON document of ``data_dir``;
+    the one :func:`verify` just read, if it has not been asked for since (read once at start)."""
+    handed = take(f"file:{name}", data_dir)
+    return handed if handed is not None else _read(name, data_dir)
+
+
+def _read(name: str, data_dir: Path) -> Any:
     path = data_dir / name
     try:
         if name.endswith(".parquet"):
@@ -114,8 +120,9 @@ def verify(data_dir: Path | None = None) -> dict[str, Any]:
     from dashboard.datasets import texts  # texts reads through this module
 
     where = folder(data_dir)
+    forget_handed()
     swap.recover(where)
-    manifest = read("manifest.json", where)
+    manifest = _read("manifest.json", where)
     listed = manifest.get("files", {})
     for path in texts.hand_curated(where):
         if not path.exists():
@@ -137,7 +144,8 @@ def verify(data_dir: Path | None = None) -> dict[str, Any]:
     for name in [*REQUIRED_COLUMNS, *JSON_FILES]:
         if name not in manifest.get("files", {}):
             raise DataValidationError(str(where / name), "not listed in manifest.json")
-        read(name, where)
-    texts.dialogue_documents(where)  # parsed here too: a broken file is named before any worker
-    texts.story_documents(where)
+        hand_over(f"file:{name}", where, _read(name, where))  # the loaders take it instead of reading again
+    # Parsed here: a broken file is named before any worker; the loaders keep what was parsed.
+    hand_over("texts:dialogue", where, texts.dialogue_documents(where))
+    hand_over("texts:stories", where, texts.story_documents(where))
     return dict(manifest)

@@ -24,12 +24,19 @@ class Clearable(Protocol):
 
 
 class Loader(Generic[T]):
-    """A cached function of the data folder; ``f()`` and ``f(None)`` share one entry."""
+    """A cached function of the data folder; ``f()`` and ``f(None)`` share one entry. ``runs``
+    counts how often the function itself ran (once per data version: a test checks)."""
 
     def __init__(self, function: Callable[[Path | None], T]) -> None:
-        self._cached = functools.cache(function)
+        self._function = function
+        self._cached = functools.cache(self._compute)
         self.name = f"{function.__module__}.{function.__qualname__}"
+        self.runs = 0
         functools.update_wrapper(self, function)
+
+    def _compute(self, data_dir: Path | None) -> T:
+        self.runs += 1
+        return self._function(data_dir)
 
     def __call__(self, data_dir: Path | None = None) -> T:
         return self._cached(data_dir)
@@ -47,6 +54,24 @@ class Loader(Generic[T]):
 _FOLDER: list[Path] = []  # the folder chosen by :func:`use`; empty: ``paths.data_dir()``
 _LOADERS: list[Loader[Any]] = []
 _DERIVED: list[Clearable] = []
+# Values the start-up check built, by (name, folder), until the first call for that folder takes
+# them: the check and the warm-up after it read and parse each file once, not twice.
+_HANDED: dict[tuple[str, Path], Any] = {}
+
+
+def hand_over(name: str, data_dir: Path, value: Any) -> None:
+    """Keep ``value`` for the first :func:`take` of ``name`` in ``data_dir``."""
+    _HANDED[(name, Path(data_dir))] = value
+
+
+def take(name: str, data_dir: Path) -> Any:
+    """The value handed over for ``name`` in ``data_dir`` (then forgotten), or None."""
+    return _HANDED.pop((name, Path(data_dir)), None)
+
+
+def forget_handed() -> None:
+    """Drop every value handed over and not taken (a new start-up check starts afresh)."""
+    _HANDED.clear()
 
 
 def loader(function: Callable[[Path | None], T]) -> Loader[T]:

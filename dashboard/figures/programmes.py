@@ -25,7 +25,8 @@ HEIGHT = 520
 
 def view(reached: Collection[str], countries: pd.DataFrame) -> dict[str, list[float]]:
     """Latin America and the Caribbean when every reached country is a CELAC member; else wider."""
-    blocs = {countries["bloc"].get(code) for code in reached}
+    bloc = dict(zip(countries.index, countries["bloc"], strict=True))
+    blocs = {bloc.get(code) for code in reached}
     return VIEWS["CELAC"] if blocs <= {"CELAC"} else WIDE_VIEW
 
 
@@ -40,7 +41,7 @@ def programme_map(
     bar says so); the hover names the programmes and how many results name the country (the count
     the list beside the map shows)."""
     _ = locale.gettext
-    names = countries[f"name_{locale.lang}"]
+    names = dict(zip(countries.index, countries[f"name_{locale.lang}"], strict=True))
     members = countries[countries["bloc"].isin(("CELAC", "EU27"))]
     counts = reached["programmes"].map(len) if len(reached) else pd.Series(dtype=float)
     most = int(counts.max()) if len(counts) else 1
@@ -53,7 +54,9 @@ def programme_map(
                 count=locale.number(row["results"])
             ),
         ]
-        for code, row in reached.iterrows()
+        for code, row in zip(
+            reached.index, reached[["programmes", "results"]].to_dict("records"), strict=True
+        )
     ]
     traces: list[dict[str, Any]] = [
         {

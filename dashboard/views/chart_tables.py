@@ -96,7 +96,7 @@ def timeline(shared: FilterState, page: DialogueState, locale: Locale) -> pd.Dat
         value = row.get(f"{field}_{lang}") or row.get(f"{field}_en") or ""
         return "" if pd.isna(value) else str(value)
 
-    records = rows.to_dict("records")
+    records = rows
     return pd.DataFrame(
         {
             "id": [r["id"] for r in records],

@@ -39,14 +39,22 @@ def computed() -> Checked:
 
 def place_names(codes: Any, locale: Locale) -> str:
     """Names of countries and groups, joined: "Mexico, European Union"."""
+    groups, countries = _group_names(locale), _country_names(locale)
+    return ", ".join(groups[c] if c in groups else countries.get(c, str(c)) for c in codes)
+
+
+@datasets.derived(maxsize=8)
+def _group_names(locale: Locale) -> dict[str, str]:
     table = datasets.groups()
-    names = [
-        str(table.loc[c].get(f"name_{locale.lang}") or table.loc[c, "name_en"])
-        if c in table.index
-        else transforms.country_names(datasets.countries(), [c], locale)[0]
-        for c in codes
-    ]
-    return ", ".join(names)
+    return {
+        str(c): str(table.loc[c].get(f"name_{locale.lang}") or table.loc[c, "name_en"]) for c in table.index
+    }
+
+
+@datasets.derived(maxsize=8)
+def _country_names(locale: Locale) -> dict[str, str]:
+    codes = [str(c) for c in datasets.countries()["iso3"]]
+    return dict(zip(codes, transforms.country_names(datasets.countries(), codes, locale), strict=True))
 
 
 def measure(row: dict[str, Any], locale: Locale) -> str:
@@ -94,13 +102,19 @@ def region_name(region: str, locale: Locale) -> str:
     """A UN region with what it counts: "Latin America and the Caribbean, UN DESA region: 33 states
     and 17 territories", the counts read from the data."""
     _ = locale.gettext
+    states, areas = region_counts(region)
+    return _(
+        "Latin America and the Caribbean, UN DESA region: {states} states and {territories} territories"
+    ).format(states=locale.number(states), territories=locale.number(areas - states))
+
+
+@datasets.derived(maxsize=None)
+def region_counts(region: str) -> tuple[int, int]:
+    """(CELAC states, all areas) of a UN region, read from the data once."""
     areas = datasets.region_stock()
     codes = areas.loc[areas["region"] == region, ["m49", "iso3"]].drop_duplicates()
     celac = str(datasets.groups().loc["CELAC", "members"]).split()
-    states = int(codes["iso3"].isin(celac).sum())
-    return _(
-        "Latin America and the Caribbean, UN DESA region: {states} states and {territories} territories"
-    ).format(states=locale.number(states), territories=locale.number(len(codes) - states))
+    return int(codes["iso3"].isin(celac).sum()), len(codes)
 
 
 def where_text(value: claims.Value, locale: Locale) -> str:
@@ -128,6 +142,7 @@ def coverage_text(value: claims.Value, locale: Locale) -> str:
     ).format(known=locale.number(known), total=locale.number(total))
 
 
+@datasets.derived(maxsize=64)
 def missing_areas(region: str, year: int, locale: Locale) -> str:
     """Names of a region's areas without a figure for ``year``: "Saint-Barthélemy, Saint-Martin"."""
     areas = datasets.region_stock()

@@ -17,6 +17,7 @@ from dashboard.urls.corridors import CorridorState
 from dashboard.urls.corridors import query as corridors_query
 from dashboard.urls.shared import FilterState
 from dashboard.views import corridor_words as words
+from dashboard.views.corridor_sets import bloc_members, direction_sets, estimated_receivers, real_countries
 
 DEFAULT_BASE = 2000
 TOP_NODES = 7
@@ -51,11 +52,8 @@ def blocs() -> dict[str, str]:
 @datasets.derived(maxsize=None)
 def diaspora_table(sex: str) -> pd.DataFrame:
     """Where every CELAC diaspora lives, every year, for one sex (computed once)."""
-    countries = datasets.countries()
-    celac = corridors.bloc_codes(countries, "CELAC")
-    return corridors.diaspora(
-        datasets.corridors_by_sex()[sex], celac, celac, corridors.bloc_codes(countries, "EU27")
-    )
+    celac = bloc_members("CELAC")
+    return corridors.diaspora(datasets.corridors_by_sex()[sex], celac, celac, bloc_members("EU27"))
 
 
 @dataclass(frozen=True)
@@ -162,7 +160,7 @@ class CorridorView:
         focus = self.state.focus or ""
         frame = datasets.corridors_by_key().get((self.year, self.state.sex), self.current.iloc[:0])
         values = corridors.focus_values(frame, focus, self.state.side)
-        values = values[values.index.isin(set(datasets.countries()["iso3"]) - {"ROW", "OTH"})]
+        values = values[values.index.isin(real_countries())]
         if not values.gt(0).any():
             lookup = names(self.locale)
             ends = [words.side_label((), "origin", lookup, self.locale), lookup.get(focus, focus)]
@@ -221,13 +219,10 @@ class CorridorView:
     @cached_property
     def _diaspora_origin(self) -> str:
         """The CELAC origin of the time series: the focus if it is one, else the largest."""
-        celac = corridors.bloc_codes(datasets.countries(), "CELAC")
+        celac = bloc_members("CELAC")
         if self.state.focus in celac:
             return str(self.state.focus)
-        origins = self.current.loc[self.current["origin"].isin(celac)]
-        if origins.empty:
-            return "MEX"
-        return str(origins.groupby("origin")["migrant_stock"].sum().idxmax())
+        return corridors.largest_origin(self.current, celac) or "MEX"
 
     def diaspora_origin(self) -> str:
         return self._diaspora_origin
@@ -261,7 +256,9 @@ class CorridorView:
 
     def unestimated(self) -> list[str]:
         """The chosen receivers (the origins) KNOMAD 2021 has no remittance estimate for, by name."""
-        empty = corridors.without_estimates(datasets.remittance_corridors(), self.origins)
+        empty = corridors.without_estimates(
+            datasets.remittance_corridors(), self.origins, estimated_receivers()
+        )
         lookup = names(self.locale)
         return sorted((lookup.get(code, code) for code in empty), key=str.casefold)
 
@@ -286,9 +283,7 @@ def build(shared: FilterState, state: CorridorState) -> CorridorView:
     years = datasets.corridor_years()
     year = state.year if state.year in years else years[-1]
     base = state.base if state.base in years else (DEFAULT_BASE if DEFAULT_BASE in years else years[0])
-    origins, destinations = corridors.direction_sets(
-        state.direction, datasets.countries(), state.origins, state.destinations
-    )
+    origins, destinations = direction_sets(state.direction, tuple(state.origins), tuple(state.destinations))
     frame = datasets.corridors_by_key()[(year, state.sex)]
     current = corridors.select(frame, origins, destinations)
     focus = state.focus or corridors.largest_destination(current) or "ESP"

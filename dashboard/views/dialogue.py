@@ -7,8 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-import pandas as pd
-
 from dashboard import datasets, dialogue, timeline, transforms
 from dashboard.locale import Locale
 from dashboard.urls.dialogue import DialogueState
@@ -17,17 +15,58 @@ from dashboard.urls.shared import FilterState
 SPAN = (timeline.FIRST_YEAR, timeline.LAST_YEAR)
 
 
-def events(state: FilterState, page: DialogueState) -> pd.DataFrame:
-    """The events the timeline shows for the filters."""
-    return timeline.select(
-        dialogue.events(), page.themes, (page.start, page.end), state.countries, datasets.groups()
+@dataclass(frozen=True)
+class TimelineEvents:
+    """The timeline's events as records (in date order), each one's start year and the countries
+    it concerns, and the lanes they fill: made once per data version, filtered per request."""
+
+    rows: tuple[dict[str, Any], ...]
+    years: tuple[int, ...]
+    places: tuple[frozenset[str], ...]
+    kinds: frozenset[str]
+
+
+@datasets.derived(maxsize=1)
+def timeline_events() -> TimelineEvents:
+    """:class:`TimelineEvents` of the loaded data (what :func:`timeline.select` reads, once)."""
+    rows = tuple(timeline.records(timeline.select(dialogue.events())))
+    members = dialogue.group_members(datasets.groups())
+    return TimelineEvents(
+        rows,
+        tuple(int(r["date"].year) for r in rows),
+        tuple(
+            frozenset(dialogue.places(r["countries"], r["groups"], members, r["country"], r["presidency"]))
+            for r in rows
+        ),
+        frozenset(r["kind"] for r in rows),
     )
+
+
+@datasets.derived(maxsize=8)
+def timeline_points(locale: Locale) -> dict[str, list[str]]:
+    """Each timeline event's hover (:func:`timeline.point`) in ``locale``, by id."""
+    return {r["id"]: timeline.point(r, locale) for r in timeline_events().rows}
+
+
+def events(state: FilterState, page: DialogueState) -> list[dict[str, Any]]:
+    """The events the timeline shows for the filters, as records (the rules of
+    :func:`timeline.select`, applied to the events prepared once)."""
+    found = timeline_events()
+    wanted, chosen = set(page.themes), set(state.countries)
+    return [
+        row
+        for row, year, places in zip(found.rows, found.years, found.places, strict=True)
+        if page.start <= year <= page.end
+        and (not wanted or not wanted.isdisjoint(row["themes"]))
+        and (not chosen or not chosen.isdisjoint(places))
+    ]
 
 
 def timeline_figure(state: FilterState, page: DialogueState, locale: Locale) -> dict[str, Any]:
     """The timeline for the filters, with every lane of the unfiltered timeline (a steady height)."""
-    kinds = set(timeline.select(dialogue.events())["kind"])
-    return timeline.figure(events(state, page), dialogue.themes(), locale, kinds)
+    kinds = timeline_events().kinds
+    points = timeline_points(locale)
+    return timeline.figure(events(state, page), dialogue.themes(), locale, kinds, points)
 
 
 def event_options(state: FilterState, page: DialogueState, locale: Locale) -> list[dict[str, str]]:
@@ -49,26 +88,26 @@ def theme_options(locale: Locale) -> list[dict[str, str]]:
     ]
 
 
-def place_options(codes: set[str], locale: Locale) -> list[dict[str, str]]:
+def place_options(codes: set[str] | frozenset[str], locale: Locale) -> list[dict[str, str]]:
     """The 60 members and ``codes`` as dropdown options, by name in the reader's language."""
+    return list(_place_options(frozenset(codes), locale))
+
+
+@datasets.derived(maxsize=64)
+def _place_options(codes: frozenset[str], locale: Locale) -> tuple[dict[str, str], ...]:
     table = datasets.countries()
     extra = sorted(c for c in codes if c in table.index and table.loc[c, "bloc"] not in ("CELAC", "EU27"))
     names = transforms.country_names(table, extra, locale)
     options = transforms.country_options(table, locale) + [
         {"label": n, "value": c} for c, n in zip(extra, names, strict=True)
     ]
-    return sorted(options, key=lambda o: o["label"])
+    return tuple(sorted(options, key=lambda o: o["label"]))
 
 
-def event_places() -> set[str]:
+@datasets.derived(maxsize=1)
+def event_places() -> frozenset[str]:
     """Every country an event on the timeline concerns (the country filter's choices)."""
-    rows = timeline.records(timeline.select(dialogue.events()))
-    members = dialogue.group_members(datasets.groups())
-    return {
-        code
-        for r in rows
-        for code in dialogue.places(r["countries"], r["groups"], members, r["country"], r["presidency"])
-    }
+    return frozenset().union(*timeline_events().places)
 
 
 def nearest_year(years: Sequence[int], year: int) -> int | None:

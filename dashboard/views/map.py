@@ -20,6 +20,7 @@ from dashboard.locale import Locale
 from dashboard.urls.shared import FilterState
 from dashboard.urls.shared import query as to_query
 from dashboard.views.map_labels import presenter_labels
+from dashboard.views.profile_data import key_figure_column, profile_series
 
 # What is kept, per (indicator, year, language) for frames and tables and per (indicator,
 # selection, language) for profiles: a reader scrubbing every year of a few indicators stays
@@ -142,16 +143,10 @@ class MapView:
 
     def key_figures(self) -> list[profiles.KeyFigures]:
         """Key figures of every selected country and every chosen group, side by side."""
-        return profiles.key_figure_columns(
-            profile_series(),
-            datasets.catalogue(),
-            datasets.sources(),
-            datasets.countries(),
-            datasets.groups(),
-            self.state.countries,
-            self.state.groups,
-            self.locale,
-        )
+        return [
+            *(f for code in self.state.countries for f in key_figure_column(code, False, self.locale)),
+            *(f for code in self.state.groups for f in key_figure_column(code, True, self.locale)),
+        ]
 
     def compared(self) -> list[tuple[str, tuple[str, ...]]]:
         """Each chosen group's name and its members' names (the profile lists them)."""
@@ -246,12 +241,6 @@ def published_values(indicator_id: str, year: int) -> dict[str, float]:
     rows = values[(values["indicator"] == indicator_id) & (values["year"] == year)]
     column = "published" if "published" in rows.columns else "value"
     return {str(code): float(v) for code, v in zip(rows["iso3"], rows[column], strict=True)}
-
-
-@datasets.derived(maxsize=1)
-def profile_series() -> profiles.SeriesTable:
-    """Every country's and group's series with flags and coverage (see :func:`profiles.series_frames`)."""
-    return profiles.series_frames(datasets.indicator_values(), datasets.aggregates())
 
 
 @datasets.derived(maxsize=PROFILES_KEPT)

@@ -4,7 +4,8 @@ filters' choices."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pandas as pd
@@ -14,14 +15,11 @@ from dashboard.figures.programmes import programme_map
 from dashboard.locale import Locale
 from dashboard.urls.programmes import ProgrammeState
 from dashboard.urls.shared import FilterState
-from dashboard.views.dialogue import place_options
-
-
-def reach_rows() -> pd.DataFrame:
-    """Every programme, component and result with the places it reached."""
-    return programmes.reach(
-        dialogue.programmes(), dialogue.components(), dialogue.results(), datasets.groups()
-    )
+from dashboard.views.programme_choices import component_options as component_options
+from dashboard.views.programme_choices import country_options as country_options
+from dashboard.views.programme_choices import names_in, reach_records, reach_rows, table_records
+from dashboard.views.programme_choices import programme_names as programme_names
+from dashboard.views.programme_choices import programme_options as programme_options
 
 
 def selected(state: FilterState, page: ProgrammeState) -> pd.DataFrame:
@@ -29,38 +27,10 @@ def selected(state: FilterState, page: ProgrammeState) -> pd.DataFrame:
     return programmes.select(reach_rows(), page.programme, page.component, page.themes, state.countries)
 
 
-def programme_names(locale: Locale) -> dict[str, str]:
-    return {row["id"]: dialogue.text(row, locale) for row in timeline.records(dialogue.programmes())}
-
-
-def programme_options(locale: Locale) -> list[dict[str, str]]:
-    _ = locale.gettext
-    table = dialogue.programmes()
-    return [{"label": _("All programmes"), "value": "all"}] + [
-        {"label": dialogue.text(row, locale), "value": row["id"]} for row in timeline.records(table)
-    ]
-
-
-def component_options(programme: str, locale: Locale) -> list[dict[str, str]]:
-    """The components of one programme, or of every programme named "Programme — component"."""
-    names = programme_names(locale)
-    table = dialogue.components()
-    rows = table[table["programme"] == programme] if programme else table
-    return [
-        {
-            "label": dialogue.text(row, locale)
-            if programme
-            else f"{names[row['programme']]} — {dialogue.text(row, locale)}",
-            "value": row["id"],
-        }
-        for row in timeline.records(rows)
-    ]
-
-
-def country_options(state: FilterState, locale: Locale) -> list[dict[str, str]]:
-    """The members and every country a programme reached, as the country filter's choices."""
-    codes = {code for places_ in reach_rows()["places"] for code in places_}
-    return place_options(codes | set(state.countries), locale)
+def selected_records(state: FilterState, page: ProgrammeState) -> list[dict[str, Any]]:
+    """:func:`selected` as records, in the same order."""
+    wanted = (page.programme, page.component, tuple(page.themes), tuple(state.countries))
+    return [row for row in reach_records() if programmes.keeps(row, *wanted)]
 
 
 def unit_words(locale: Locale) -> dict[str, str]:
@@ -88,16 +58,21 @@ def value_text(row: dict[str, Any], locale: Locale) -> str:
 
 def group_names(codes: Any, locale: Locale) -> list[str]:
     """Names of group codes: data/groups.csv, then the seed-only groups of themes.toml."""
+    names = _group_names(locale)
+    return [names.get(code, str(code)) for code in codes]
+
+
+@datasets.derived(maxsize=8)
+def _group_names(locale: Locale) -> dict[Any, str]:
     table, extra = datasets.groups(), dialogue.groups().set_index("id")
-    out = []
-    for code in codes:
-        if code in table.index:
-            out.append(str(table.loc[code].get(f"name_{locale.lang}") or table.loc[code, "name_en"]))
-        elif code in extra.index:
-            out.append(dialogue.text(extra.loc[code], locale, "label"))
-        else:
-            out.append(str(code))
-    return out
+    names = {code: dialogue.text(extra.loc[code], locale, "label") for code in extra.index}
+    names.update(
+        {
+            code: str(table.loc[code].get(f"name_{locale.lang}") or table.loc[code, "name_en"])
+            for code in table.index
+        }
+    )
+    return names
 
 
 def places(row: dict[str, Any], locale: Locale) -> str:
@@ -152,27 +127,44 @@ class ProgrammesView:
 
 
 def build(state: FilterState, page: ProgrammeState) -> ProgrammesView:
-    rows = selected(state, page)
+    rows = selected_records(state, page)
     locale = Locale.of(state.lang)
-    kept = dialogue.programmes()
-    kept = kept[kept["id"].isin(set(rows["programme"]))]
-    results = dialogue.results()
-    results = results[results["id"].isin(set(rows.loc[rows["level"] == "result", "id"]))]
-    names = programme_names(locale)
+    ids = {row["id"] for row in rows if row["level"] == "result"}
+    named = {row["programme"] for row in rows}
+    tables = table_records()
+    kept = [row["id"] for row in tables["programme"] if row["id"] in named]
+    results = [row["id"] for row in tables["result"] if row["id"] in ids]
+    names = names_in(locale)
+    table = programmes.reached(rows)
+    words = _result_words(locale)
+    cards = _cards(locale)
     return ProgrammesView(
         state,
         page,
-        programme_map(
-            programmes.reached(rows),
-            names,
-            datasets.countries(),
-            (urls.GEOMETRY, urls.WORLD_GEOMETRY),
-            locale,
-        ),
-        map_caption(rows, locale),
-        reached(rows, locale),
-        tuple(card(row, results, locale) for row in timeline.records(kept)),
+        programme_map(table, names, datasets.countries(), (urls.GEOMETRY, urls.WORLD_GEOMETRY), locale),
+        map_caption(rows, locale, table),
+        reached(rows, locale, table),
         tuple(
+            replace(
+                cards[p],
+                figures=tuple(f for r in results if words[r][0] == p and (f := words[r][1]) is not None),
+            )
+            for p in kept
+        ),
+        tuple(words[r][2] for r in results) if kept else (),
+        locale,
+    )
+
+
+@datasets.derived(maxsize=8)
+def _result_words(locale: Locale) -> dict[str, tuple[str, tuple[str, str] | None, Result]]:
+    """Each result's programme, its figure on its programme's card (None without a figure) and
+    its entry in the list of results, in ``locale``."""
+    names = names_in(locale)
+    return {
+        r["id"]: (
+            r["programme"],
+            (value_text(r, locale), dialogue.text(r, locale, "label")) if pd.notna(r["value"]) else None,
             Result(
                 names[r["programme"]],
                 dialogue.text(r, locale, "label"),
@@ -180,13 +172,17 @@ def build(state: FilterState, page: ProgrammeState) -> ProgrammesView:
                 value_text(r, locale),
                 places(r, locale),
                 citations(r["files"], locale),
-            )
-            for r in timeline.records(results)
+            ),
         )
-        if not kept.empty
-        else (),
-        locale,
-    )
+        for r in table_records()["result"]
+    }
+
+
+@datasets.derived(maxsize=8)
+def _cards(locale: Locale) -> dict[str, ProgrammeCard]:
+    """Each programme's card in ``locale`` without its results' figures (the filters choose those)."""
+    empty = dialogue.results().iloc[:0]
+    return {row["id"]: card(row, empty, locale) for row in table_records()["programme"]}
 
 
 def citations(files: Any, locale: Locale) -> tuple[Citation, ...]:
@@ -194,11 +190,14 @@ def citations(files: Any, locale: Locale) -> tuple[Citation, ...]:
     return tuple((dialogue.document_title(f, locale), f) for f in dict.fromkeys(files))
 
 
-def map_caption(rows: pd.DataFrame, locale: Locale) -> str:
+def map_caption(
+    rows: pd.DataFrame | Sequence[Mapping[str, Any]], locale: Locale, table: pd.DataFrame | None = None
+) -> str:
     """How many countries the map shows, what its colour and the list beside it count, and the
-    groups it credits whole instead of drawing their members."""
+    groups it credits whole instead of drawing their members (``table``: :func:`programmes.reached`
+    of the rows, if already made)."""
     _ = locale.gettext
-    count = len(programmes.reached(rows))
+    count = len(programmes.reached(rows) if table is None else table)
     text = locale.ngettext(
         "{count} country named by the selected programmes, components and results.",
         "{count} countries named by the selected programmes, components and results.",
@@ -220,10 +219,12 @@ def results_text(count: int, locale: Locale) -> str:
     return locale.ngettext("{count} result", "{count} results", count).format(count=locale.number(count))
 
 
-def reached(rows: pd.DataFrame, locale: Locale) -> tuple[Reached, ...]:
+def reached(
+    rows: pd.DataFrame | Sequence[Mapping[str, Any]], locale: Locale, table: pd.DataFrame | None = None
+) -> tuple[Reached, ...]:
     """Each country reached, by name, with the programmes that reached it and how often."""
-    table = programmes.reached(rows)
-    names = programme_names(locale)
+    table = programmes.reached(rows) if table is None else table
+    names = names_in(locale)
     codes = list(table.index)
     countries = dict(zip(codes, transforms.country_names(datasets.countries(), codes, locale), strict=True))
     return tuple(
