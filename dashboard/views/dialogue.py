@@ -72,7 +72,7 @@ def timeline_figure(state: FilterState, page: DialogueState, locale: Locale) -> 
 def event_options(state: FilterState, page: DialogueState, locale: Locale) -> list[dict[str, str]]:
     """The events the timeline shows, in date order, as choices ("date — title"): the timeline's
     markers for a keyboard or a screen reader."""
-    rows = timeline.records(events(state, page).sort_values("date", kind="stable"))
+    rows = sorted(events(state, page), key=lambda row: row["date"])  # stable: the file's order
     return [
         {"label": f"{timeline.date_label(row, locale)} — {dialogue.text(row, locale)}", "value": row["id"]}
         for row in rows
