@@ -98,9 +98,13 @@ def region_name(region: str, locale: Locale) -> str:
     codes = areas.loc[areas["region"] == region, ["m49", "iso3"]].drop_duplicates()
     celac = str(datasets.groups().loc["CELAC", "members"]).split()
     states = int(codes["iso3"].isin(celac).sum())
-    return _(
-        "Latin America and the Caribbean, UN DESA region: {states} states and {territories} territories"
-    ).format(states=locale.number(states), territories=locale.number(len(codes) - states))
+    territories = len(codes) - states
+    return _("Latin America and the Caribbean, UN DESA region: {states} and {territories}").format(
+        states=locale.ngettext("{count} state", "{count} states", states).format(count=locale.number(states)),
+        territories=locale.ngettext("{count} territory", "{count} territories", territories).format(
+            count=locale.number(territories)
+        ),
+    )
 
 
 def where_text(value: claims.Value, locale: Locale) -> str:
