@@ -24,6 +24,7 @@ from dashboard.locale import Locale
 BLOC_COLOURS = {"CELAC": "#00798c", "EU27": "#30638e", "partner": "#8d6a9f", "other": "#8d99ae"}
 GROUPED_COLOUR = "#adb5bd"
 REMITTANCE_HEIGHT = 380
+BAR_ROOM = 40  # px a remittance corridor's bar and the label over it take
 FOCUS_COLOUR = "#d1495b"
 FLOWS_HEIGHT = 480
 # Nodes are apart by a two-line label (name, total) at least, whatever their flows; a side with
@@ -234,28 +235,49 @@ def remittance_bars(
     (e.g. the receivers the matrix has no estimate for) is written under the bars."""
     _ = locale.gettext
     ordered = rows.iloc[::-1]
-    labels = [
-        f"{names.get(s, s)} → {names.get(r, r)}"
+    pairs = [
+        f"{_escape(names.get(s, s))} → {_escape(names.get(r, r))}"
         for s, r in ordered[["sender", "receiver"]].itertuples(index=False)
     ]
+    amounts = [locale.value(v, "usd_millions") for v in ordered["usd_millions"]]
     usd = [float(v) * 1e6 for v in ordered["usd_millions"]]
     traces = [
         dict(
             type="bar",
             orientation="h",
-            y=labels,
+            y=pairs,
             x=usd,
+            width=0.45,
             marker={"color": "#edae49"},
-            text=[locale.value(v, "usd_millions") for v in ordered["usd_millions"]],
-            textposition="auto",
-            hovertemplate="%{y}<br>%{text} (2021)<extra></extra>",
+            customdata=amounts,
+            hovertemplate="%{y}<br>%{customdata} (2021)<extra></extra>",
         )
     ]
+    # Each corridor's name and amount written over its bar, from the left edge: the bars keep the
+    # width and no amount is cut off, however narrow the screen (a phone's), however short the bar.
+    labels = [
+        {
+            "text": f"{pair} · {amount}",
+            "xref": "paper",
+            "x": 0,
+            "xanchor": "left",
+            "yref": "y",
+            "y": pair,
+            "yanchor": "bottom",
+            "yshift": BAR_ROOM * 0.45 / 2,
+            "showarrow": False,
+            "align": "left",
+            "font": {"size": 13},
+        }
+        for pair, amount in zip(pairs, amounts, strict=True)
+    ]
     axis = {"title": {"text": _("US$, 2021 (model estimates)")}, "fixedrange": True, **ticks(usd, locale)}
+    under = footnote(note, 62)
     layout = {
-        **layout_base(locale, REMITTANCE_HEIGHT),
+        **layout_base(locale, max(REMITTANCE_HEIGHT, BAR_ROOM * len(rows) + 110)),
         "xaxis": axis,
-        "yaxis": {"fixedrange": True, "automargin": True},
-        **footnote(note, 62),
+        "yaxis": {"fixedrange": True, "showticklabels": False, "range": [-0.6, len(rows) - 0.1]},
+        **under,
+        "annotations": [*labels, *under.get("annotations", [])],
     }
     return {"data": traces, "layout": layout}

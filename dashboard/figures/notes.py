@@ -6,7 +6,7 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-NOTE_WIDTH = 48  # characters a line of a note holds: 14 px type across a 375 px phone
+NOTE_WIDTH = 42  # characters a line of a note holds: 14 px type across a 375 px phone
 
 
 def escape(text: str) -> str:
