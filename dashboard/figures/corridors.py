@@ -26,10 +26,10 @@ GROUPED_COLOUR = "#adb5bd"
 REMITTANCE_HEIGHT = 380
 BAR_ROOM = 40  # px a remittance corridor's bar and the label over it take
 FOCUS_COLOUR = "#d1495b"
-FLOWS_HEIGHT = 480
 # Nodes are apart by a two-line label (name, total) at least, whatever their flows; a side with
 # many nodes makes the diagram taller, so that the flows keep ``FLOWS_ROOM`` px between them.
 NODE_PAD, FLOWS_ROOM, LABEL_CHARS = 36, 320, 18
+FLOWS_HEIGHT = NODE_PAD * 7 + FLOWS_ROOM  # the default view's (eight nodes a side): first paint's box
 MAP_HEIGHT = 420
 MESSAGE_WIDTH = 40  # characters a line of a "nothing to draw" message holds (a phone's width)
 
