@@ -7,6 +7,7 @@ import textwrap
 from typing import Any
 
 NOTE_WIDTH = 42  # characters a line of a note holds: 14 px type across a 375 px phone
+HEADNOTE_WIDTH = 34  # the same beside a value axis's labels (about 70 px)
 
 
 def escape(text: str) -> str:
@@ -37,10 +38,12 @@ def footnote(note: str, below: int) -> dict[str, Any]:
 
 def headnote(note: str) -> dict[str, Any]:
     """Layout entries writing ``note`` over the plot (where a legend that wraps on a narrow screen
-    cannot run into it); nothing if ""."""
+    cannot run into it), from the plot's left edge: after the axis labels, so in shorter lines
+    (:data:`HEADNOTE_WIDTH`); nothing if "". An annotation, not the layout's title, which an
+    exported image replaces with the chart's own."""
     if not note:
         return {}
-    lines = textwrap.wrap(note, NOTE_WIDTH)
+    lines = textwrap.wrap(note, HEADNOTE_WIDTH)
     text = {
         "text": "<br>".join(escape(line) for line in lines),
         "xref": "paper",
