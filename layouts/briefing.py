@@ -139,7 +139,9 @@ def contents(
         downloads(raw, locale),
         html.Button(_("Clear"), id=ids.BRIEFING_CLEAR, className="btn btn-outline-secondary", n_clicks=0),
         html.P(
-            _("Up to {count} views.").format(count=briefing.MAX_VIEWS)
+            locale.ngettext("Up to {count} view.", "Up to {count} views.", briefing.MAX_VIEWS).format(
+                count=locale.number(briefing.MAX_VIEWS)
+            )
             + " "
             + _("Making the file takes a few seconds."),
             className="small text-muted mt-2",

@@ -181,7 +181,13 @@ def section(state: FilterState, locale: Locale) -> html.Section:
                 _(
                     "The source documents quote figures about migration itself. Before quoting one, "
                     "compare it with Puentes' own data for the same measure: the edition, the definition "
-                    "and the year often differ. {count} figures, each with the document it comes from."
+                    "and the year often differ."
+                )
+                + " "
+                + locale.ngettext(
+                    "{count} figure, each with the document it comes from.",
+                    "{count} figures, each with the document it comes from.",
+                    len(found),
                 ).format(count=locale.number(len(found))),
                 className="small",
             ),

@@ -66,6 +66,8 @@ def table_caption(view: CorridorView) -> str:
             "{count} corridor, {total} migrants.", "{count} corridors, {total} migrants in all.", count
         )
         return text.format(count=view.locale.number(count), total=total)
-    return _(
-        "The {shown} largest of {count} corridors, {total} migrants in all. The CSV has every one."
+    return view.locale.ngettext(
+        "The {shown} largest of {count} corridor, {total} migrants in all. The CSV has every one.",
+        "The {shown} largest of {count} corridors, {total} migrants in all. The CSV has every one.",
+        count,
     ).format(shown=TABLE_ROWS, count=view.locale.number(count), total=total)

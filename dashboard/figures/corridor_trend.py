@@ -8,7 +8,8 @@ from typing import Any
 
 import numpy as np
 
-from dashboard.figures.corridors import footnote, layout_base
+from dashboard.figures.corridors import layout_base
+from dashboard.figures.notes import headnote
 from dashboard.figures.ticks import ticks
 from dashboard.locale import Locale
 
@@ -25,7 +26,7 @@ def trend_lines(
     note: str = "",
 ) -> dict[str, Any]:
     """One line per corridor in ``lines`` (its stock in each of ``years``, NaN = no row), in order;
-    ``note`` (e.g. "the 8 largest of 24 corridors") is written under the plot."""
+    ``note`` (e.g. "the 8 largest of 24 corridors") is written over the plot."""
     _ = locale.gettext
     people = _("people")
     traces = []
@@ -44,7 +45,6 @@ def trend_lines(
             }
         )
     every = [v for values in lines.values() for v in values]
-    below = 60
     layout = dict(
         **layout_base(locale, HEIGHT),
         xaxis={"tickvals": list(years), "fixedrange": True},
@@ -58,9 +58,9 @@ def trend_lines(
         legend={"orientation": "h", "y": -0.12, "yanchor": "top", "x": 0},
         hovermode="closest",
     )
-    if note:
-        extra = footnote(note, below + 20 * ((len(traces) + 2) // 3))
+    if note:  # over the plot: the legend under it takes a row a corridor on a phone
+        extra = headnote(note)
         layout["annotations"] = extra["annotations"]
         layout["margin"] = extra["margin"]
-        layout["height"] = HEIGHT + extra["margin"]["b"]
+        layout["height"] = HEIGHT + extra["margin"]["t"]
     return {"data": traces, "layout": layout}

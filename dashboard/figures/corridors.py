@@ -16,16 +16,22 @@ import pandas as pd
 from dashboard.corridors import OTHER_DESTINATIONS, OTHER_ORIGINS
 from dashboard.figures import FONT, land_geo, separators
 from dashboard.figures.map_colours import SEQUENTIAL
+from dashboard.figures.notes import escape as _escape
+from dashboard.figures.notes import footnote
 from dashboard.figures.ticks import ticks
 from dashboard.locale import Locale
 
 BLOC_COLOURS = {"CELAC": "#00798c", "EU27": "#30638e", "partner": "#8d6a9f", "other": "#8d99ae"}
 GROUPED_COLOUR = "#adb5bd"
 REMITTANCE_HEIGHT = 380
+BAR_ROOM = 40  # px a remittance corridor's bar and the label over it take
 FOCUS_COLOUR = "#d1495b"
-FLOWS_HEIGHT = 480
+# Nodes are apart by a two-line label (name, total) at least, whatever their flows; a side with
+# many nodes makes the diagram taller, so that the flows keep ``FLOWS_ROOM`` px between them.
+NODE_PAD, FLOWS_ROOM, LABEL_CHARS = 36, 320, 18
+FLOWS_HEIGHT = NODE_PAD * 7 + FLOWS_ROOM  # the default view's (eight nodes a side): first paint's box
 MAP_HEIGHT = 420
-MESSAGE_WIDTH = 70  # characters a line of a "nothing to draw" message holds
+MESSAGE_WIDTH = 40  # characters a line of a "nothing to draw" message holds (a phone's width)
 
 ATLANTIC = -20  # centre longitude: the map's edge (160° E) splits no large country
 
@@ -40,11 +46,6 @@ def layout_base(locale: Locale, height: int, **extra: Any) -> dict[str, Any]:
         "plot_bgcolor": "white",
         **extra,
     }
-
-
-def _escape(text: str) -> str:
-    """Plotly reads a few HTML tags in text: show country names as they are."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def message(lines: Sequence[str], locale: Locale, height: int) -> dict[str, Any]:
@@ -71,27 +72,6 @@ def message(lines: Sequence[str], locale: Locale, height: int) -> dict[str, Any]
         "data": [],
         "layout": layout_base(locale, height, xaxis=hidden, yaxis=hidden, annotations=[annotation]),
     }
-
-
-def footnote(note: str, below: int) -> dict[str, Any]:
-    """Layout entries writing ``note`` under the plot, ``below`` pixels down (nothing if "")."""
-    if not note:
-        return {}
-    lines = textwrap.wrap(note, MESSAGE_WIDTH + 30)
-    text = {
-        "text": "<br>".join(_escape(line) for line in lines),
-        "xref": "paper",
-        "yref": "paper",
-        "x": 0,
-        "y": 0,
-        "yshift": -below,
-        "xanchor": "left",
-        "yanchor": "top",
-        "align": "left",
-        "showarrow": False,
-        "font": {"size": 14, "color": "#52606d"},
-    }
-    return {"annotations": [text], "margin": {"l": 10, "r": 10, "t": 10, "b": below + 18 * len(lines) + 10}}
 
 
 def _rgba(hex_colour: str, alpha: float) -> str:
@@ -121,8 +101,11 @@ def sankey(
         ]
     )
     node_text = [labels.get(code, names.get(code, code)) for _side, code in nodes]
-    # On a projector there is no hover: each node says its own total.
-    shown = [f"{text} · {locale.compact(totals[node])}" for text, node in zip(node_text, nodes, strict=True)]
+    # On a projector there is no hover: each node says its own total, under its name, so that a
+    # label is narrow enough for the origins' and the destinations' labels to pass on a phone.
+    shown = [
+        node_label(text, locale.compact(totals[node])) for text, node in zip(node_text, nodes, strict=True)
+    ]
     trace = {
         "type": "sankey",
         "arrangement": "fixed",
@@ -130,7 +113,7 @@ def sankey(
         "node": {
             "label": shown,
             "color": colours,
-            "pad": 12,
+            "pad": NODE_PAD,
             "thickness": 18,
             "line": {"width": 0},
             "customdata": [locale.number(totals[node]) for node in nodes],
@@ -150,7 +133,16 @@ def sankey(
             + "<extra></extra>",
         },
     }
-    return {"data": [trace], "layout": layout_base(locale, FLOWS_HEIGHT, **footnote(note, 12))}
+    side = max(len(sources), len(targets))
+    height = max(FLOWS_HEIGHT, NODE_PAD * (side - 1) + FLOWS_ROOM)
+    return {"data": [trace], "layout": layout_base(locale, height, **footnote(note, 12))}
+
+
+def node_label(name: str, total: str) -> str:
+    """ "Dominican Republic<br>1.2 million": a long name on two lines of at most
+    :data:`LABEL_CHARS`, the total under it."""
+    lines = textwrap.wrap(name, LABEL_CHARS) if len(name) > LABEL_CHARS + 4 else [name]
+    return "<br>".join([*(_escape(line) for line in lines), total])
 
 
 def focus_map(
@@ -213,9 +205,15 @@ def focus_map(
             "colorscale": SEQUENTIAL,
             "cmin": ticks[0],
             "cmax": ticks[-1],
+            # Across, under the world: the map keeps the width (a phone's whole screen).
             "colorbar": {
+                "orientation": "h",
+                "x": 0.5,
+                "xanchor": "center",
+                "y": 0.0,
+                "yanchor": "top",
                 "thickness": 14,
-                "len": 0.8,
+                "len": 0.9,
                 "tickvals": ticks,
                 "ticktext": [locale.compact(10.0**t) for t in ticks],
                 "title": {"text": _("people"), "side": "top"},
@@ -237,28 +235,49 @@ def remittance_bars(
     (e.g. the receivers the matrix has no estimate for) is written under the bars."""
     _ = locale.gettext
     ordered = rows.iloc[::-1]
-    labels = [
-        f"{names.get(s, s)} → {names.get(r, r)}"
+    pairs = [
+        f"{_escape(names.get(s, s))} → {_escape(names.get(r, r))}"
         for s, r in ordered[["sender", "receiver"]].itertuples(index=False)
     ]
+    amounts = [locale.value(v, "usd_millions") for v in ordered["usd_millions"]]
     usd = [float(v) * 1e6 for v in ordered["usd_millions"]]
     traces = [
         dict(
             type="bar",
             orientation="h",
-            y=labels,
+            y=pairs,
             x=usd,
+            width=0.45,
             marker={"color": "#edae49"},
-            text=[locale.value(v, "usd_millions") for v in ordered["usd_millions"]],
-            textposition="auto",
-            hovertemplate="%{y}<br>%{text} (2021)<extra></extra>",
+            customdata=amounts,
+            hovertemplate="%{y}<br>%{customdata} (2021)<extra></extra>",
         )
     ]
+    # Each corridor's name and amount written over its bar, from the left edge: the bars keep the
+    # width and no amount is cut off, however narrow the screen (a phone's), however short the bar.
+    labels = [
+        {
+            "text": f"{pair} · {amount}",
+            "xref": "paper",
+            "x": 0,
+            "xanchor": "left",
+            "yref": "y",
+            "y": pair,
+            "yanchor": "bottom",
+            "yshift": BAR_ROOM * 0.45 / 2,
+            "showarrow": False,
+            "align": "left",
+            "font": {"size": 13},
+        }
+        for pair, amount in zip(pairs, amounts, strict=True)
+    ]
     axis = {"title": {"text": _("US$, 2021 (model estimates)")}, "fixedrange": True, **ticks(usd, locale)}
+    under = footnote(note, 62)
     layout = {
-        **layout_base(locale, REMITTANCE_HEIGHT),
+        **layout_base(locale, max(REMITTANCE_HEIGHT, BAR_ROOM * len(rows) + 110)),
         "xaxis": axis,
-        "yaxis": {"fixedrange": True, "automargin": True},
-        **footnote(note, 62),
+        "yaxis": {"fixedrange": True, "showticklabels": False, "range": [-0.6, len(rows) - 0.1]},
+        **under,
+        "annotations": [*labels, *under.get("annotations", [])],
     }
     return {"data": traces, "layout": layout}

@@ -31,6 +31,17 @@ VIEWS = {
 }
 ROLES = ("no_data", "data", "small_data", "small_no_data")
 HEIGHT = 540
+# The colour bar of a single bloc's map: across, under the map, so that the bloc takes the whole
+# width (on a phone the map is as wide as the screen; beside it, a bar would take a fifth of it).
+UNDER_ONE_BLOC = {
+    "orientation": "h",
+    "x": 0.5,
+    "xanchor": "center",
+    "y": 0.0,
+    "yanchor": "top",
+    "len": 0.8,
+    "thickness": 14,
+}
 LABEL_PARTS = ("leaders", "labels")  # the lines under the labels' halos
 
 Path = tuple[str | int, ...]
@@ -164,11 +175,14 @@ def updates(
         + "</extra>"
     )
     gaps = readings.gaps(spec, locale)
+    shown = shown_blocs(region)
+    axis = colour_axis(spec, frame["value"], log, locale)
+    if len(shown) == 1:  # one bloc fills the width (a phone's map); its colour bar lies under it
+        axis["colorbar"] = {**axis["colorbar"], **UNDER_ONE_BLOC}
     out: list[Update] = [
-        (("layout", "coloraxis"), colour_axis(spec, frame["value"], log, locale)),
+        (("layout", "coloraxis"), axis),
         (("layout", "separators"), separators(locale)),
     ]
-    shown = shown_blocs(region)
     for bloc, members in _rows_by_bloc(frame).items():
         visible = bloc in shown
         if "region" not in unchanged:  # panels and visibility move only when the region does
@@ -249,8 +263,8 @@ def _geo_view(bloc: str, visible: bool, shown: Sequence[str]) -> list[tuple[Path
         x, y = [0.995, 1.0], [0.995, 1.0]
     elif len(shown) == 2:
         x, y = ([0.0, 0.47] if bloc == "CELAC" else [0.49, 0.93]), [0.0, 1.0]
-    else:
-        x, y = [0.0, 0.93], [0.0, 1.0]
+    else:  # the colour bar is under it (UNDER_ONE_BLOC)
+        x, y = [0.0, 0.99], [0.0, 1.0]
     return [
         (("visible",), visible),
         (("showland",), visible),

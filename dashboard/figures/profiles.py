@@ -36,7 +36,8 @@ def cluster_label(group: Sequence[Meeting], locale: Locale) -> str:
     text = (
         _("HLM {number}").format(number=f"{hlms[0]}–{hlms[-1]}" if len(hlms) > 1 else hlms[0]) if hlms else ""
     )
-    extra = _("summit") if summits == 1 else _("{count} summits").format(count=summits)
+    several = locale.ngettext("{count} summit", "{count} summits", summits)
+    extra = _("summit") if summits == 1 else several.format(count=locale.number(summits))
     return " + ".join(t for t in (text, extra if summits else "") if t)
 
 

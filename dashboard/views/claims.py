@@ -103,9 +103,13 @@ def region_name(region: str, locale: Locale) -> str:
     and 17 territories", the counts read from the data."""
     _ = locale.gettext
     states, areas = region_counts(region)
-    return _(
-        "Latin America and the Caribbean, UN DESA region: {states} states and {territories} territories"
-    ).format(states=locale.number(states), territories=locale.number(areas - states))
+    territories = areas - states
+    return _("Latin America and the Caribbean, UN DESA region: {states} and {territories}").format(
+        states=locale.ngettext("{count} state", "{count} states", states).format(count=locale.number(states)),
+        territories=locale.ngettext("{count} territory", "{count} territories", territories).format(
+            count=locale.number(territories)
+        ),
+    )
 
 
 @datasets.derived(maxsize=None)

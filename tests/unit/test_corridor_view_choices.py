@@ -86,7 +86,8 @@ def test_remittance_and_diaspora_axes_use_the_locale_words(lang: str) -> None:
     bars = figures.remittance_bars(rows, {}, locale)
     axis = bars["layout"]["xaxis"]
     assert axis["tickvals"][-1] >= 52.6e9 and not any(SI_SUFFIX.search(t) for t in axis["ticktext"])
-    assert bars["data"][0]["text"] == [locale.value(52_600.0, "usd_millions")]
+    assert bars["data"][0]["customdata"] == [locale.value(52_600.0, "usd_millions")]
+    assert bars["layout"]["annotations"][0]["text"].endswith(" · " + locale.value(52_600.0, "usd_millions"))
     table = pd.DataFrame(
         {"origin": ["MEX"] * 2, "year": [2020, 2024], "usa": [1.1e7, 1.2e7], "eu": [1e5, 2e5]}
     ).assign(celac=0.0, rest=0.0)

@@ -195,7 +195,12 @@ def test_sankey_has_the_expected_nodes() -> None:
     names = {"ECU": "Ecuador", "COL": "Colombia", "ESP": "Spain", "ITA": "Italy"}
     figure = figures.sankey(links, names, {"ECU": "CELAC", "COL": "CELAC", "ESP": "EU27"}, Locale.of("en"))
     trace = figure["data"][0]
-    assert trace["node"]["label"] == ["Colombia · 700", "Ecuador · 480", "Spain · 1.1 thousand", "Italy · 80"]
+    assert trace["node"]["label"] == [
+        "Colombia<br>700",
+        "Ecuador<br>480",
+        "Spain<br>1.1 thousand",
+        "Italy<br>80",
+    ]
     assert sum(trace["link"]["value"]) == 1180.0
     assert trace["node"]["customdata"][0] == "700"
 

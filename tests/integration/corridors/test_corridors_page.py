@@ -16,7 +16,7 @@ MAP = f"#{ids.CORRIDORS_MAP} .js-plotly-plot"
 
 def node_labels(dash_duo: DashComposite) -> Any:
     labels = dash_duo.driver.execute_script(f"return document.querySelector('{FLOWS}').data[0].node.label")
-    return [label.split(" · ")[0] for label in labels]  # "Spain · 1.1 million": the name
+    return [label.rsplit("<br>", 1)[0].replace("<br>", " ") for label in labels]  # "Spain<br>1.1 million"
 
 
 def wait_for_page(dash_duo: DashComposite) -> None:
