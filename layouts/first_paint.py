@@ -22,6 +22,7 @@ from dashboard.figures.maps import HEIGHT as MAP_HEIGHT
 from dashboard.figures.programmes import HEIGHT as PROGRAMMES_HEIGHT
 from dashboard.i18n import LANGUAGES
 from dashboard.locale import Locale
+from dashboard.urls import offline as offline_urls
 from dashboard.urls import presenter as presenter_urls
 from dashboard.urls.chrome import navbar_links
 from dashboard.urls.pages import page_query, parse_shared
@@ -125,6 +126,8 @@ def navbar(key: str | None, search: str, locale: Locale) -> Markup:
         f'<a class="fp-button" href="{escape(built.present)}">▶ {escape(_("Present"))}</a>'
         f'<a class="fp-button" href="{escape(presenter_urls.step_href(story, 1, locale.lang))}">'
         f"{escape(_('Story'))}</a>"
+        f'<a class="fp-button" href="{escape(offline_urls.story_file(story.id, locale.lang))}">'
+        f"{escape(_('Download for offline'))}</a>"
     )
     return Markup(
         '<nav class="fp-bar">'
