@@ -25,6 +25,8 @@ from dash import Dash
 from flask import has_request_context, request
 from markupsafe import escape
 
+from dashboard import urls
+from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from dashboard.views.head import Head, head
 from layouts import first_paint
 from server.site import site_url
@@ -98,6 +100,15 @@ def head_tags(shown: Head, address: str) -> str:
     return "".join(f'\n        <meta {kind}="{key}" content="{escape(value)}">' for kind, key, value in tags)
 
 
+def alternates(path: str, query: str) -> str:
+    """The same view in each language (``hreflang``; the default language for any other)."""
+    links = [(code, absolute(path + urls.in_language(query, code))) for code in LANGUAGES]
+    links.append(("x-default", absolute(path + urls.in_language(query, DEFAULT_LANGUAGE))))
+    return "".join(
+        f'\n        <link rel="alternate" hreflang="{code}" href="{escape(href)}">' for code, href in links
+    )
+
+
 def absolute(address: str) -> str:
     """A root-relative address of the app on the site's public address (``PUBLIC_URL``)."""
     return site_url().rstrip("/") + address
@@ -132,7 +143,7 @@ class FramedDash(Dash):
         embedded = frame.page is None and path.startswith("embed/")
         shown = head("/" + path, search)
         parts["title"] = str(escape(shown.title))
-        tags = head_tags(shown, absolute("/" + path + search))
+        tags = head_tags(shown, absolute("/" + path + search)) + alternates("/" + path, query)
         page = super().interpolate_index(
             metas=f"{metas}{tags}{preloads(self, frame.page, embedded)}",
             app_entry=f'{frame.html}\n<div id="react-entry-point"></div>',

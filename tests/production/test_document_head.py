@@ -30,6 +30,7 @@ class Head(HTMLParser):
         self.html: dict[str, str | None] = {}
         self.title = ""
         self.meta: dict[str, str] = {}
+        self.alternates: dict[str, str] = {}
         self._in_title = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -38,6 +39,8 @@ class Head(HTMLParser):
             self.html = values
         elif tag == "title":
             self._in_title = True
+        elif tag == "link" and values.get("rel") == "alternate" and values.get("hreflang"):
+            self.alternates[str(values["hreflang"])] = values.get("href") or ""
         elif tag == "meta" and (values.get("name") or values.get("property")):
             self.meta[str(values.get("name") or values.get("property"))] = values.get("content") or ""
 
@@ -124,6 +127,17 @@ def test_the_preview_points_at_the_public_address(client: FlaskClient) -> None:
         client.application.config["PUENTES_PUBLIC_URL"] = ""
     assert head.meta["og:url"] == "https://puentes.example.org/map?lang=es"
     assert head.meta["og:image"] == "https://puentes.example.org/export/map.png?lang=es"
+
+
+def test_each_language_of_the_view_is_an_alternate(client: FlaskClient) -> None:
+    head = head_of(client, "/dialogue?from=2010&lang=pt")
+    assert head.alternates == {
+        "en": "http://localhost/dialogue?from=2010",
+        "es": "http://localhost/dialogue?from=2010&lang=es",
+        "pt": "http://localhost/dialogue?from=2010&lang=pt",
+        "fr": "http://localhost/dialogue?from=2010&lang=fr",
+        "x-default": "http://localhost/dialogue?from=2010",
+    }
 
 
 def test_a_hostile_query_is_escaped_in_the_head(client: FlaskClient) -> None:
