@@ -16,10 +16,10 @@ from dashboard.views.head import head
 from layouts import ids
 
 
-def document_head(pathname: Any, search: Any) -> dict[str, str]:
+def document_head(pathname: Any, search: Any) -> dict[str, dict[str, str]]:
     """Title, language and direction of the page at the address bar's address."""
     shown = head(pathname if isinstance(pathname, str) else "/", search if isinstance(search, str) else "")
-    return {"title": shown.title, "lang": shown.lang, "dir": shown.direction}
+    return {"head": {"title": shown.title, "lang": shown.lang, "dir": shown.direction}}
 
 
 # The browser's half: copy them into the document.
@@ -42,9 +42,8 @@ TOGGLE_MENU = """function(clicks, open) {
 def register(app: Dash) -> None:
     """Bind the shell's callbacks to ``app`` (the head's runs on no first load: the server wrote it)."""
     app.callback(
-        Output(ids.APP_HEAD, "data"),
-        Input(ids.URL, "pathname"),
-        Input(ids.URL, "search"),
+        output={"head": Output(ids.APP_HEAD, "data")},
+        inputs={"pathname": Input(ids.URL, "pathname"), "search": Input(ids.URL, "search")},
         prevent_initial_call=True,
     )(document_head)
     app.clientside_callback(
