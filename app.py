@@ -16,6 +16,7 @@ from callbacks import dialogue as dialogue_callbacks
 from callbacks import exports as export_callbacks
 from callbacks import map as map_callbacks
 from callbacks import navigation, routing
+from callbacks import shell as shell_callbacks
 from dashboard import datasets
 from dashboard.errors import DataValidationError
 from dashboard.rendering import Renderer
@@ -62,12 +63,14 @@ def create_app(settings: Settings | None = None) -> Dash:
     app.layout = shell
     routing.register(app)
     navigation.register(app)
+    shell_callbacks.register(app)  # the document's title and language follow the view; the navbar's menu
     map_callbacks.register(app)
     corridor_callbacks.register(app)
     dialogue_callbacks.register(app)
     export_callbacks.register(app)
     briefing_callbacks.register(app)
     server.config[site.PUBLIC_URL] = settings.public_url
+    site.register(server)  # /robots.txt
     renderer = Renderer(assets=app.config.assets_folder)  # the folder Dash serves, beside app.py
     exports = Exports(renderer, settings.threads, settings.render_queue)
     server.extensions[health.EXPORTS] = exports  # for /readyz, gunicorn's hooks and shutdown

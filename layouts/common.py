@@ -19,6 +19,9 @@ from layouts import briefing, ids, presenter
 
 PAGE_PATHS = ("map", "corridors", "dialogue", "programmes", "sources")
 MAX_SHOWN_VALUE = 40
+# Bootstrap's breakpoint from which the navbar shows every entry on one row (below it, a menu
+# button): "xl", 1200 px and wider (a 1280 x 720 projector, a laptop).
+NAVBAR_EXPAND = "xl"
 
 
 def page_titles(locale: Locale) -> dict[str, str]:
@@ -33,6 +36,19 @@ def page_titles(locale: Locale) -> dict[str, str]:
     }
 
 
+def navbar_labels(locale: Locale) -> dict[str, str]:
+    """The navbar's short name of each page (one row at 1200 px in every language; the page's
+    own title is :func:`page_titles`)."""
+    _ = locale.gettext
+    return {
+        "map": _("Map"),
+        "corridors": _("Corridors"),
+        "dialogue": _("Dialogue"),
+        "programmes": _("Programmes"),
+        "sources": _("Sources"),
+    }
+
+
 def href(page: str, state: FilterState) -> str:
     """Link to ``page`` keeping the shared filters."""
     return page_href(page, state)
@@ -42,9 +58,11 @@ def navbar(
     page: str, state: FilterState, locale: Locale, page_query: Callable[[FilterState], str] = to_query
 ) -> dbc.Navbar:
     """Brand, the five pages, and the language switch (links that keep the view, including
-    the page's own parameters: ``page_query`` gives the page's query for a state)."""
+    the page's own parameters: ``page_query`` gives the page's query for a state). Below
+    ``NAVBAR_EXPAND`` wide (a phone, a tablet) everything but the brand folds behind a menu
+    button (the one callbacks/navigation.py opens)."""
     _ = locale.gettext
-    titles = page_titles(locale)
+    titles = navbar_labels(locale)
     built = navbar_links(page, PAGE_PATHS, state, page_query)  # the same links the callbacks copy
     links = [
         dbc.NavItem(dbc.NavLink(titles[p], href=built.pages[p], active=(p == page), id=ids.nav_link(p)))
@@ -70,17 +88,51 @@ def navbar(
                     ],
                     href=href("map", state),
                 ),
-                dbc.Nav(links, navbar=True, className="me-auto"),
-                presenter.start_links(built.present, locale),
-                briefing.navbar_button(locale),
-                html.Nav(languages, id=ids.LANGUAGE_MENU, className="lang-menu", title=_("Language")),
+                html.Button(  # dbc.NavbarToggler names itself in English only
+                    html.Span(className="navbar-toggler-icon"),
+                    id=ids.NAVBAR_TOGGLER,
+                    n_clicks=0,
+                    type="button",
+                    className="navbar-toggler collapsed",
+                    **aria(label=_("Menu"), controls=ids.NAVBAR_COLLAPSE, expanded="false"),
+                ),
+                dbc.Collapse(
+                    [
+                        dbc.Nav(links, navbar=True, className="me-auto"),
+                        presenter.start_links(built.present, locale),
+                        briefing.navbar_button(locale),
+                        html.Nav(
+                            languages,
+                            id=ids.LANGUAGE_MENU,
+                            className="lang-menu",
+                            title=_("Language"),
+                            **aria(label=_("Language")),
+                        ),
+                    ],
+                    id=ids.NAVBAR_COLLAPSE,
+                    is_open=False,
+                    navbar=True,
+                ),
             ],
             fluid=True,
         ),
         color="dark",
         dark=True,
-        className="mb-3",
+        expand=NAVBAR_EXPAND,
+        className="mb-3 app-navbar",
     )
+
+
+def aria(**attributes: str) -> dict[str, Any]:
+    """``aria-*`` attributes as keyword arguments of a Dash HTML component."""
+    return {f"aria-{name}": value for name, value in attributes.items()}
+
+
+def skip_link(locale: Locale) -> html.A:
+    """The first tab stop of every page: straight to the page's content (``<main>``), past the
+    navbar's dozen links; hidden until it has the focus (assets/03-navbar.css)."""
+    _ = locale.gettext
+    return html.A(_("Skip to content"), href=f"#{ids.PAGE}", id=ids.APP_SKIP, className="skip-link")
 
 
 def notice(notices: Sequence[Notice], locale: Locale, element_id: str = ids.NOTICE) -> html.Div:

@@ -22,13 +22,15 @@ from dashboard.figures.maps import HEIGHT as MAP_HEIGHT
 from dashboard.figures.programmes import HEIGHT as PROGRAMMES_HEIGHT
 from dashboard.i18n import LANGUAGES
 from dashboard.locale import Locale
+from dashboard.urls import offline as offline_urls
 from dashboard.urls import presenter as presenter_urls
 from dashboard.urls.chrome import navbar_links
 from dashboard.urls.pages import page_query, parse_shared
 from dashboard.vocabulary import vocabulary
-from layouts.common import PAGE_PATHS, page_titles
+from layouts.common import PAGE_PATHS, navbar_labels, page_titles
 
 FRAME_ID = "first-paint"
+FRAME_MAIN = "first-paint-main"  # where the frame's skip link goes (the page's is ids.PAGE)
 STYLESHEET = Path(__file__).with_name("first_paint.css")
 COMMENT = re.compile(r"/\*.*?\*/\s*", re.S)
 DIALOGUE_HEIGHT = 592  # the timeline with every lane (its steady height), measured
@@ -82,12 +84,23 @@ def frame(pathname: str, search: str) -> Frame:
     else:
         top = navbar(key, search, locale)
         body = page_body(key, locale, presenting=False)
-    html = Markup(f'<div id="{FRAME_ID}" class="fp" aria-busy="true">{top}{body}</div>')
+    _ = locale.gettext
+    # The skip link first, as on the page (none on the projector: the presenter's bar has no
+    # links to skip).
+    skip = (
+        ""
+        if shown.presenter.active
+        else f'<a class="fp-skip" href="#{FRAME_MAIN}">{escape(_("Skip to content"))}</a>'
+    )
+    html = Markup(
+        f'<div id="{FRAME_ID}" class="fp" aria-busy="true"><header>{skip}{top}</header>{body}</div>'
+    )
     return Frame(html, key)
 
 
 def navbar(key: str | None, search: str, locale: Locale) -> Markup:
-    """Brand, the five pages and the four languages, as plain links to the same addresses."""
+    """Brand, the five pages and the four languages, as plain links to the same addresses; below
+    1200 px, the brand and the shape of the menu button (layouts/common.py NAVBAR_EXPAND)."""
     _ = locale.gettext
     state = parse_shared(search, vocabulary()).state
     page = key or ""
@@ -95,7 +108,7 @@ def navbar(key: str | None, search: str, locale: Locale) -> Markup:
         built = navbar_links(page, PAGE_PATHS, state, lambda s: page_query(page, s, search, vocabulary()))
     else:
         built = navbar_links(page, PAGE_PATHS, state)
-    titles = page_titles(locale)
+    titles = navbar_labels(locale)
     pages = "".join(
         f'<a class="fp-link{" fp-active" if p == key else ""}" href="{escape(built.pages[p])}">'
         f"{escape(titles[p])}</a>"
@@ -113,6 +126,8 @@ def navbar(key: str | None, search: str, locale: Locale) -> Markup:
         f'<a class="fp-button" href="{escape(built.present)}">▶ {escape(_("Present"))}</a>'
         f'<a class="fp-button" href="{escape(presenter_urls.step_href(story, 1, locale.lang))}">'
         f"{escape(_('Story'))}</a>"
+        f'<a class="fp-button" href="{escape(offline_urls.story_file(story.id, locale.lang))}">'
+        f"{escape(_('Download for offline'))}</a>"
     )
     return Markup(
         '<nav class="fp-bar">'
@@ -120,7 +135,9 @@ def navbar(key: str | None, search: str, locale: Locale) -> Markup:
         f'<span class="fp-tag">{escape(_("EU–CELAC migration indicators"))}</span></a>'
         f'<span class="fp-links">{pages}</span><span class="fp-menu">{menu}</span>'
         f'<span class="fp-button fp-briefing">{escape(_("Briefing"))} <b class="fp-badge">0</b></span>'
-        f'<span class="fp-langs">{languages}</span></nav>'
+        f'<span class="fp-langs">{languages}</span>'
+        # The menu button's place; it works once the page is drawn (ids.NAVBAR_TOGGLER).
+        '<span class="fp-toggler" aria-hidden="true"></span></nav>'
     )
 
 
@@ -145,7 +162,9 @@ def presenter_bar(presenter: presenter_urls.Presenter, locale: Locale) -> Markup
 def page_body(key: str | None, locale: Locale, *, presenting: bool) -> Markup:
     """The page's title and grey boxes where its controls and chart will be."""
     if presenting:  # no controls on the projector; the chart fills the screen (.fp-presenting)
-        return Markup('<main class="fp-page fp-presenting"><div class="fp-chart"></div></main>')
+        return Markup(
+            f'<main id="{FRAME_MAIN}" class="fp-page fp-presenting"><div class="fp-chart"></div></main>'
+        )
     titles = page_titles(locale)
     title = titles[key] if key is not None else ""
     shape = PLACEHOLDERS.get(key or "", Placeholder(controls=0, chart=0))
@@ -154,4 +173,6 @@ def page_body(key: str | None, locale: Locale, *, presenting: bool) -> Markup:
         for name, height in (("fp-controls", shape.controls), ("fp-chart", shape.chart))
         if height
     )
-    return Markup(f'<main class="fp-page"><h1 class="fp-title">{escape(title)}</h1>{boxes}</main>')
+    return Markup(
+        f'<main id="{FRAME_MAIN}" class="fp-page"><h1 class="fp-title">{escape(title)}</h1>{boxes}</main>'
+    )

@@ -15,6 +15,12 @@ NOTICE: Final = "app-notice"
 LANGUAGE_MENU: Final = "app-language-menu"
 
 APP_SEARCH: Final = "app-search"
+# The page shell (issue 18): the document's title and language as the view changes, the skip
+# link, and the navbar's collapse on narrow screens.
+APP_HEAD: Final = "app-head"
+APP_SKIP: Final = "app-skip"
+NAVBAR_TOGGLER: Final = "app-navbar-toggler"
+NAVBAR_COLLAPSE: Final = "app-navbar-collapse"
 
 MAP_GRAPH: Final = "map-graph"
 MAP_TITLE: Final = "map-title"

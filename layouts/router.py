@@ -26,7 +26,7 @@ from layouts import (
     programmes_page,
     sources_page,
 )
-from layouts.common import PAGE_PATHS, href, navbar, notice, page_titles
+from layouts.common import PAGE_PATHS, href, navbar, notice, page_titles, skip_link
 
 # Pages without parameters of their own: layout(state, presenting).
 PAGES: dict[str, Callable[[FilterState, bool], Component]] = {
@@ -39,13 +39,15 @@ PAGE_KEYS = urls.PAGE_KEYS
 
 
 def shell() -> html.Div:
-    """The static app layout: location, navbar slot, page slot."""
+    """The static app layout: location, navbar slot (the page's ``<header>``: skip link and
+    navbar, or the presenter's bar), page slot (its ``<main>``, where the skip link goes)."""
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh="callback-nav"),
             dcc.Store(id=ids.APP_SEARCH, storage_type="memory"),
-            html.Div(id=ids.NAVBAR),
-            dbc.Container(id=ids.PAGE, fluid=True, className="page"),
+            dcc.Store(id=ids.APP_HEAD, storage_type="memory"),  # the document's title (callbacks/head.py)
+            html.Header(id=ids.NAVBAR),
+            dbc.Container(id=ids.PAGE, fluid=True, className="page", tag="main"),
             briefing.store(),
             briefing.panel(),
         ],
@@ -71,7 +73,7 @@ def render(pathname: str | None, search: str | None) -> tuple[Component, Compone
         pathname, search = urls.split(presenter_urls.step_href(story, shown.presenter.step, locale.lang))
     _top, body = page_view(pathname, search, presenting=True)
     return (
-        presenter.bar(shown.presenter, pathname or "/", search or "", locale),
+        presenter.bar(shown.presenter, pathname or "/", search or "", locale),  # no links to skip
         html.Div(
             [notice(shown.notices, locale, ids.PRESENT_NOTICE), fit_charts(body)], className="presenting"
         ),
@@ -103,15 +105,20 @@ def page_view(
     if embedded is not None:  # /embed/<page>: the chart alone, no navbar
         return html.Div(), embed_page.layout(embedded, state, search or "", locale)
     if key is None:  # the server answers this page with HTTP 404 (server/not_found.py)
-        return navbar("", state, locale), not_found(pathname or "/", state, locale)
+        return top(navbar("", state, locale), locale), not_found(pathname or "/", state, locale)
     own = OWN_PARAMETERS.get(key)
     if own is not None:
         text = search or ""
         bar = navbar(key, state, locale, lambda s: page_query(key, s, text, vocabulary()))
         body = html.Div([notice(parsed.notices, locale), own.layout(state, text)], className="page-body")
-        return bar, a11y.dropdowns(body, locale)
+        return top(bar, locale), a11y.dropdowns(body, locale)
     body = html.Div([notice(parsed.notices, locale), PAGES[key](state, presenting)], className="page-body")
-    return navbar(key, state, locale), a11y.dropdowns(body, locale)
+    return top(navbar(key, state, locale), locale), a11y.dropdowns(body, locale)
+
+
+def top(bar: Component, locale: Locale) -> html.Div:
+    """What the page's ``<header>`` holds: the skip link (the first tab stop), then the bar."""
+    return html.Div([skip_link(locale), bar])
 
 
 def not_found(pathname: str, state: FilterState, locale: Locale) -> Component:

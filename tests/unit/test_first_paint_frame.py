@@ -50,9 +50,13 @@ def test_the_spanish_map_page_shows_its_frame_in_spanish(client: FlaskClient) ->
     html = page(client, "/map?lang=es")
     frame = frame_of(html)
     assert 'class="fp-bar"' in frame
-    for label in ("Explorador de mapas", "Corredores", "Cronología del diálogo", "Fuentes"):
+    for label in ("Mapa", "Corredores", "Diálogo", "Programas", "Fuentes"):  # the navbar's short names
         assert f">{label}</a>" in frame
-    assert '<a class="fp-link fp-active" href="/map?lang=es">Explorador de mapas</a>' in frame
+    assert '<a class="fp-link fp-active" href="/map?lang=es">Mapa</a>' in frame
+    assert frame.index('<a class="fp-skip" href="#first-paint-main">Saltar al contenido</a>') < frame.index(
+        "fp-bar"
+    )
+    assert '<main id="first-paint-main" class="fp-page">' in frame
     assert 'href="/corridors?lang=es"' in frame
     assert '<h1 class="fp-title">Explorador de mapas</h1>' in frame
     assert "Indicadores de migración UE–CELAC" in frame
@@ -97,7 +101,7 @@ def test_an_embed_gets_no_navbar(client: FlaskClient) -> None:
 def test_a_hostile_query_is_escaped_and_falls_back(client: FlaskClient) -> None:
     html = page(client, '/map?lang="><script>alert(1)</script>&indicator=<b>')
     assert "<script>alert(1)" not in html and "<b>" not in frame_of(html)
-    assert ">Map explorer</a>" in frame_of(html)
+    assert ">Map</a>" in frame_of(html)
 
 
 def test_the_index_adds_no_inline_script_the_policy_does_not_allow(client: FlaskClient) -> None:
