@@ -12,9 +12,6 @@ from dash.testing.composite import DashComposite
 
 AXE = Path(__file__).with_name("axe.min.js")
 
-# Rules that the page shell (layouts/common.py: <html lang>, <main>, skip link, navbar) answers for.
-SHELL_RULES = frozenset({"html-has-lang", "landmark-one-main", "region", "bypass", "document-title"})
-
 RUN = """
 const done = arguments[arguments.length - 1];
 axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v => ({

@@ -1,13 +1,11 @@
 """axe-core (4.x, vendored) finds no violation, of any impact, on every page in every language, in
 presenter mode and in embeds (issue 18, item 1). One app for the whole walk; every violation of every
-URL is reported together. Rules of the page shell (``axe_run.SHELL_RULES``: <html lang>, <main>,
-skip link) are checked too; while they are the only ones left the test is an expected failure that
-names them."""
+URL is reported together, the page shell's rules (<html lang>, <main>, skip link, title) with the
+rest."""
 
 from __future__ import annotations
 
-import pytest
-from axe_run import SHELL_RULES, settle, violations
+from axe_run import settle, violations
 from dash import Dash
 from dash.testing.composite import DashComposite
 from selenium.webdriver.common.by import By
@@ -72,11 +70,7 @@ def test_axe_finds_nothing_anywhere(dash_duo: DashComposite, puentes_app: Dash) 
     if problems:
         found["/map?lang=es&countries=MEX,ESP (table)"] = problems
     assert dash_duo.get_logs() == []
-    mine = {a: [v for v in p if v["id"] not in SHELL_RULES] for a, p in found.items()}
-    mine = {a: p for a, p in mine.items() if p}
-    assert not mine, "axe-core found:\n" + report(mine)
-    if found:
-        pytest.xfail("only the page shell's rules are left (layouts/common.py):\n" + report(found))
+    assert not found, "axe-core found:\n" + report(found)
 
 
 def test_limited_picker_has_no_select_all_and_speaks_the_language(
