@@ -26,7 +26,7 @@ def _link(text: str, href: str | None, element_id: str, title: str) -> Any:
     return dcc.Link(text, href=href, id=element_id, className="present-button", title=title)
 
 
-def bar(presenter: Presenter, pathname: str, search: str, locale: Locale) -> html.Header:
+def bar(presenter: Presenter, pathname: str, search: str, locale: Locale) -> html.Div:
     """Story title, step n / N, the step's title and note, previous / next / exit."""
     _ = locale.gettext
     story: Story | None = stories.stories().get(presenter.story or "")
@@ -81,7 +81,7 @@ def bar(presenter: Presenter, pathname: str, search: str, locale: Locale) -> htm
             ),
             _link("›", after, ids.PRESENT_NEXT, _("Next view (→)")),
         ]
-    return html.Header(  # the page's banner while presenting (it stands in for the navbar)
+    return html.Div(  # in the navbar's <header> slot: the page's banner while presenting
         [
             html.Div(heading, className="present-heading"),
             html.Nav([*steps, exit_link], className="present-nav", title=_("Presenter controls")),
