@@ -47,6 +47,35 @@ def written(pathname: Any, search: str) -> dict[str, Any]:
     }
 
 
+def copy_address(address: Any, pathname: Any) -> dict[str, Any]:
+    """The address bar and what the page stores with it (routing leaves the page alone, the chrome
+    copies its links), from a page's answer; the same in the browser (:data:`COPY_ADDRESS`)."""
+    if not isinstance(address, dict):
+        return {"search": no_update, "written": no_update}
+    return {"search": address["search"], "written": {**address, "path": pathname}}
+
+
+COPY_ADDRESS = """function(address, pathname) {
+    const none = window.dash_clientside.no_update;
+    if (!address) { return [none, none]; }
+    return [address.search, Object.assign({}, address, {path: pathname})];
+}"""
+
+
+def copy_address_from(app: Dash, store: str) -> None:
+    """Copy the address a page's callback stored (:func:`written`) into the address bar, in the
+    browser: the page's answer carries it, no second request. Dash calls this when the page is
+    drawn too (its outputs are outside the page); the store is empty then."""
+    app.clientside_callback(
+        COPY_ADDRESS,
+        Output(ids.URL, "search"),
+        Output(ids.APP_SEARCH, "data"),
+        Input(store, "data"),
+        State(ids.URL, "pathname"),
+        prevent_initial_call=True,
+    )
+
+
 def follow_the_url(written: Any, pages: Any, languages: Any, presenting: Any) -> dict[str, Any]:
     """The hrefs of the navbar's page, language and "present" links (given by their IDs), copied
     from what the page stored (:func:`written`); the same in the browser (:data:`COPY_NAVBAR`)."""

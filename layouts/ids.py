@@ -15,6 +15,7 @@ NOTICE: Final = "app-notice"
 LANGUAGE_MENU: Final = "app-language-menu"
 
 APP_SEARCH: Final = "app-search"
+APP_ROUTE: Final = "app-route"  # the address to render: set in the browser unless a page wrote it
 
 MAP_GRAPH: Final = "map-graph"
 MAP_TITLE: Final = "map-title"
@@ -29,6 +30,9 @@ MAP_TIMER: Final = "map-timer"
 MAP_YEARS: Final = "map-years"
 MAP_QUERY: Final = "map-query"
 MAP_PROFILE_KEY: Final = "map-profile-key"
+MAP_PROFILE_QUERY: Final = "map-profile-query"  # set only when what the profile shows changes
+MAP_ADDRESS: Final = "map-address"  # the address the map wrote, copied into the address bar
+MAP_TABLE_QUERY: Final = "map-table-query"  # the query, passed on only while the table is shown
 MAP_TABS: Final = "map-tabs"
 MAP_TABLE: Final = "map-table"
 MAP_TABLE_BOX: Final = "map-table-box"
