@@ -11,13 +11,10 @@ from dash import Dash, Input, Output, Patch, State, no_update
 from dash.exceptions import PreventUpdate
 
 from callbacks import navigation
-from callbacks.navigation import written
 from dashboard import transforms
 from dashboard.figures.map_colours import log_scale_allowed
 from dashboard.urls import presenter
 from dashboard.urls.pages import parse_shared
-from dashboard.urls.presenter import keep_presenter
-from dashboard.urls.query import text_of
 from dashboard.urls.shared import MAX_COUNTRIES, FilterState, same_view, with_selection
 from dashboard.views.map import MapView, build
 from dashboard.vocabulary import vocabulary
@@ -195,12 +192,8 @@ def update_profile(query: Any, shown: Any) -> dict[str, Any]:
 
 
 def permalink(query: str, search: Any) -> Any:
-    """The address bar for the map's new query (presenter parameters kept) with every link of the
-    chrome for it (:func:`callbacks.navigation.written`); no_update when the bar already says it."""
-    address = keep_presenter(query, search if isinstance(search, str) else "")
-    if text_of(address) == text_of(search):
-        return no_update
-    return written(MAP_PATH, address)
+    """The address bar for the map's new query (:func:`callbacks.navigation.address_for`)."""
+    return navigation.address_for(query, search, MAP_PATH)
 
 
 def select_clicked_country(click: Any, selected: Any) -> dict[str, Any]:
@@ -248,6 +241,7 @@ def register(app: Dash) -> None:
         prevent_initial_call=True,
     )(update_profile)
     navigation.copy_address_from(app, ids.MAP_ADDRESS)
+    navigation.settle_address_of(app, ids.MAP_DRAWN)
     app.callback(
         output={"countries": Output(ids.MAP_COUNTRIES, "value")},
         inputs={"click": Input(ids.MAP_GRAPH, "clickData")},

@@ -16,6 +16,7 @@ LANGUAGE_MENU: Final = "app-language-menu"
 
 APP_SEARCH: Final = "app-search"
 APP_ROUTE: Final = "app-route"  # the address to render: set in the browser unless a page wrote it
+APP_DRAWN: Final = "app-drawn"  # the query a page was drawn for, when the address bar says other
 
 MAP_GRAPH: Final = "map-graph"
 MAP_TITLE: Final = "map-title"
@@ -32,6 +33,7 @@ MAP_QUERY: Final = "map-query"
 MAP_PROFILE_KEY: Final = "map-profile-key"
 MAP_PROFILE_QUERY: Final = "map-profile-query"  # set only when what the profile shows changes
 MAP_ADDRESS: Final = "map-address"  # the address the map wrote, copied into the address bar
+MAP_DRAWN: Final = "map-drawn"  # the query the page was drawn for (never updated)
 MAP_TABLE_QUERY: Final = "map-table-query"  # the query, passed on only while the table is shown
 MAP_TABS: Final = "map-tabs"
 MAP_TABLE: Final = "map-table"

@@ -207,6 +207,7 @@ def layout(state: FilterState, presenting: bool = False) -> html.Div:
             dcc.Store(id=ids.MAP_PROFILE_KEY, data=profile_key(view)),
             dcc.Store(id=ids.MAP_PROFILE_QUERY),
             dcc.Store(id=ids.MAP_ADDRESS),
+            dcc.Store(id=ids.MAP_DRAWN, data=view.query),
             dbc.Tabs(
                 [
                     dbc.Tab(map_tab, label=_("Map"), tab_id="map"),

@@ -44,6 +44,7 @@ def shell() -> html.Div:
             dcc.Location(id=ids.URL, refresh="callback-nav"),
             dcc.Store(id=ids.APP_SEARCH, storage_type="memory"),
             dcc.Store(id=ids.APP_ROUTE, storage_type="memory"),
+            dcc.Store(id=ids.APP_DRAWN, storage_type="memory"),
             html.Div(id=ids.NAVBAR),
             dbc.Container(id=ids.PAGE, fluid=True, className="page"),
             briefing.store(),

@@ -109,6 +109,17 @@ def test_a_page_answer_is_copied_into_the_address_bar_with_the_bars_own_path() -
     assert navigation.copy_address(None, "/map") == {"search": no_update, "written": no_update}
 
 
+def test_a_page_drawn_for_another_address_settles_the_address_bar() -> None:
+    settled = navigation.settle_address(drawn="?year=2020", pathname="/map", search="?year=2020&&x=1")
+    assert settled["search"] == "?year=2020"
+    assert settled["written"] == navigation.written("/map", "?year=2020")
+    presenting = navigation.settle_address(drawn="?year=2020", pathname="/map", search="?present=1")
+    assert presenting["search"] == "?year=2020&present=1"  # the presenter's parameters stay
+    unchanged = {"search": no_update, "written": no_update}
+    assert navigation.settle_address(drawn="?year=2020", pathname="/map", search="?year=2020") == unchanged
+    assert navigation.settle_address(drawn=None, pathname="/map", search="") == unchanged
+
+
 def test_export_bars_follow_the_address_bar() -> None:
     assert exports.export_hrefs("map", "?year=2000") == {
         "png": "/export/map.png?year=2000",

@@ -85,6 +85,31 @@ def test_a_year_change_is_one_request_and_the_address_follows(
     assert dash_duo.get_logs() == []
 
 
+def test_a_page_drawn_for_another_address_settles_it_then_follows_its_controls(
+    dash_duo: DashComposite, puentes_app: Dash
+) -> None:
+    dash_duo.start_server(puentes_app)
+    dash_duo.driver.get(f"{dash_duo.server_url}/map?region=eu&year=3000&lang=es")
+    wait_for_map(dash_duo)
+    dash_duo.wait_for_text_to_equal(f"#{ids.MAP_SUBTITLE}", "2024 · personas", timeout=10)
+    until = time.monotonic() + 10
+    while not dash_duo.driver.current_url.endswith("/map?region=eu&lang=es") and time.monotonic() < until:
+        time.sleep(0.2)
+    assert dash_duo.driver.current_url.endswith("/map?region=eu&lang=es")  # its own address
+    set_control(dash_duo, ids.MAP_REGION, "both")  # computed from the settled address: both regions
+    dash_duo.wait_for_text_to_equal(f"#{ids.MAP_SUBTITLE}", "2024 · personas", timeout=10)
+    until = time.monotonic() + 10
+    while dash_duo.driver.execute_script(VISIBLE)[:4] != [True] * 4 and time.monotonic() < until:
+        time.sleep(0.2)
+    assert dash_duo.driver.execute_script(VISIBLE)[:8] == [True] * 8
+    url = dash_duo.driver.current_url
+    assert "region=" not in url and url.endswith("lang=es")
+    assert dash_duo.get_logs() == []
+
+
+VISIBLE = f"return document.querySelector('{PLOT}').data.map(t => t.visible)"
+
+
 def test_the_table_is_asked_for_only_while_shown(dash_duo: DashComposite, puentes_app: Dash) -> None:
     dash_duo.start_server(puentes_app)
     wait_for_map(dash_duo)
