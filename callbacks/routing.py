@@ -1,10 +1,13 @@
 """Render the page for the URL, unless the page itself wrote that URL (it is already showing it).
 
 The browser decides which (:data:`ROUTE`, the same rule as :func:`route`): a control that rewrites
-the address bar costs no request to learn that the page is already drawn."""
+the address bar costs no request to learn that the page is already drawn. Not while presenting:
+there every change of address is a request, by which assets/presenter.js tells that the network
+is down (and shows its saved steps)."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from dash import Dash, Input, Output, State, no_update
@@ -14,29 +17,32 @@ from layouts import ids
 from layouts.router import render
 
 
-def route(pathname: Any, search: Any, written: Any) -> Any:
+def route(pathname: Any, search: Any, written: Any, presenting: bool = False) -> Any:
     """The address to render, or no_update when a control just wrote it (``written``: what the
-    page stored with it, :func:`callbacks.navigation.written`); its callback updated the page."""
+    page stored with it, :func:`callbacks.navigation.written`); its callback updated the page.
+    While presenting, the page's own address is passed on too, marked ``own`` (not rendered)."""
     address = {"path": pathname, "search": search or ""}
     wrote = written if isinstance(written, dict) else {}
-    if {"path": wrote.get("path"), "search": wrote.get("search")} == address:
+    own = {"path": wrote.get("path"), "search": wrote.get("search")} == address
+    if own and not presenting:
         return no_update
-    return address
+    return {**address, "own": own}
 
 
-# route, run in the browser.
+# route, run in the browser; presenting = the presenter's bar is on screen.
 ROUTE = """function(pathname, search, written) {
     const wrote = written || {};
-    if (wrote.path === pathname && wrote.search === (search || '')) {
-        return window.dash_clientside.no_update;
-    }
-    return {path: pathname, search: search || ''};
-}"""
+    const presenting = !!document.getElementById(BAR);
+    const own = wrote.path === pathname && wrote.search === (search || '');
+    if (own && !presenting) { return window.dash_clientside.no_update; }
+    return {path: pathname, search: search || '', own: own};
+}""".replace("BAR", json.dumps(ids.PRESENT_BAR))
 
 
 def render_page(route: Any) -> dict[str, Any]:
-    """The navbar and page for the address :func:`route` passed on."""
-    if not isinstance(route, dict):
+    """The navbar and page for the address :func:`route` passed on; nothing for the page's own
+    address (asked while presenting only so that the presenter learns the server answers)."""
+    if not isinstance(route, dict) or route.get("own") is True:
         raise PreventUpdate
     pathname, search = route.get("path"), route.get("search")
     navbar, page = render(

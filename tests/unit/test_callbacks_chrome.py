@@ -25,10 +25,16 @@ def test_routing_skips_an_address_a_control_just_wrote() -> None:
     assert routing.route(pathname="/map", search="?lang=fr", written=wrote) == {
         "path": "/map",
         "search": "?lang=fr",
+        "own": False,
     }
-    assert routing.route(pathname="/", search=None, written=None) == {"path": "/", "search": ""}
+    assert routing.route(pathname="/", search=None, written=None) == {"path": "/", "search": "", "own": False}
     with pytest.raises(PreventUpdate):
         routing.render_page(route=None)  # nothing to render until the browser passed an address
+    # presenting: the page's own address is a request too (the presenter learns the server answers)
+    asked = routing.route(pathname="/map", search="?year=2000", written=wrote, presenting=True)
+    assert asked == {**wrote, "own": True}
+    with pytest.raises(PreventUpdate):
+        routing.render_page(route=asked)
     shown = routing.render_page(route=routing.route(pathname="/map", search="?lang=fr", written=None))
     assert set(shown) == {"navbar", "page"}
     catalogue = json.loads((DATA / "catalogue.json").read_text("utf-8"))["indicators"]
