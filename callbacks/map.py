@@ -1,5 +1,7 @@
-"""Map page glue: controls -> value-only figure patch; clicks -> selection; play -> years;
-the page's query -> the address bar (the permalink)."""
+"""Map page glue: controls -> value-only figure patch and the address bar (the permalink), in one
+answer; clicks -> selection; play -> years. A year change is one request: the table follows only
+while it is shown and the profile only when what it shows changes (both decided in the browser,
+from what the map's answer set), and the address bar is copied in the browser from that answer."""
 
 from __future__ import annotations
 
@@ -8,13 +10,11 @@ from typing import Any
 from dash import Dash, Input, Output, Patch, State, no_update
 from dash.exceptions import PreventUpdate
 
-from callbacks.navigation import written
+from callbacks import navigation
 from dashboard import transforms
 from dashboard.figures.map_colours import log_scale_allowed
 from dashboard.urls import presenter
 from dashboard.urls.pages import parse_shared
-from dashboard.urls.presenter import keep_presenter
-from dashboard.urls.query import text_of
 from dashboard.urls.shared import MAX_COUNTRIES, FilterState, same_view, with_selection
 from dashboard.views.map import MapView, build
 from dashboard.vocabulary import vocabulary
@@ -38,7 +38,12 @@ MAP_OUTPUTS = {
     "scale_disabled": Output(ids.MAP_SCALE, "disabled"),
     "download": Output(ids.MAP_DOWNLOAD, "href"),
     "query": Output(ids.MAP_QUERY, "data"),
+    "address": Output(ids.MAP_ADDRESS, "data"),
+    "profile": Output(ids.MAP_PROFILE_QUERY, "data"),
 }
+# The map page answers at / and at /map: its chrome's links are the same for both; the browser
+# writes the address bar's own path into what it stores (COPY_ADDRESS).
+MAP_PATH = "/map"
 CONTROLS = {
     "indicator": Input(ids.MAP_INDICATOR, "value"),
     "year": Input(ids.MAP_YEAR, "value"),
@@ -112,18 +117,23 @@ def indicator_outputs(view: MapView) -> dict[str, Any]:
 def update_map(
     indicator: Any, year: Any, region: Any, log: Any, countries: Any, search: Any, groups: Any = None
 ) -> dict[str, Any]:
-    """Controls -> a value-only figure patch, the subtitle, the CSV link and the page's query; an
-    indicator change also redraws title, definition, source line and year slider."""
+    """Controls -> a value-only figure patch, the subtitle, the CSV link, the page's query and the
+    address bar with its chrome's links; the profile's query when what the profile shows changes
+    (indicator or selection). An indicator change also redraws title, definition, source line and
+    year slider."""
     current = parse_shared(search, vocabulary()).state
     state = chosen_state(current, indicator, year, region, log, countries, groups)
     if same_view(state, current, vocabulary().indicator_years):
         raise PreventUpdate  # the controls show what the URL says (e.g. the page was just rendered)
     view = build(state)
+    profile_changed = map_profile.profile_key(view) != map_profile.profile_key(build(current))
     values = {
         "figure": to_patch(view.updates(current, presenting=presenting(search))),
         "subtitle": view.subtitle,
         "download": view.csv_href(),
         "query": view.query,
+        "address": permalink(view.query, search),
+        "profile": view.query if profile_changed else no_update,
     }
     if state.indicator == current.indicator:  # same indicator: only values, subtitle and links change
         return {**dict.fromkeys(MAP_OUTPUTS, no_update), **values}
@@ -135,10 +145,24 @@ def presenting(search: Any) -> bool:
     return presenter.parse(search, {}).presenter.active
 
 
-def update_table(query: Any, tab: Any, ready: Any) -> dict[str, Any]:
-    """The table follows the map only while it is on screen (no bytes for a hidden tab); it is
-    built the first time the tab opens, then only its rows and columns change (sorting stays)."""
-    if tab != "table":
+def table_query(query: Any, tab: Any, shown: Any) -> Any:
+    """The query the table is asked for: only while its tab is open and only when it is not the
+    one it shows (a hidden table costs no request); the same in the browser (:data:`SHOW_TABLE`)."""
+    if tab != "table" or query == shown:
+        return no_update
+    return query
+
+
+SHOW_TABLE = """function(query, tab, shown) {
+    if (tab !== 'table' || query === shown) { return window.dash_clientside.no_update; }
+    return query;
+}"""
+
+
+def update_table(query: Any, ready: Any) -> dict[str, Any]:
+    """The table for the query :func:`table_query` passed on: built the first time the tab opens,
+    then only its rows and columns change (sorting stays)."""
+    if not isinstance(query, str):
         raise PreventUpdate
     view = build(parse_shared(query, vocabulary()).state)
     if ready is not True:
@@ -150,7 +174,10 @@ def update_table(query: Any, tab: Any, ready: Any) -> dict[str, Any]:
 
 
 def update_profile(query: Any, shown: Any) -> dict[str, Any]:
-    """Profiles change with the indicator and the selection, not with year or region."""
+    """Profiles change with the indicator and the selection, not with year or region: the map's
+    answer passes the query on only then (:func:`update_map`)."""
+    if not isinstance(query, str):
+        raise PreventUpdate
     view = build(parse_shared(query, vocabulary()).state)
     key = map_profile.profile_key(view)
     if key == shown:
@@ -164,14 +191,9 @@ def update_profile(query: Any, shown: Any) -> dict[str, Any]:
     }
 
 
-def write_permalink(query: Any, pathname: Any, search: Any) -> dict[str, Any]:
-    """Keep the address bar equal to what the page shows."""
-    if not isinstance(query, str):
-        return {"search": no_update, "written": no_update}
-    address = keep_presenter(query, search if isinstance(search, str) else "")
-    if text_of(address) == text_of(search):
-        return {"search": no_update, "written": no_update}
-    return {"search": address, "written": written(pathname, address)}
+def permalink(query: str, search: Any) -> Any:
+    """The address bar for the map's new query (:func:`callbacks.navigation.address_for`)."""
+    return navigation.address_for(query, search, MAP_PATH)
 
 
 def select_clicked_country(click: Any, selected: Any) -> dict[str, Any]:
@@ -192,9 +214,17 @@ def register(app: Dash) -> None:
         state={"search": State(ids.URL, "search")},
         prevent_initial_call=True,
     )(update_map)
+    app.clientside_callback(
+        SHOW_TABLE,
+        Output(ids.MAP_TABLE_QUERY, "data"),
+        Input(ids.MAP_QUERY, "data"),
+        Input(ids.MAP_TABS, "active_tab"),
+        State(ids.MAP_TABLE_QUERY, "data"),
+        prevent_initial_call=True,
+    )
     app.callback(
         output={"table": Output(ids.MAP_TABLE_BOX, "children"), "ready": Output(ids.MAP_TABLE_READY, "data")},
-        inputs={"query": Input(ids.MAP_QUERY, "data"), "tab": Input(ids.MAP_TABS, "active_tab")},
+        inputs={"query": Input(ids.MAP_TABLE_QUERY, "data")},
         state={"ready": State(ids.MAP_TABLE_READY, "data")},
         prevent_initial_call=True,
     )(update_table)
@@ -206,16 +236,12 @@ def register(app: Dash) -> None:
             "hint": Output(ids.MAP_PROFILE_HINT, "children"),
             "key": Output(ids.MAP_PROFILE_KEY, "data"),
         },
-        inputs={"query": Input(ids.MAP_QUERY, "data")},
+        inputs={"query": Input(ids.MAP_PROFILE_QUERY, "data")},
         state={"shown": State(ids.MAP_PROFILE_KEY, "data")},
         prevent_initial_call=True,
     )(update_profile)
-    app.callback(
-        output={"search": Output(ids.URL, "search"), "written": Output(ids.APP_SEARCH, "data")},
-        inputs={"query": Input(ids.MAP_QUERY, "data")},
-        state={"pathname": State(ids.URL, "pathname"), "search": State(ids.URL, "search")},
-        prevent_initial_call=True,
-    )(write_permalink)
+    navigation.copy_address_from(app, ids.MAP_ADDRESS)
+    navigation.settle_address_of(app, ids.MAP_DRAWN)
     app.callback(
         output={"countries": Output(ids.MAP_COUNTRIES, "value")},
         inputs={"click": Input(ids.MAP_GRAPH, "clickData")},

@@ -9,9 +9,12 @@ from typing import Any
 from dash import Dash, Input, Output, State, no_update
 
 from callbacks.exports import export_hrefs
+from callbacks.shell import document_head
 from dashboard import urls
 from dashboard.urls.chrome import NavbarLinks, navbar_links
 from dashboard.urls.pages import page_query, parse_shared
+from dashboard.urls.presenter import keep_presenter
+from dashboard.urls.query import text_of
 from dashboard.urls.shared import FilterState
 from dashboard.vocabulary import vocabulary
 from layouts import ids
@@ -44,7 +47,85 @@ def written(pathname: Any, search: str) -> dict[str, Any]:
         "path": pathname,
         "search": search,
         "links": {"pages": links.pages, "languages": links.languages, "present": links.present, "bars": bars},
+        **document_head(path, search),  # the document's title and language (callbacks/shell.py)
     }
+
+
+def address_for(query: str, search: Any, pathname: str) -> Any:
+    """The address bar for a page now showing ``query`` (presenter parameters kept) with every link
+    of the chrome for it (:func:`written`); no_update when the bar already says it."""
+    address = keep_presenter(query, search if isinstance(search, str) else "")
+    if text_of(address) == text_of(search):
+        return no_update
+    return written(pathname, address)
+
+
+def settle_address(drawn: Any, pathname: Any, search: Any) -> dict[str, Any]:
+    """A page drawn for an address that is not its own (a hand-edited or outdated link, a
+    presenter's step showing its own view) puts its own in the address bar, which every later
+    change is computed from; nothing when the bar already says it (the usual case)."""
+    address = address_for(drawn, search, pathname) if isinstance(drawn, str) else None
+    if not isinstance(address, dict):
+        return {"search": no_update, "written": no_update}
+    return {"search": address["search"], "written": address}
+
+
+# settle_address's first test, in the browser: a page drawn for its own address (the usual case)
+# costs no request.
+SETTLE = """function(drawn, search) {
+    return drawn === (search || '') ? window.dash_clientside.no_update : drawn;
+}"""
+
+
+def settle_address_of(app: Dash, drawn: str) -> None:
+    """Bind :func:`settle_address` to a page's ``drawn`` store (the query it was drawn for, never
+    updated). Dash calls the browser's part once, when the page is drawn (its output is outside
+    the page); it passes the query on (``app-drawn``) only when the address bar's text differs."""
+    app.clientside_callback(
+        SETTLE,
+        Output(ids.APP_DRAWN, "data"),
+        Input(drawn, "data"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    app.callback(
+        output={
+            "search": Output(ids.URL, "search", allow_duplicate=True),
+            "written": Output(ids.APP_SEARCH, "data", allow_duplicate=True),
+        },
+        inputs={"drawn": Input(ids.APP_DRAWN, "data")},
+        state={"pathname": State(ids.URL, "pathname"), "search": State(ids.URL, "search")},
+        prevent_initial_call=True,
+    )(settle_address)
+
+
+def copy_address(address: Any, pathname: Any) -> dict[str, Any]:
+    """The address bar and what the page stores with it (routing leaves the page alone, the chrome
+    copies its links), from a page's answer; the same in the browser (:data:`COPY_ADDRESS`)."""
+    if not isinstance(address, dict):
+        return {"search": no_update, "written": no_update}
+    return {"search": address["search"], "written": {**address, "path": pathname}}
+
+
+COPY_ADDRESS = """function(address, pathname) {
+    const none = window.dash_clientside.no_update;
+    if (!address) { return [none, none]; }
+    return [address.search, Object.assign({}, address, {path: pathname})];
+}"""
+
+
+def copy_address_from(app: Dash, store: str) -> None:
+    """Copy the address a page's callback stored (:func:`written`) into the address bar, in the
+    browser: the page's answer carries it, no second request. Dash calls this when the page is
+    drawn too (its outputs are outside the page); the store is empty then."""
+    app.clientside_callback(
+        COPY_ADDRESS,
+        Output(ids.URL, "search"),
+        Output(ids.APP_SEARCH, "data"),
+        Input(store, "data"),
+        State(ids.URL, "pathname"),
+        prevent_initial_call=True,
+    )
 
 
 def follow_the_url(written: Any, pages: Any, languages: Any, presenting: Any) -> dict[str, Any]:

@@ -2,12 +2,15 @@
 
 - The document's title and language follow the view: when a control or a link changes the
   address without reloading, the tab, the bookmark and ``<html lang dir>`` say what the page now
-  shows (the server wrote them for the first address: server/first_paint.py).
+  shows (the server wrote them for the first address: server/first_paint.py). They come in the
+  answers that already happen: a page's rewrite of the address (``written``,
+  callbacks/navigation.py) and the routing's page; no request of their own.
 - The navbar's menu button (narrow screens) opens and closes its entries.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from dash import Dash, Input, Output, State
@@ -22,14 +25,18 @@ def document_head(pathname: Any, search: Any) -> dict[str, dict[str, str]]:
     return {"head": {"title": shown.title, "lang": shown.lang, "dir": shown.direction}}
 
 
-# The browser's half: copy them into the document.
-SET_HEAD = """function(shown) {
+# The browser's half: copy them into the document, from the routing's answer (app-head) or from
+# what a page wrote with its address (app-search's ``head``), whichever arrived.
+SET_HEAD = """function(routed, written) {
+    const ctx = window.dash_clientside.callback_context;
+    const fromPage = ctx.triggered.length && ctx.triggered[0].prop_id.startsWith(SEARCH + '.');
+    const shown = fromPage ? (written || {}).head : routed;
     if (!shown || !shown.title) { return window.dash_clientside.no_update; }
     document.title = shown.title;
     document.documentElement.lang = shown.lang;
     document.documentElement.dir = shown.dir;
     return window.dash_clientside.no_update;
-}"""
+}""".replace("SEARCH", json.dumps(ids.APP_SEARCH))
 
 
 # The menu button: open or close the navbar's entries, and say so to a screen reader.
@@ -40,16 +47,12 @@ TOGGLE_MENU = """function(clicks, open) {
 
 
 def register(app: Dash) -> None:
-    """Bind the shell's callbacks to ``app`` (the head's runs on no first load: the server wrote it)."""
-    app.callback(
-        output={"head": Output(ids.APP_HEAD, "data")},
-        inputs={"pathname": Input(ids.URL, "pathname"), "search": Input(ids.URL, "search")},
-        prevent_initial_call=True,
-    )(document_head)
+    """Bind the shell's callbacks to ``app`` (none on the first load: the server wrote the head)."""
     app.clientside_callback(
         SET_HEAD,
         Output(ids.APP_HEAD, "clear_data"),  # never set (no_update): the work is the side effect
         Input(ids.APP_HEAD, "data"),
+        Input(ids.APP_SEARCH, "data"),
         prevent_initial_call=True,
     )
     app.clientside_callback(

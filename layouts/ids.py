@@ -15,6 +15,8 @@ NOTICE: Final = "app-notice"
 LANGUAGE_MENU: Final = "app-language-menu"
 
 APP_SEARCH: Final = "app-search"
+APP_ROUTE: Final = "app-route"  # the address to render: set in the browser unless a page wrote it
+APP_DRAWN: Final = "app-drawn"  # the query a page was drawn for, when the address bar says other
 # The page shell (issue 18): the document's title and language as the view changes, the skip
 # link, and the navbar's collapse on narrow screens.
 APP_HEAD: Final = "app-head"
@@ -35,6 +37,10 @@ MAP_TIMER: Final = "map-timer"
 MAP_YEARS: Final = "map-years"
 MAP_QUERY: Final = "map-query"
 MAP_PROFILE_KEY: Final = "map-profile-key"
+MAP_PROFILE_QUERY: Final = "map-profile-query"  # set only when what the profile shows changes
+MAP_ADDRESS: Final = "map-address"  # the address the map wrote, copied into the address bar
+MAP_DRAWN: Final = "map-drawn"  # the query the page was drawn for (never updated)
+MAP_TABLE_QUERY: Final = "map-table-query"  # the query, passed on only while the table is shown
 MAP_TABS: Final = "map-tabs"
 MAP_TABLE: Final = "map-table"
 MAP_TABLE_BOX: Final = "map-table-box"

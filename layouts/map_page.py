@@ -192,6 +192,7 @@ def layout(state: FilterState, presenting: bool = False) -> html.Div:
             # Filled when the tab is first opened: the table's code and rows are not the first paint's.
             html.Div(id=ids.MAP_TABLE_BOX),
             dcc.Store(id=ids.MAP_TABLE_READY, data=False),
+            dcc.Store(id=ids.MAP_TABLE_QUERY),
         ]
     )
     return html.Div(
@@ -209,6 +210,9 @@ def layout(state: FilterState, presenting: bool = False) -> html.Div:
             dcc.Store(id=ids.MAP_YEARS, data=list(view.spec.years)),
             dcc.Store(id=ids.MAP_QUERY, data=view.query),
             dcc.Store(id=ids.MAP_PROFILE_KEY, data=profile_key(view)),
+            dcc.Store(id=ids.MAP_PROFILE_QUERY),
+            dcc.Store(id=ids.MAP_ADDRESS),
+            dcc.Store(id=ids.MAP_DRAWN, data=view.query),
             dbc.Tabs(
                 [
                     dbc.Tab(map_tab, label=_("Map"), tab_id="map"),

@@ -46,6 +46,8 @@ def shell() -> html.Div:
             dcc.Location(id=ids.URL, refresh="callback-nav"),
             dcc.Store(id=ids.APP_SEARCH, storage_type="memory"),
             dcc.Store(id=ids.APP_HEAD, storage_type="memory"),  # the document's title (callbacks/head.py)
+            dcc.Store(id=ids.APP_ROUTE, storage_type="memory"),
+            dcc.Store(id=ids.APP_DRAWN, storage_type="memory"),
             html.Header(id=ids.NAVBAR),
             dbc.Container(id=ids.PAGE, fluid=True, className="page", tag="main"),
             briefing.store(),

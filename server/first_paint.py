@@ -15,6 +15,10 @@
 
 The page has no inline script of its own: the Content-Security-Policy (server/security.py) is
 unchanged. Inline styles were already allowed (plotly.js and React set them).
+
+Dash signs a token per page load (``end_id``) that dash-renderer then appends to the URL of every
+callback request (``?endId=`` and ninety characters), for background callbacks only: this app has
+none, so its pages leave the token out and each callback request is that much shorter.
 """
 
 from __future__ import annotations
@@ -120,6 +124,12 @@ class FramedDash(Dash):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.index_string = index_string()
+
+    def _config(self) -> Any:
+        config = super()._config()
+        if not any(callback.get("background") for callback in self.callback_map.values()):
+            config.pop("end_id", None)  # only background callbacks read it (see the docstring)
+        return config
 
     def interpolate_index(
         self,

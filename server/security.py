@@ -5,6 +5,12 @@ never out; a rejected callback request is one log line: method, path, status, re
 A Content-Security-Policy allows scripts only from this origin plus the hashes of the inline
 scripts Dash writes into its index page; styles need 'unsafe-inline' (plotly.js and React set
 inline styles). Pages under ``/embed/`` may be framed by any site; everything else by none.
+
+The policy, the framing, referrer, opener and permissions headers govern a document: they go on
+what a browser can show as a page (HTML, and an SVG opened on its own), never on the JSON of a
+callback answer, a script, a stylesheet or an icon, where they do nothing but cost bytes (the
+policy alone is over a kilobyte, on every callback of every interaction). ``nosniff`` goes on
+every response: it is what keeps a JSON answer or a stylesheet from being run as a script.
 """
 
 from __future__ import annotations
@@ -35,12 +41,14 @@ REASON_CHARS = 200
 POLICY = "PUENTES_CSP"
 EMBED_POLICY = "PUENTES_CSP_EMBED"
 
-BASE_HEADERS = {
-    "X-Content-Type-Options": "nosniff",
+EVERY_RESPONSE = {"X-Content-Type-Options": "nosniff"}
+DOCUMENT_HEADERS = {
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "Cross-Origin-Opener-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
 }
+# What a browser may render as a page of its own, and so what the page-only headers govern.
+DOCUMENT_TYPES = frozenset({"text/html", "image/svg+xml"})
 
 
 def inline_script_hashes(html: str) -> list[str]:
@@ -115,7 +123,17 @@ def register(app: Dash) -> None:
 
     @server.after_request
     def security_headers(response: Response) -> Response:
-        for name, value in BASE_HEADERS.items():
+        for name, value in EVERY_RESPONSE.items():
+            response.headers.setdefault(name, value)
+        # A callback's "nothing to update" (204) is typed text/html by Dash: the path tells. A 304
+        # has no body; the browser keeps the headers of the copy it has (RFC 9111, 4.3.4).
+        if (
+            request.path == callback_path
+            or response.status_code in (204, 304)
+            or response.mimetype not in DOCUMENT_TYPES
+        ):
+            return response
+        for name, value in DOCUMENT_HEADERS.items():
             response.headers.setdefault(name, value)
         if request.path.startswith(embed_prefix):
             response.headers["Content-Security-Policy"] = server.config[EMBED_POLICY]

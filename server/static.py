@@ -53,6 +53,7 @@ ENCODINGS = ("zstd", "br", "gzip")  # the strongest the browser accepts
 MIN_BYTES = 500
 KEPT_FILES = 64  # more than the app serves: the cache never evicts in practice
 LINKED = re.compile(r'(?:src|href)="([^"]+\.(?:js|css)(?:\?[^"]*)?)"')
+SHAPES = (urls.GEOMETRY, urls.WORLD_GEOMETRY)
 WARMED = ("zstd", "gzip")  # what browsers pick: zstd (Chromium, Firefox), else gzip
 
 
@@ -114,7 +115,7 @@ def register(app: Dash) -> None:
     assets = app.get_relative_path("/" + app.config.assets_url_path.strip("/") + "/")
     suites = app.get_relative_path("/_dash-component-suites/")
     favicon = app.get_relative_path("/_favicon.ico")
-    shapes = {app.get_relative_path(path) for path in (urls.GEOMETRY, urls.WORLD_GEOMETRY)}
+    shapes = {app.get_relative_path(path) for path in SHAPES}
     kept = Compressed()
     server.extensions["puentes_static"] = kept
 
@@ -151,11 +152,13 @@ def register(app: Dash) -> None:
 
 
 def warm(app: Dash) -> None:
-    """Compress every script and stylesheet the index page links, once, before the first visitor
-    (plotly.js at zstd 19 takes a few tenths of a second). Called by the server gunicorn runs,
-    not by every app a test builds."""
+    """Compress every script and stylesheet the index page links, and the shapes the maps fetch,
+    once, before the first visitor (plotly.js at zstd 19 takes a few tenths of a second; the
+    shapes, compressed on a first visitor's request, arrived after the map asked for them and
+    were fetched twice). Called by the server gunicorn runs, not by every app a test builds."""
     client = app.server.test_client()
     html = client.get(app.get_relative_path("/")).get_data(as_text=True)
-    for url in dict.fromkeys(LINKED.findall(html)):
+    shapes = [app.get_relative_path(path) for path in (*SHAPES, urls.TOPOJSON_DIR + "world_110m.json")]
+    for url in dict.fromkeys([*LINKED.findall(html), *shapes]):
         for encoding in WARMED:
             client.get(url, headers={"Accept-Encoding": encoding})

@@ -14,11 +14,9 @@ from flask.testing import FlaskClient
 
 from server.security import MAX_REQUEST_BYTES, inline_script_hashes
 
-PATHS = [
-    "/",
-    "/map",
-    "/corridors?origins=ECU",
-    "/no-such-page",
+PAGES = ["/", "/map", "/corridors?origins=ECU", "/no-such-page"]
+# Not documents: the page-only headers would do nothing there but cost bytes on every answer.
+NOT_PAGES = [
     "/healthz",
     "/readyz",
     "/_dash-layout",
@@ -26,7 +24,16 @@ PATHS = [
     "/geometry/members.geojson",
     "/download/map.csv",
     "/assets/02-puentes.css",
+    "/assets/favicon.ico",
+    "/_favicon.ico",
 ]
+PAGE_ONLY = (
+    "Content-Security-Policy",
+    "X-Frame-Options",
+    "Referrer-Policy",
+    "Cross-Origin-Opener-Policy",
+    "Permissions-Policy",
+)
 
 
 def directives(policy: str) -> dict[str, str]:
@@ -49,11 +56,13 @@ def test_readyz_reports_the_verified_data(client: FlaskClient) -> None:
     assert min(body["rows"].values()) > 0
 
 
-@pytest.mark.parametrize("path", PATHS)
-def test_every_response_carries_the_security_headers(client: FlaskClient, path: str) -> None:
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_carries_the_security_headers(client: FlaskClient, path: str) -> None:
     response = client.get(path)
     assert response.status_code < 500
     assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert "camera=()" in response.headers["Permissions-Policy"]
     assert response.headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
     assert response.headers["X-Frame-Options"] == "DENY"
     policy = directives(response.headers["Content-Security-Policy"])
@@ -61,6 +70,14 @@ def test_every_response_carries_the_security_headers(client: FlaskClient, path: 
     assert "'unsafe-eval'" not in policy["script-src"]
     assert policy["frame-ancestors"] == "'none'"
     assert policy["object-src"] == "'none'"
+
+
+@pytest.mark.parametrize("path", NOT_PAGES)
+def test_what_is_not_a_page_carries_nosniff_and_no_page_only_header(client: FlaskClient, path: str) -> None:
+    response = client.get(path, headers={"Accept-Encoding": "gzip, deflate, br, zstd"})
+    assert response.status_code == 200
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert [name for name in PAGE_ONLY if name in response.headers] == []
 
 
 @pytest.mark.parametrize("path", ["/embed/map", "/embed/corridors?origins=ECU"])

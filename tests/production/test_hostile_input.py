@@ -188,12 +188,8 @@ def test_the_app_answers_normally_after_the_fuzzing(client: FlaskClient) -> None
     body = {
         "output": "..app-navbar.children...app-page.children..",
         "outputs": outputs_of("..app-navbar.children...app-page.children.."),
-        "inputs": [
-            {"id": "app-url", "property": "pathname", "value": "/map"},
-            {"id": "app-url", "property": "search", "value": "?lang=es"},
-        ],
-        "state": [{"id": "app-search", "property": "data", "value": None}],
-        "changedPropIds": ["app-url.pathname"],
+        "inputs": [{"id": "app-route", "property": "data", "value": {"path": "/map", "search": "?lang=es"}}],
+        "changedPropIds": ["app-route.data"],
     }
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200

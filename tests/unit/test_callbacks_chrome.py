@@ -20,12 +20,23 @@ LANGUAGES = [ids.language_link(code) for code in ("en", "fr")]
 
 
 def test_routing_skips_an_address_a_control_just_wrote() -> None:
+    wrote = {"path": "/map", "search": "?year=2000"}
+    assert routing.route(pathname="/map", search="?year=2000", written=wrote) is no_update
+    assert routing.route(pathname="/map", search="?lang=fr", written=wrote) == {
+        "path": "/map",
+        "search": "?lang=fr",
+        "own": False,
+    }
+    assert routing.route(pathname="/", search=None, written=None) == {"path": "/", "search": "", "own": False}
     with pytest.raises(PreventUpdate):
-        routing.render_page(
-            pathname="/map", search="?year=2000", written={"path": "/map", "search": "?year=2000"}
-        )
-    shown = routing.render_page(pathname="/map", search="?lang=fr", written=None)
-    assert set(shown) == {"navbar", "page"}
+        routing.render_page(route=None)  # nothing to render until the browser passed an address
+    # presenting: the page's own address is a request too (the presenter learns the server answers)
+    asked = routing.route(pathname="/map", search="?year=2000", written=wrote, presenting=True)
+    assert asked == {**wrote, "own": True}
+    with pytest.raises(PreventUpdate):
+        routing.render_page(route=asked)
+    shown = routing.render_page(route=routing.route(pathname="/map", search="?lang=fr", written=None))
+    assert set(shown) == {"navbar", "page", "head"}
     catalogue = json.loads((DATA / "catalogue.json").read_text("utf-8"))["indicators"]
     label = next(i for i in catalogue if i["id"] == "migrant_stock")["label"]["fr"]  # a bare URL's map
     assert label in str(shown["page"].to_plotly_json())  # the map's title, in the URL's language
@@ -92,8 +103,27 @@ def test_a_page_stores_its_address_with_its_own_export_bars_links() -> None:
 
 
 def test_routing_leaves_a_page_that_wrote_its_own_address() -> None:
-    with pytest.raises(PreventUpdate):
-        routing.render_page("/map", "?year=2000", navigation.written("/map", "?year=2000"))
+    assert routing.route("/map", "?year=2000", navigation.written("/map", "?year=2000")) is no_update
+
+
+def test_a_page_answer_is_copied_into_the_address_bar_with_the_bars_own_path() -> None:
+    stored = navigation.written("/map", "?year=2000")
+    copied = navigation.copy_address(stored, "/")  # the map page answers at / too
+    assert copied["search"] == "?year=2000"
+    assert copied["written"] == {**stored, "path": "/"}
+    assert routing.route("/", "?year=2000", copied["written"]) is no_update
+    assert navigation.copy_address(None, "/map") == {"search": no_update, "written": no_update}
+
+
+def test_a_page_drawn_for_another_address_settles_the_address_bar() -> None:
+    settled = navigation.settle_address(drawn="?year=2020", pathname="/map", search="?year=2020&&x=1")
+    assert settled["search"] == "?year=2020"
+    assert settled["written"] == navigation.written("/map", "?year=2020")
+    presenting = navigation.settle_address(drawn="?year=2020", pathname="/map", search="?present=1")
+    assert presenting["search"] == "?year=2020&present=1"  # the presenter's parameters stay
+    unchanged = {"search": no_update, "written": no_update}
+    assert navigation.settle_address(drawn="?year=2020", pathname="/map", search="?year=2020") == unchanged
+    assert navigation.settle_address(drawn=None, pathname="/map", search="") == unchanged
 
 
 def test_export_bars_follow_the_address_bar() -> None:

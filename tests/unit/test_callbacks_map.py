@@ -66,18 +66,29 @@ def test_another_year_changes_only_values_subtitle_and_links() -> None:
     first = min(INDICATORS[DEFAULT]["years"])
     out = callbacks.update_map(**controls(year=first), search="")
     changed = {k for k, v in out.items() if v is not no_update}
-    assert changed == {"figure", "subtitle", "download", "query"}
+    assert changed == {"figure", "subtitle", "download", "query", "address"}  # not the profile
     assert out["subtitle"].startswith(str(first))
     assert f"year={first}" in out["query"]
     assert out["download"].endswith(".csv?" + out["query"].lstrip("?"))
+    assert address(out["address"])["search"] == out["query"]  # the address bar, in the same answer
 
 
-def test_the_table_is_built_once_then_patched_and_never_while_hidden() -> None:
+def test_a_new_selection_passes_the_query_to_the_profile() -> None:
+    out = callbacks.update_map(**controls(countries=[ECUADOR]), search="")
+    assert out["profile"] == out["query"] and f"countries={ECUADOR}" in out["query"]
+    again = callbacks.update_map(**controls(countries=[ECUADOR], year=2000), search=out["query"])
+    assert again["profile"] is no_update  # same indicator and selection: the profile stays
+
+
+def test_the_table_is_asked_for_only_while_shown_then_built_once_then_patched() -> None:
+    assert callbacks.table_query(query="?year=2000", tab="map", shown=None) is no_update
+    assert callbacks.table_query(query="?year=2000", tab="table", shown=None) == "?year=2000"
+    assert callbacks.table_query(query="?year=2000", tab="table", shown="?year=2000") is no_update
     with pytest.raises(PreventUpdate):
-        callbacks.update_table(query="", tab="map", ready=None)
-    built = callbacks.update_table(query="", tab="table", ready=None)
+        callbacks.update_table(query=None, ready=None)
+    built = callbacks.update_table(query="", ready=None)
     assert built["ready"] is True
-    patched = callbacks.update_table(query="", tab="table", ready=True)
+    patched = callbacks.update_table(query="", ready=True)
     assert isinstance(patched["table"], Patch) and patched["ready"] is no_update
 
 
@@ -87,15 +98,14 @@ def test_the_profile_is_redrawn_only_when_its_key_changes() -> None:
     assert set(out) == {"profile", "cards", "members", "hint", "key"}
     with pytest.raises(PreventUpdate):
         callbacks.update_profile(query=query, shown=out["key"])
+    with pytest.raises(PreventUpdate):
+        callbacks.update_profile(query=None, shown=None)
 
 
 def test_the_permalink_keeps_the_presenter_and_skips_an_unchanged_address() -> None:
-    out = callbacks.write_permalink(query="?year=2020", pathname="/map", search="?present=1&lang=es")
-    assert out["search"] == "?year=2020&present=1"
-    assert address(out["written"]) == {"path": "/map", "search": "?year=2020&present=1"}
-    same = callbacks.write_permalink(query="?year=2020", pathname="/map", search="?year=2020")
-    assert same == {"search": no_update, "written": no_update}
-    assert callbacks.write_permalink(query=None, pathname="/map", search="") == same
+    out = callbacks.permalink(query="?year=2020", search="?present=1&lang=es")
+    assert address(out) == {"path": callbacks.MAP_PATH, "search": "?year=2020&present=1"}
+    assert callbacks.permalink(query="?year=2020", search="?year=2020") is no_update
 
 
 def test_a_click_toggles_the_country_and_a_forged_click_changes_nothing() -> None:

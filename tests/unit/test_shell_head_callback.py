@@ -19,3 +19,13 @@ def test_bad_input_gives_the_defaults_head() -> None:
         "head": {"title": "International migrant stock, 2024 — Puentes", "lang": "en", "dir": "ltr"}
     }
     assert document_head("/map", "?lang=xx&indicator=<b>")["head"]["lang"] == "en"
+
+
+def test_the_head_comes_in_the_answers_that_already_happen() -> None:
+    """No request of its own: a page's rewrite of the address and the routing's page carry it."""
+    from callbacks import navigation, routing
+
+    wrote = navigation.written("/map", "?indicator=gdp&year=2020&lang=fr")
+    assert wrote["head"]["title"] == "Produit intérieur brut, 2020 — Puentes"
+    shown = routing.render_page(route={"path": "/sources", "search": "?lang=pt", "own": False})
+    assert shown["head"] == {"title": "Fontes — Puentes", "lang": "pt", "dir": "ltr"}
