@@ -72,7 +72,7 @@ class Settings:
     title: str = "Puentes"
     public_url: str = ""
     render_queue: int = 40
-    render_share: float = 0.5
+    render_share: float = 1.0
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -98,6 +98,6 @@ class Settings:
             cache_url=cache_url,
             public_url=public_url,
             render_queue=_positive_int(env, "RENDER_QUEUE", 40),
-            render_share=_share(env, "RENDER_SHARE", 0.5),
+            render_share=_share(env, "RENDER_SHARE", 1.0),
             cache_local_bytes=_positive_int(env, "CACHE_LOCAL_BYTES", 64 * 1024 * 1024),
         )

@@ -21,7 +21,7 @@ def test_defaults_suit_a_laptop() -> None:
     settings = Settings.from_env({})
     assert (settings.host, settings.port, settings.workers, settings.threads) == ("127.0.0.1", 8050, 2, 4)
     assert (settings.log_level, settings.cache_url) == ("info", "")
-    assert (settings.render_queue, settings.render_share) == (40, 0.5)
+    assert (settings.render_queue, settings.render_share) == (40, 1.0)
 
 
 def test_values_come_from_the_environment() -> None:
