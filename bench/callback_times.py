@@ -110,8 +110,8 @@ def cases(cb: Callbacks) -> Iterator[tuple[str, dict[str, Any]]]:
     """(callback type, body): one round of every type, several states each."""
     for name, (path, searches) in PAGES.items():
         for search in searches:
-            values = {"app-url.pathname": path, "app-url.search": search, "app-search.data": None}
-            yield name, cb.body("app-url", values, "app-url.pathname")
+            values = {"app-route.data": {"path": path, "search": search, "own": False}}
+            yield name, cb.body("app-route", values, "app-route.data")
     for n, (indicator, year) in enumerate(
         [("migrant_stock", 2020), ("migrant_stock", 2010), ("migrant_share", 2015), ("refugees_hosted", 2024)]
     ):
@@ -128,9 +128,12 @@ def cases(cb: Callbacks) -> Iterator[tuple[str, dict[str, Any]]]:
         query = f"?indicator={indicator}&year={year}" + ("&countries=MEX,ESP" if n % 2 else "")
         yield (
             "map table",
-            cb.body("map-tabs", {"map-query.data": query, "map-tabs.active_tab": "table"}, "map-query.data"),
+            cb.body("map-table-query", {"map-table-query.data": query}, "map-table-query.data"),
         )
-        yield "map profile", cb.body("map-profile-box", {"map-query.data": query}, "map-query.data")
+        yield (
+            "map profile",
+            cb.body("map-profile-query", {"map-profile-query.data": query}, "map-profile-query.data"),
+        )
     yield from corridor_cases(cb)
     for n, themes in enumerate(THEMES):
         values = {
