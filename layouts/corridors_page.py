@@ -21,13 +21,12 @@ from layouts.common import header, notice, source_line
 from layouts.corridors_controls import controls, focus_controls
 from layouts.corridors_table import table_caption, table_columns, table_data
 from layouts.exports import export_bar
-from layouts.graph_config import graph_config
+from layouts.graph_config import graph_config, sized_graph
 
 
-def graph(element_id: str, figure: dict[str, Any], config: Any) -> dcc.Graph:
+def graph(element_id: str, figure: dict[str, Any], config: Any) -> html.Div:
     """A chart whose box is as tall as its figure says (so ``responsive`` keeps that height)."""
-    height = figure["layout"]["height"]
-    return dcc.Graph(id=element_id, figure=figure, config=config, style={"height": f"{height}px"})
+    return sized_graph(element_id, figure, config, figure["layout"]["height"])
 
 
 def flows_heading(view: CorridorView) -> str | list[Any]:

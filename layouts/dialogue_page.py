@@ -21,7 +21,7 @@ from dashboard.vocabulary import vocabulary
 from layouts import a11y, claims_panel, ids
 from layouts.common import documents_source_line, filter_column, header, href, notice
 from layouts.exports import export_bar
-from layouts.graph_config import graph_config
+from layouts.graph_config import graph_config, sized_graph
 
 SPAN = (timeline.FIRST_YEAR, timeline.LAST_YEAR)
 
@@ -176,11 +176,11 @@ def layout(state: FilterState, search: str = "") -> html.Div:
                     dbc.Col(
                         [
                             export_bar("dialogue-timeline", dialogue_query(state, page, SPAN), locale),
-                            dcc.Graph(
-                                id=ids.DIALOGUE_TIMELINE,
-                                figure=figure,
-                                config=graph_config(locale),
-                                style={"height": f"{figure['layout']['height']}px"},
+                            sized_graph(
+                                ids.DIALOGUE_TIMELINE,
+                                figure,
+                                graph_config(locale),
+                                figure["layout"]["height"],
                             ),
                             event_picker(state, page, locale),
                         ],

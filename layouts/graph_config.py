@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from dash import dcc, html
+
 from dashboard import urls
 from dashboard.locale import Locale
 
@@ -30,3 +32,14 @@ def graph_config(locale: Locale, **overrides: Any) -> Any:
         "modeBarButtonsToRemove": ["select2d", "lasso2d"],
         **overrides,
     }
+
+
+def sized_graph(element_id: str, figure: dict[str, Any], config: Any, height: int) -> html.Div:
+    """A chart in a box as tall as its figure, held before plotly.js's chunk has loaded (a lazy
+    ``dcc.Graph`` draws nothing until then): the rows below it never move when it arrives."""
+    style = {"height": f"{height}px"}
+    return html.Div(
+        dcc.Graph(id=element_id, figure=figure, config=config, style=style),
+        className="graph-box",
+        style={"minHeight": f"{height}px"},
+    )

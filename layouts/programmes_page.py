@@ -20,7 +20,7 @@ from dashboard.vocabulary import vocabulary
 from layouts import a11y, ids
 from layouts.common import documents_source_line, filter_column, header, notice
 from layouts.exports import export_bar
-from layouts.graph_config import graph_config
+from layouts.graph_config import graph_config, sized_graph
 
 
 def component_options(programme: str, locale: Locale) -> list[dict[str, str]]:
@@ -186,12 +186,7 @@ def layout(state: FilterState, search: str = "") -> html.Div:
                     dbc.Col(
                         [
                             export_bar("programmes-map", programmes_query(state, page), view.locale),
-                            dcc.Graph(
-                                id=ids.PROGRAMMES_MAP,
-                                figure=figure,
-                                config=graph_config(view.locale),
-                                style={"height": "520px"},
-                            ),
+                            sized_graph(ids.PROGRAMMES_MAP, figure, graph_config(view.locale), 520),
                             html.P(
                                 caption,
                                 id=ids.PROGRAMMES_MAP_CAPTION,

@@ -172,7 +172,9 @@ def test_spanish_axes_have_no_si_suffix(dash_duo: DashComposite, puentes_app: Da
     assert ticks and [t for t in ticks if SI_SUFFIX.search(t)] == []
     remittance_ticks = [t.text for t in dash_duo.find_elements(f"#{ids.CORRIDORS_REMITTANCES} .xtick text")]
     assert "1500 M" in remittance_ticks  # CLDR es short form of 1.5 × 10⁹ (mil millones)
-    bars = figure_of(dash_duo, REMITS)["data"][0]
-    assert bars["text"][-1] == f"US$ {top / 1000:.1f} mil millones".replace(".", ",")
-    assert bars["y"][-1] == "España → Ecuador"
+    shown = figure_of(dash_duo, REMITS)
+    bars = shown["data"][0]
+    amount = f"US$ {top / 1000:.1f} mil millones".replace(".", ",")
+    assert bars["customdata"][-1] == amount and bars["y"][-1] == "España → Ecuador"
+    assert f"España → Ecuador · {amount}" in [a["text"] for a in shown["layout"]["annotations"]]
     assert dash_duo.get_logs() == []
