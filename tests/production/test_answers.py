@@ -16,8 +16,12 @@ from server.answers import MAX_BODY, Answers
 def routing_body(search: str) -> dict[str, Any]:
     """The page-rendering callback as the browser calls it on a page load."""
     return {
-        "output": f"..{ids.NAVBAR}.children...{ids.PAGE}.children..",
-        "outputs": [{"id": ids.NAVBAR, "property": "children"}, {"id": ids.PAGE, "property": "children"}],
+        "output": f"..{ids.NAVBAR}.children...{ids.PAGE}.children...{ids.APP_HEAD}.data..",
+        "outputs": [
+            {"id": ids.NAVBAR, "property": "children"},
+            {"id": ids.PAGE, "property": "children"},
+            {"id": ids.APP_HEAD, "property": "data"},
+        ],
         "inputs": [{"id": ids.APP_ROUTE, "property": "data", "value": {"path": "/map", "search": search}}],
         "changedPropIds": [f"{ids.APP_ROUTE}.data"],
     }

@@ -186,11 +186,13 @@ def test_the_app_answers_normally_after_the_fuzzing(client: FlaskClient) -> None
     page = client.get("/map")
     assert page.status_code == 200 and "_dash-renderer" in page.get_data(as_text=True)
     body = {
-        "output": "..app-navbar.children...app-page.children..",
-        "outputs": outputs_of("..app-navbar.children...app-page.children.."),
+        "output": "..app-navbar.children...app-page.children...app-head.data..",
+        "outputs": outputs_of("..app-navbar.children...app-page.children...app-head.data.."),
         "inputs": [{"id": "app-route", "property": "data", "value": {"path": "/map", "search": "?lang=es"}}],
         "changedPropIds": ["app-route.data"],
     }
     response = client.post("/_dash-update-component", json=body)
     assert response.status_code == 200
-    assert set(response.get_json()["response"]) == {"app-navbar", "app-page"}
+    answer = response.get_json()["response"]
+    assert set(answer) == {"app-navbar", "app-page", "app-head"}
+    assert answer["app-head"]["data"]["lang"] == "es"  # the document's language follows the view
