@@ -32,11 +32,21 @@ PLOTLY_JS = assets_dir() / PLOTLY_BUNDLE  # the checkout's copies (a script or n
 TOPOJSON_DIR = assets_dir() / WORLD_TOPOJSON.parent
 START_TIMEOUT = 60.0
 RENDER_TIMEOUT = 30.0
+LOWEST = 19  # the niceness a session of processes is given when it draws in the background
 
 
 def browser_path() -> str | None:
     """``BROWSER_PATH`` if set (kaleido's own variable), else the system ``chromium``."""
     return os.environ.get("BROWSER_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def yield_session(pid: int) -> None:
+    """Give the session that ``pid`` leads the lowest priority. Chromium is started in a session of
+    its own (choreographer's ``start_new_session``), and with Linux's autogroup scheduling a session
+    gets as much CPU as the whole server, whatever its processes' own priority (``SCHED_IDLE``).
+    Where autogroups are off or absent, there is nothing to do."""
+    with contextlib.suppress(OSError):
+        Path(f"/proc/{pid}/autogroup").write_text(f"{LOWEST}\n")
 
 
 class Renderer:
@@ -49,8 +59,10 @@ class Renderer:
         timeout: float = RENDER_TIMEOUT,
         *,
         assets: str | os.PathLike[str] | None = None,
+        background: bool = False,
     ) -> None:
         self._browser = browser
+        self.background = background  # the browser's session at the lowest priority (render process)
         self._timeout = timeout
         self.assets = Path(assets).absolute() if assets is not None else assets_dir()
         self._lock = threading.Lock()
@@ -115,6 +127,8 @@ class Renderer:
                 path=path, plotlyjs=str(self._plotly_js), mathjax=False, timeout=self._timeout
             )
             await browser.open()
+            if self.background:
+                yield_session(browser.subprocess.pid)
             return browser
 
         try:

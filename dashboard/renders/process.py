@@ -26,8 +26,9 @@ NICE = 19  # where SCHED_IDLE is not allowed: the lowest priority a process can 
 
 def yield_the_cpu() -> None:
     """Run this process and the browser it starts only when pages and callbacks leave a core idle:
-    Linux's ``SCHED_IDLE`` (inherited by Chromium's processes), else the lowest niceness. A render
-    then takes longer on a busy server, never a page."""
+    Linux's ``SCHED_IDLE`` (inherited by Chromium's processes), else the lowest niceness; the
+    browser's own session is lowered too (:func:`dashboard.rendering.yield_session`). A render then
+    takes longer on a busy server, never a page."""
     try:
         os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
     except (AttributeError, OSError):
@@ -40,7 +41,7 @@ def serve(path: str, assets: str, capacity: int, data_dir: str, share: float) ->
     parent = os.getppid()
     yield_the_cpu()
     datasets.use(Path(data_dir))  # the map shapes figures name by URL are read from here
-    render_queue = RenderQueue(Renderer(assets=assets), capacity, share=share)
+    render_queue = RenderQueue(Renderer(assets=assets, background=True), capacity, share=share)
     with contextlib.suppress(FileNotFoundError):
         os.unlink(path)
     server = Server(path, render_queue)

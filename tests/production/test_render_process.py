@@ -4,6 +4,7 @@ wait for it."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -109,6 +110,25 @@ def test_one_browser_for_the_whole_server_not_one_per_worker(
     for browser in browsers:
         assert renders[0] in ancestors(browser, table)  # every Chromium is the render process's
         assert not set(workers) & set(ancestors(browser, table))
+
+
+def test_the_browser_draws_only_when_pages_leave_a_core_idle(
+    served: tuple[str, subprocess.Popen[bytes]],
+) -> None:
+    """Chromium runs in a session of its own: its processes are ``SCHED_IDLE`` and, where Linux groups
+    a session's CPU time (autogroup), that group has the lowest priority, not a share equal to the
+    whole server's."""
+    base, server = served
+    assert get(f"{base}/export/map.png?year=2015")[0] == 200
+    workers, renders, browsers = render_processes(server)
+    assert browsers
+    for pid in [*renders, *browsers]:
+        assert os.sched_getscheduler(pid) == os.SCHED_IDLE, pid
+    with contextlib.suppress(FileNotFoundError):  # kernels built without autogroup scheduling
+        for pid in browsers:
+            assert Path(f"/proc/{pid}/autogroup").read_text().split()[-1] == "19", pid
+    for pid in workers:
+        assert os.sched_getscheduler(pid) == os.SCHED_OTHER, pid
 
 
 def test_a_killed_render_process_is_started_again(served: tuple[str, subprocess.Popen[bytes]]) -> None:
