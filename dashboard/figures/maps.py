@@ -31,9 +31,11 @@ VIEWS = {
 }
 ROLES = ("no_data", "data", "small_data", "small_no_data")
 HEIGHT = 540
-# The colour bar of a single bloc's map: across, under the map, so that the bloc takes the whole
-# width (on a phone the map is as wide as the screen; beside it, a bar would take a fifth of it).
-UNDER_ONE_BLOC = {
+# The colour bar: across, under the map, whatever the region, so that a bloc takes the whole width
+# (on a phone the map is as wide as the screen; beside it, a bar would take a fifth of it). One
+# place for every region: plotly.js redrawing a bar turned from upright to across keeps the old
+# bar's ticks and the margin they took (the CELAC map squeezed under a stray axis).
+UNDER_THE_MAP = {
     "orientation": "h",
     "x": 0.5,
     "xanchor": "center",
@@ -177,8 +179,7 @@ def updates(
     gaps = readings.gaps(spec, locale)
     shown = shown_blocs(region)
     axis = colour_axis(spec, frame["value"], log, locale)
-    if len(shown) == 1:  # one bloc fills the width (a phone's map); its colour bar lies under it
-        axis["colorbar"] = {**axis["colorbar"], **UNDER_ONE_BLOC}
+    axis["colorbar"] = {**axis["colorbar"], **UNDER_THE_MAP}
     out: list[Update] = [
         (("layout", "coloraxis"), axis),
         (("layout", "separators"), separators(locale)),

@@ -39,7 +39,9 @@ WIDTHS = {
 }
 # Room below the plot for what the chart itself draws there (axis ticks; the profile's note on
 # groups and its legend).
-BELOW_PLOT = {**dict.fromkeys(WIDTHS, 0), "timeline": 10, "profile": 70}
+# Room under the plot for what plotly draws there, above the source line: the map's colour bar
+# (across, dashboard/figures/maps.py), the timeline's axis, the profile's legend.
+BELOW_PLOT = {**dict.fromkeys(WIDTHS, 0), "map": 56, "timeline": 10, "profile": 70}
 # Where an image differs from the page: the timeline's legend of themes (several rows under
 # the chart on the page) goes to the right, so the source line has the bottom to itself.
 IMAGE_LAYOUT: dict[str, dict[str, Any]] = {

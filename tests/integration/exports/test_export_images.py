@@ -113,6 +113,24 @@ def test_maps_show_land_from_the_apps_own_topojson(client: FlaskClient, url: str
     assert any(len(d) > 1000 for d in land_paths(root))
 
 
+def translated_y(element: ET.Element) -> float:
+    """The y of an SVG group's ``translate(x,y)``."""
+    shift = (element.get("transform") or "").partition("translate(")[2].partition(")")[0]
+    return float(shift.split(",")[1]) if "," in shift else 0.0
+
+
+@pytest.mark.parametrize("region", ["both", "celac", "eu"])
+def test_the_source_line_lies_under_the_colour_bar(client: FlaskClient, region: str) -> None:
+    """The map's colour bar lies across under it: its labels and the source line under it do not meet."""
+    root, _text = svg_text(client.get(f"/export/map.svg?region={region}").data)
+    bar = next(g for g in root.iter(f"{SVG}g") if "colorbar" in (g.get("class") or "").split())
+    ticks = [bar_y + float(t.get("y") or 0) for bar_y in [translated_y(bar)] for t in bar.iter(f"{SVG}text")]
+    notes = [g for g in root.iter(f"{SVG}g") if g.get("class") == "annotation"]
+    source = next(g for g in notes if "".join(g.itertext()).startswith("Source:"))
+    top = translated_y(next(g for g in source.iter(f"{SVG}g") if g.get("class") == "cursor-pointer"))
+    assert ticks and max(ticks) + 4 < top, (ticks, top)
+
+
 def test_bad_query_gives_the_default_view(client: FlaskClient) -> None:
     response = client.get("/export/map.svg?indicator=%3Cscript%3E&year=abc&region=mars&lang=xx")
     assert response.status_code == 200

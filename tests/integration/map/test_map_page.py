@@ -45,6 +45,37 @@ def test_map_renders_both_regions_from_local_assets(dash_duo: DashComposite, pue
     assert dash_duo.get_logs() == []
 
 
+# The plot area's box and the colour bar's tick labels, as plotly.js laid them out.
+DRAWN = f"""const plot = document.querySelector('{PLOT}'); const size = plot._fullLayout._size;
+return {{box: [size.w, size.h, size.b], ticks: plot.querySelectorAll('.colorbar .cbaxis text').length,
+         bars: plot.querySelectorAll('.colorbar').length}};"""
+
+
+def test_switching_region_lays_out_the_map_as_a_fresh_load(
+    dash_duo: DashComposite, puentes_app: Dash
+) -> None:
+    """From both blocs to CELAC and to the EU by the region buttons: one colour bar, its ticks
+    once, and the map's box as when the link is opened afresh (no stray axis, no squeezed map)."""
+    dash_duo.start_server(puentes_app)
+    fresh = {}
+    for region in ("celac", "eu"):
+        dash_duo.driver.get(f"{dash_duo.server_url}/map?region={region}")
+        wait_for_map(dash_duo)
+        dash_duo._wait_for_callbacks()
+        fresh[region] = dash_duo.driver.execute_script(DRAWN)
+    dash_duo.driver.get(f"{dash_duo.server_url}/map?region=both")
+    wait_for_map(dash_duo)
+    for region in ("celac", "eu"):
+        dash_duo.find_element(f"#{ids.MAP_REGION} input[value='{region}'] + label").click()
+        dash_duo.wait_for_element(f"#{ids.MAP_REGION} input[value='{region}']:checked", timeout=10)
+        dash_duo.wait_for_no_elements("[data-dash-is-loading]", timeout=10)
+        dash_duo._wait_for_callbacks()
+        drawn = dash_duo.driver.execute_script(DRAWN)
+        assert drawn == fresh[region], (region, drawn, fresh[region])
+        assert drawn["bars"] == 1 and drawn["box"][2] < 100, drawn
+    assert dash_duo.get_logs() == []
+
+
 def test_indicator_and_year_change_values_not_shapes(dash_duo: DashComposite, puentes_app: Dash) -> None:
     dash_duo.start_server(puentes_app)
     wait_for_map(dash_duo)
