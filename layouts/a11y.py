@@ -1,14 +1,14 @@
 """What keyboard and screen-reader users need from the widgets Dash draws (issue 18), in one place:
-the dropdowns' own words in the reader's language, no "Select all" where a limit applies, and the
-names of sliders' thumbs. ``assets/04-keyboard.js`` applies the names and the keyboard rules in the
-browser (the components have no props for them)."""
+the dropdowns' own words in the reader's language, no "Select all" where a limit applies, the
+names of sliders' thumbs, and boxes that scroll in the Tab order. ``assets/04-keyboard.js``
+applies the names and the keyboard rules in the browser (the components have no props for them)."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from dash import dcc
+from dash import dcc, html
 from dash.development.base_component import Component
 
 from dashboard.locale import Locale
@@ -71,3 +71,11 @@ def thumbs(*names: str, years_store: str | None = None) -> dict[str, Any]:
 def named(name: str) -> dict[str, Any]:
     """The ``aria-label`` attribute (for a region or a control with no visible label)."""
     return {"aria-label": name}
+
+
+def scroll_box(content: Any, name: str, **attributes: Any) -> html.Div:
+    """A box that scrolls its ``content`` (a table wider than a phone, a long list): in the Tab
+    order, so that arrow keys scroll it, and a named region, so that a screen reader says what it
+    holds. ``attributes``: the box's own (``id``, ``className``, ``style``)."""
+    classes = attributes.pop("className", "table-responsive")
+    return html.Div(content, tabIndex=0, role="region", className=classes, **named(name), **attributes)

@@ -237,6 +237,7 @@ def layout(state: FilterState, presenting: bool = False) -> html.Div:
                     html.H2(_("Country profile"), className="h4 mt-4"),
                     html.Div(
                         [
+                            dbc.Label(_("Countries"), html_for=ids.MAP_COUNTRIES),
                             dcc.Dropdown(
                                 id=ids.MAP_COUNTRIES,
                                 multi=True,
@@ -244,13 +245,13 @@ def layout(state: FilterState, presenting: bool = False) -> html.Div:
                                 options=filters.country_options(locale),
                                 placeholder=_("Choose countries to compare"),
                             ),
+                            dbc.Label(_("Groups"), html_for=ids.MAP_GROUPS, className="mt-2"),
                             dcc.Dropdown(
                                 id=ids.MAP_GROUPS,
                                 multi=True,
                                 value=list(state.groups),
                                 options=filters.group_options(locale),
                                 placeholder=_("Compare with groups (blocs, sub-regions, organisations)"),
-                                className="mt-2",
                             ),
                         ],
                         className="page-controls",

@@ -8,7 +8,7 @@ from typing import Any
 from dash import dcc, html
 
 from dashboard.views.map import MapView
-from layouts import ids
+from layouts import a11y, ids
 from layouts.exports import export_bar
 from layouts.graph_config import graph_config
 
@@ -50,9 +50,8 @@ def cards(view: MapView) -> list[Any]:
     title = _("Key figures: {country}").format(country=", ".join(c.name for c in columns))
     return [
         html.H3(title, className="h5 mt-2"),
-        html.Div(
-            html.Table([html.Thead(header), html.Tbody(rows)], className="table table-sm kf-table"),
-            className="table-responsive",
+        a11y.scroll_box(
+            html.Table([html.Thead(header), html.Tbody(rows)], className="table table-sm kf-table"), title
         ),
     ]
 

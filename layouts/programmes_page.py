@@ -88,7 +88,7 @@ def body(view: ProgrammesView) -> list[Any]:
         for r in view.results
     ]
     table = (
-        dbc.Table([head, html.Tbody(lines)], size="sm", hover=True, responsive=True)
+        a11y.scroll_box(dbc.Table([head, html.Tbody(lines)], size="sm", hover=True), _("Every result"))
         if lines
         else html.P(_("No result matches these filters."), className="text-muted")
     )
@@ -196,14 +196,12 @@ def layout(state: FilterState, search: str = "") -> html.Div:
                         xl=7,
                     ),
                     dbc.Col(
-                        html.Div(
+                        a11y.scroll_box(
                             reached,
+                            _("Countries reached"),
                             id=ids.PROGRAMMES_REACHED,
+                            className=None,
                             style={"maxHeight": "560px", "overflowY": "auto"},
-                            # A scrolling box: in the Tab order, so that arrow keys scroll it.
-                            tabIndex=0,
-                            role="region",
-                            **a11y.named(_("Countries reached")),
                         ),
                         xl=5,
                     ),

@@ -73,6 +73,34 @@ def test_axe_finds_nothing_anywhere(dash_duo: DashComposite, puentes_app: Dash) 
     assert not found, "axe-core found:\n" + report(found)
 
 
+def test_axe_finds_nothing_on_a_phone(dash_duo: DashComposite, puentes_app: Dash) -> None:
+    """The same walk on a phone's screen (375 x 812, emulated as a mobile device): the folded
+    navbar opened, tables that scroll inside their own box, the map's one bloc and its table."""
+    dash_duo.start_server(puentes_app)
+    dash_duo.driver.set_window_size(375, 812)
+    phone = {"width": 375, "height": 812, "deviceScaleFactor": 1, "mobile": True}
+    dash_duo.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", phone)
+    found: dict[str, list[dict[str, object]]] = {}
+    for address in [f"/{page}?lang={lang}" for page in PAGES for lang in LANGUAGES]:
+        dash_duo.driver.get(dash_duo.server_url + address)
+        settle(dash_duo)
+        if problems := violations(dash_duo):
+            found[address] = problems
+    dash_duo.driver.get(dash_duo.server_url + "/map?lang=fr")
+    settle(dash_duo)
+    dash_duo.find_element("#app-navbar-toggler").click()
+    dash_duo.wait_for_element("#app-navbar-collapse.show", timeout=10)
+    if problems := violations(dash_duo):
+        found["/map?lang=fr (menu open)"] = problems
+    dash_duo.find_element("#map-tabs [role='tab']:not([aria-selected='true'])").send_keys(Keys.ENTER)
+    dash_duo.wait_for_element("#map-table td", timeout=20)
+    settle(dash_duo)
+    if problems := violations(dash_duo):
+        found["/map?lang=fr (table)"] = problems
+    assert dash_duo.get_logs() == []
+    assert not found, "axe-core found:\n" + report(found)
+
+
 def test_limited_picker_has_no_select_all_and_speaks_the_language(
     dash_duo: DashComposite, puentes_app: Dash
 ) -> None:
