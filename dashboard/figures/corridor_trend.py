@@ -10,7 +10,7 @@ import numpy as np
 
 from dashboard.figures.corridors import layout_base
 from dashboard.figures.notes import headnote
-from dashboard.figures.ticks import ticks
+from dashboard.figures.ticks import YEAR_AXIS, ticks
 from dashboard.locale import Locale
 
 HEIGHT = 400
@@ -47,7 +47,7 @@ def trend_lines(
     every = [v for values in lines.values() for v in values]
     layout = dict(
         **layout_base(locale, HEIGHT),
-        xaxis={"tickvals": list(years), "fixedrange": True},
+        xaxis=dict(YEAR_AXIS),
         yaxis={
             **ticks(every, locale),
             "title": {"text": people},

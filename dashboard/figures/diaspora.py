@@ -11,7 +11,7 @@ import pandas as pd
 
 from dashboard.corridors import DIASPORA_PARTS
 from dashboard.figures.corridors import layout_base, message
-from dashboard.figures.ticks import ticks
+from dashboard.figures.ticks import YEAR_AXIS, ticks
 from dashboard.locale import Locale
 
 PART_COLOURS = {"usa": "#8d6a9f", "eu": "#30638e", "celac": "#00798c", "rest": "#adb5bd"}
@@ -103,7 +103,7 @@ def diaspora_area(table: pd.DataFrame, locale: Locale, empty: str = "") -> dict[
     ]
     layout = dict(
         **layout_base(locale, AREA_HEIGHT),
-        xaxis={"tickvals": list(table["year"]), "fixedrange": True},
+        xaxis=dict(YEAR_AXIS),
         yaxis={
             **ticks(table["total"], locale),
             "title": {"text": _("people")},

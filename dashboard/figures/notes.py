@@ -8,6 +8,7 @@ from typing import Any
 
 NOTE_WIDTH = 42  # characters a line of a note holds: 14 px type across a 375 px phone
 HEADNOTE_WIDTH = 34  # the same beside a value axis's labels (about 70 px)
+MODEBAR = 26  # px over a headnote kept for plotly's toolbar (top right; always shown on a phone)
 
 
 def escape(text: str) -> str:
@@ -39,8 +40,8 @@ def footnote(note: str, below: int) -> dict[str, Any]:
 def headnote(note: str) -> dict[str, Any]:
     """Layout entries writing ``note`` over the plot (where a legend that wraps on a narrow screen
     cannot run into it), from the plot's left edge: after the axis labels, so in shorter lines
-    (:data:`HEADNOTE_WIDTH`); nothing if "". An annotation, not the layout's title, which an
-    exported image replaces with the chart's own."""
+    (:data:`HEADNOTE_WIDTH`), under the toolbar's row; nothing if "". An annotation, not the
+    layout's title, which an exported image replaces with the chart's own."""
     if not note:
         return {}
     lines = textwrap.wrap(note, HEADNOTE_WIDTH)
@@ -57,4 +58,4 @@ def headnote(note: str) -> dict[str, Any]:
         "showarrow": False,
         "font": {"size": 14, "color": "#52606d"},
     }
-    return {"annotations": [text], "margin": {"l": 10, "r": 10, "t": 18 * len(lines) + 20, "b": 10}}
+    return {"annotations": [text], "margin": {"l": 10, "r": 10, "t": 18 * len(lines) + 20 + MODEBAR, "b": 10}}

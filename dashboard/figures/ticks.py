@@ -19,6 +19,9 @@ from babel import numbers
 from dashboard.locale import Locale
 
 MAX_DECIMALS = 3
+# A time axis of years: plotly.js picks as many as the chart's width holds (every five years on a
+# laptop, every ten on a phone), written as years (no thousands separator).
+YEAR_AXIS: dict[str, Any] = {"tickformat": "d", "fixedrange": True}
 
 
 def nice_step(span: float, count: int) -> float:

@@ -77,6 +77,23 @@ for (let i = 0; i < boxes.length; i++) {
 return {count: boxes.length, touching, outside};
 """
 
+# Chart words (annotations) that plotly's toolbar buttons lie over.
+UNDER_TOOLBAR = """
+const hidden = [];
+for (const plot of document.querySelectorAll('#app-page .js-plotly-plot')) {
+  const buttons = [...plot.querySelectorAll('.modebar-btn')].map(b => b.getBoundingClientRect());
+  for (const t of plot.querySelectorAll('.annotation-text')) {
+    const r = t.getBoundingClientRect();
+    const meets = b => b.width && r.left < b.right && b.left < r.right
+      && r.top < b.bottom && b.top < r.bottom;
+    if (buttons.some(meets)) {
+      hidden.push(t.textContent.slice(0, 40));
+    }
+  }
+}
+return hidden;
+"""
+
 
 def screen(dash_duo: DashComposite, width: int) -> None:
     """The viewport ``width`` x its device's height; phones and tablets as mobile devices."""
@@ -108,6 +125,7 @@ def fits(dash_duo: DashComposite, what: str, width: int) -> dict[str, Any]:
     assert seen["width"] == width, (what, "the page is wider than the screen: zoomed out", seen)
     assert seen["scroll"] <= seen["width"], (what, "scrolls sideways", seen)
     assert seen["cut"] == [], (what, seen["cut"])
+    assert dash_duo.driver.execute_script(UNDER_TOOLBAR) == [], (what, "words under the chart's toolbar")
     return seen
 
 
@@ -127,14 +145,7 @@ def phone_map(dash_duo: DashComposite, what: str) -> None:
     assert seen["graph"][3] <= height, (what, seen, height)
 
 
-# A known race (issue 18, open): when 04-responsive.js switches a "both" link to CELAC while
-# plotly.js still draws the first map, the bloc can stay at its half-width size.
-PHONE_RACE = pytest.mark.xfail(
-    strict=False, reason="phone region switch during the first map draw can leave the bloc half-width"
-)
-
-
-@pytest.mark.parametrize("width", [pytest.param(w, marks=PHONE_RACE) if w == 375 else w for w in WIDTHS])
+@pytest.mark.parametrize("width", WIDTHS)
 def test_every_page_fits_the_width(dash_duo: DashComposite, puentes_app: Dash, width: int) -> None:
     dash_duo.start_server(puentes_app)
     screen(dash_duo, width)
@@ -153,7 +164,6 @@ def test_every_page_fits_the_width(dash_duo: DashComposite, puentes_app: Dash, w
     assert dash_duo.get_logs() == []
 
 
-@PHONE_RACE
 def test_phone_map_switches_region_in_each_language(dash_duo: DashComposite, puentes_app: Dash) -> None:
     """The region buttons on a phone read CELAC and the EU in the page's language (no "CELAC and
     EU"); the EU fills the width as CELAC does; a shared link with both blocs opens on CELAC."""
