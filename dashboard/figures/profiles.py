@@ -182,11 +182,11 @@ def profile_figure(
                "domain": [0.4, 1.0] if own_panel else [0.0, 1.0], **ticks(drawn["y"], locale, zero=zero)},
         xaxis={"gridcolor": "#f1f5f9", "anchor": "y2" if own_panel else "y"},
     )  # fmt: skip
-    if own_panel:
-        title = _("groups, total") + "<br>" + locale.unit(spec.unit)
+    if own_panel:  # a short panel: three ticks, and no title of its own (the legend's note says
+        # what it shows); on a presenter's stage an upright title would run into the upper one's
         fig.update_layout(
-            yaxis2={"title": {"text": title}, "gridcolor": "#e5e7eb", "domain": [0.0, 0.3],
-                    "anchor": "x", **ticks(drawn["y2"], locale, zero=zero)}
+            yaxis2={"gridcolor": "#e5e7eb", "domain": [0.0, 0.3], "anchor": "x",
+                    **ticks(drawn["y2"], locale, count=3, zero=zero)}
         )  # fmt: skip
     spans = [float(y) for line in lines for y in line.values.dropna().index]
     if meetings and spans:

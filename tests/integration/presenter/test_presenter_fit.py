@@ -157,6 +157,15 @@ def test_a_presented_selection_keeps_its_profile_and_key_figures(
         ids.MAP_CARDS,
     )
     assert box[0] >= 0 and box[1] >= 0 and box[2] <= box[4] and box[3] <= box[5]
+    # A figure or its year is never broken over two lines ("202" and "4" reads as two numbers).
+    broken = dash_duo.driver.execute_script(
+        "return [...document.querySelectorAll('#' + arguments[0] + ' .kf-cell > div')].filter(e => {"
+        "  const range = document.createRange(); range.selectNodeContents(e);"
+        "  const rows = new Set([...range.getClientRects()].map(r => Math.round(r.top)));"
+        "  return rows.size > 1 && /^[0-9]{4}$/.test(e.textContent.trim()); }).map(e => e.textContent)",
+        ids.MAP_CARDS,
+    )
+    assert broken == [], broken
     profile = dash_duo.find_element(f"#{ids.MAP_PROFILE}").rect
     assert profile["height"] >= 200  # a chart, not a sliver
     assert dash_duo.get_logs() == []
