@@ -37,8 +37,6 @@ WIDTHS = {
     "remittances": 1000,
     "programmes": 1000,
 }
-# Room below the plot for what the chart itself draws there (axis ticks; the profile's note on
-# groups and its legend).
 # Room under the plot for what plotly draws there, above the source line: the map's colour bar
 # (across, dashboard/figures/maps.py), the timeline's axis, the profile's legend.
 BELOW_PLOT = {**dict.fromkeys(WIDTHS, 0), "map": 56, "timeline": 10, "profile": 70}
