@@ -18,9 +18,9 @@ def table_columns(view: MapView) -> list[dict[str, Any]]:
     sample = view.locale.number(1234567.5, 1)
     fmt = {"locale": {"group": sample[1], "decimal": sample[-2]}, "specifier": f",.{decimals}f"}
     return [
-        {"name": _("Country"), "id": "country"},
-        {"name": _("Bloc"), "id": "bloc"},
+        {"name": _("Country"), "id": "country"},  # the figure beside the name: in view on a phone
         {"name": view.subtitle, "id": "value", "type": "numeric", "format": fmt},
+        {"name": _("Bloc"), "id": "bloc"},
         {"name": _("Rank in bloc"), "id": "rank_in_bloc", "type": "numeric"},
         {"name": _("Countries reporting"), "id": "coverage"},
         {"name": _("Note"), "id": "flag"},
@@ -36,9 +36,22 @@ def table(view: MapView) -> Any:
         sort_action="native",
         page_action="none",
         style_as_list_view=True,
-        style_cell={"fontFamily": "inherit", "fontSize": "1rem", "padding": "6px"},
+        # Cells wrap between words (a note is a sentence or two), never inside a name or a number;
+        # each column keeps at least a word's width, so that no header is broken a letter a line on
+        # a phone (the table scrolls sideways in its own box there).
+        style_cell={
+            "fontFamily": "inherit", "fontSize": "1rem", "padding": "6px", "whiteSpace": "normal",
+            "height": "auto", "overflowWrap": "normal", "minWidth": "6rem", "textAlign": "left",
+        },
+        style_cell_conditional=[
+            {"if": {"column_id": "country"}, "minWidth": "9rem"},
+            {"if": {"column_id": "value"}, "textAlign": "right", "minWidth": "8rem"},
+            {"if": {"column_id": "rank_in_bloc"}, "textAlign": "right"},
+            {"if": {"column_id": "flag"}, "minWidth": "16rem", "maxWidth": "28rem"},
+        ],
         style_header={"fontWeight": "600"},
-    )
+        style_table={"overflowX": "auto"},
+    )  # fmt: skip
 
 
 def table_data(view: MapView) -> list[dict[str, Any]]:

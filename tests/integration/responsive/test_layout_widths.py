@@ -204,6 +204,17 @@ def test_every_page_fits_a_phone_in_each_language(
             labels_apart(dash_duo, f"{page} {lang}")
         fits(dash_duo, f"{page} {lang}", 375)
         photograph(dash_duo, f"phone-{page.strip('/')}-{lang}")
+        if page == "/map":  # the map's table: it scrolls in its own box, and no word breaks inside
+            dash_duo.find_element(f"#{ids.MAP_TABS} [role='tab']:not([aria-selected='true'])").click()
+            dash_duo.wait_for_element(f"#{ids.MAP_TABLE} td", timeout=20)
+            settled(dash_duo)
+            fits(dash_duo, f"/map table {lang}", 375)
+            narrowest = dash_duo.driver.execute_script(
+                f"return Math.min(...[...document.querySelectorAll('#{ids.MAP_TABLE} th')]"
+                ".map(th => th.getBoundingClientRect().width))"
+            )
+            assert narrowest >= 80, (lang, "a column too narrow for a word", narrowest)
+            photograph(dash_duo, f"phone-map-table-{lang}")
     assert dash_duo.get_logs() == []
 
 
