@@ -39,7 +39,8 @@ def test_an_event_is_chosen_and_shown_by_keyboard(dash_duo: DashComposite, puent
     assert active_id(dash_duo) == ids.DIALOGUE_EVENT
     press(dash_duo, Keys.ENTER)
     dash_duo.wait_for_element(".dash-dropdown-content .dash-dropdown-option", timeout=10)
-    press(dash_duo, "Lima")  # the list's search box, then the first match
+    press(dash_duo, "Lima")  # the list's search box, then the first match once the list is filtered
+    dash_duo.wait_for_contains_text(".dash-dropdown-content .dash-dropdown-option", "Lima", timeout=10)
     press(dash_duo, Keys.ARROW_DOWN)
     press(dash_duo, Keys.ENTER)
     title = EVENTS["summit_lima_2008"]["title"]["fr"]
